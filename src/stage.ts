@@ -1,0 +1,148 @@
+/**
+ * What a stage is. A stage is a value: a name, an options schema with defaults, and a function of a
+ * draft. Built-in stages are written with exactly this API; a user's custom stage is no different.
+ *
+ * Two kinds:
+ * - an article stage sees one draft at a time (`run`), and may run on any worker, in any order;
+ * - a corpus stage needs the whole run: the runner first shows it every draft (`observe`), lets it
+ *   settle its state (`finish`), then hands every draft back (`apply`). Its state must not depend on
+ *   the order drafts were observed in, so that output is the same however the input is split.
+ */
+import type { Logger } from "pino";
+import { z } from "zod";
+import type { Draft, Rejection } from "./draft.ts";
+
+export interface StageContext<O> {
+  /** The stage's options, parsed and frozen. */
+  readonly options: Readonly<O>;
+  readonly log: Logger;
+  /** A directory where a corpus stage may keep state between runs (`--state`), or null. */
+  readonly stateDir: string | null;
+}
+
+export type StageOutcome = void | Rejection | undefined;
+
+export interface ArticleStageSpec<S extends z.ZodType> {
+  name: string;
+  description: string;
+  options?: S;
+  run: (draft: Draft, ctx: StageContext<z.output<S>>) => StageOutcome | Promise<StageOutcome>;
+}
+
+export interface CorpusStageSpec<S extends z.ZodType, State> {
+  name: string;
+  description: string;
+  options?: S;
+  /** A fresh, empty state for one run. */
+  createState: (ctx: StageContext<z.output<S>>) => State | Promise<State>;
+  /** Sees every draft once (that is still alive), in input order. Must not change the draft. */
+  observe: (draft: Draft, state: State, ctx: StageContext<z.output<S>>) => void | Promise<void>;
+  /** Called once after the last observe: decide, persist, and free what apply does not need. */
+  finish?: (state: State, ctx: StageContext<z.output<S>>) => void | Promise<void>;
+  /** Sees every draft again, in input order, and may change, reject or mark it. */
+  apply: (draft: Draft, state: State, ctx: StageContext<z.output<S>>) => StageOutcome | Promise<StageOutcome>;
+  /** Called at the very end of the run (also after a failure): close files, stores. */
+  close?: (state: State, ctx: StageContext<z.output<S>>) => void | Promise<void>;
+  /** A summary of the state for run.json (its size, what it learned). */
+  describe?: (state: State) => Record<string, unknown>;
+}
+
+/** A stage with its options parsed: what a pipeline holds. */
+export type Stage = ArticleStage | CorpusStage;
+
+export interface ArticleStage {
+  readonly kind: "article";
+  readonly name: string;
+  readonly description: string;
+  readonly options: Readonly<Record<string, unknown>>;
+  run(draft: Draft, ctx: StageContext<never>): StageOutcome | Promise<StageOutcome>;
+}
+
+export interface CorpusStage {
+  readonly kind: "corpus";
+  readonly name: string;
+  readonly description: string;
+  readonly options: Readonly<Record<string, unknown>>;
+  createState(ctx: StageContext<never>): unknown;
+  observe(draft: Draft, state: unknown, ctx: StageContext<never>): void | Promise<void>;
+  finish(state: unknown, ctx: StageContext<never>): void | Promise<void>;
+  apply(draft: Draft, state: unknown, ctx: StageContext<never>): StageOutcome | Promise<StageOutcome>;
+  close(state: unknown, ctx: StageContext<never>): void | Promise<void>;
+  describe(state: unknown): Record<string, unknown>;
+}
+
+/** A stage definition: call it with options (or none, for the defaults) to get a stage. */
+export interface StageFactory<S extends z.ZodType> {
+  (options?: z.input<S>): Stage;
+  readonly stageName: string;
+  readonly description: string;
+  readonly optionsSchema: S;
+}
+
+const noOptions = z.object({}).strict();
+
+function parseOptions<S extends z.ZodType>(name: string, schema: S, options: unknown): z.output<S> {
+  const parsed = schema.safeParse(options ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(options)"}: ${i.message}`).join("; ");
+    throw new Error(`stage "${name}": invalid options: ${problems}`);
+  }
+  return deepFreeze(parsed.data);
+}
+
+function checkName(name: string): void {
+  if (!/^[a-z][a-z0-9-]*$/.test(name)) {
+    throw new Error(`stage name "${name}" must be lower-case words joined by hyphens (e.g. "drop-bylines")`);
+  }
+}
+
+/** Defines an article stage: a function of one draft. */
+export function defineStage<S extends z.ZodType = typeof noOptions>(spec: ArticleStageSpec<S>): StageFactory<S> {
+  checkName(spec.name);
+  const schema = (spec.options ?? noOptions) as S;
+  const factory = (options?: z.input<S>): Stage => {
+    const parsed = parseOptions(spec.name, schema, options);
+    const stage: ArticleStage = {
+      kind: "article",
+      name: spec.name,
+      description: spec.description,
+      options: parsed as Record<string, unknown>,
+      run: spec.run as ArticleStage["run"],
+    };
+    return Object.freeze(stage);
+  };
+  return Object.assign(factory, { stageName: spec.name, description: spec.description, optionsSchema: schema });
+}
+
+/** Defines a corpus stage: one that must see every draft of the run before it can decide. */
+export function defineCorpusStage<S extends z.ZodType = typeof noOptions, State = unknown>(
+  spec: CorpusStageSpec<S, State>,
+): StageFactory<S> {
+  checkName(spec.name);
+  const schema = (spec.options ?? noOptions) as S;
+  const factory = (options?: z.input<S>): Stage => {
+    const parsed = parseOptions(spec.name, schema, options);
+    const stage: CorpusStage = {
+      kind: "corpus",
+      name: spec.name,
+      description: spec.description,
+      options: parsed as Record<string, unknown>,
+      createState: spec.createState as CorpusStage["createState"],
+      observe: spec.observe as CorpusStage["observe"],
+      finish: (spec.finish ?? (() => undefined)) as CorpusStage["finish"],
+      apply: spec.apply as CorpusStage["apply"],
+      close: (spec.close ?? (() => undefined)) as CorpusStage["close"],
+      describe: (spec.describe ?? (() => ({}))) as CorpusStage["describe"],
+    };
+    return Object.freeze(stage);
+  };
+  return Object.assign(factory, { stageName: spec.name, description: spec.description, optionsSchema: schema });
+}
+
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);
+  }
+  return value;
+}
