@@ -213,6 +213,37 @@ export class Draft {
     if (t !== "") this.removed.push({ stage: this.stage, rule, category, text: t });
   }
 
+  /**
+   * Cuts the text between `start` and `end` out of a block (a breadcrumb glued to a title, a dateline
+   * before the first sentence), recording what was cut as a removal. Cutting everything removes the
+   * block.
+   */
+  cut(block: DraftBlock, start: number, end: number, rule: string, category: string): void {
+    const piece = block.text.slice(start, end);
+    const rest = (block.text.slice(0, start) + block.text.slice(end)).replace(/\s{2,}/g, " ").trim();
+    if (piece.trim() === "") return;
+    if (rest === "") {
+      this.remove(block, rule, category);
+      return;
+    }
+    this.noteRemoval(piece, rule, category);
+    block.text = rest;
+  }
+
+  /**
+   * Splits a block at `index`: the text from there on becomes a new block of `type` right after it
+   * (a heading glued to the end of a paragraph). Recorded as a repair; returns the new block.
+   */
+  splitOff(block: DraftBlock, index: number, type: BlockType, rule: string, text?: string): DraftBlock | null {
+    const head = block.text.slice(0, index).trim();
+    const tail = (text ?? block.text.slice(index)).trim();
+    if (head === "" || tail === "") return null;
+    const context = block.text.slice(Math.max(0, index - 20));
+    this.repaired.push({ stage: this.stage, rule, before: context, after: `${block.text.slice(Math.max(0, index - 20), index).trim()} ¶ [${type}] ${tail}` });
+    block.text = head;
+    return this.addBlock(type, tail, { ...block.hints }, block);
+  }
+
   /** Changes a block's type (a paragraph that is really a heading), recorded as a repair. */
   retype(block: DraftBlock, type: BlockType, rule: string): void {
     if (block.type === type) return;
