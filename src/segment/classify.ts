@@ -1,0 +1,58 @@
+/**
+ * What kind of block a line of a text dump is, from its own shape and its neighbours: a caption
+ * (a photo description with a credit), a bare heading line, or a paragraph.
+ */
+import type { BlockType } from "../article.ts";
+import { endsLikeSentence, wordCount } from "../text/measure.ts";
+
+/** A photo credit closing a caption: "(Credit: Name/Getty Images)", "(Photo by X/AFP)", "REUTERS/Name". */
+const CREDIT_TAIL =
+  /(?:\((?:photo(?:graph)?s?|image|picture|credit|foto|courtesy|source|file)\b[^()]{0,100}\)|\b(?:getty images|afp|reuters|ap photo|epa|shutterstock|xinhua|bloomberg|anadolu)(?:\s*via\s*[\w .]+)?\)?|\b[A-Z]{2,}\/[A-Z][\w.' -]{2,40})\s*\.?$/i;
+/** A caption's opening words: "The picture shows", "Pictured:", "Photo:", "File photo". */
+const CAPTION_HEAD = /^(?:the (?:picture|photo|image|photograph) (?:shows|above)|pictured\b|photo:|image:|caption:|file photo\b|in this (?:photo|image|file photo))/i;
+
+export function isCaption(text: string): boolean {
+  if (wordCount(text) > 120) return false;
+  return CAPTION_HEAD.test(text) || CREDIT_TAIL.test(text);
+}
+
+/**
+ * A bare heading line: short, no sentence or clause ending, starts like a title, and sits between
+ * longer blocks. Navigation-like lines also match this shape; the boilerplate stage decides on them.
+ */
+export function isHeadingLine(text: string, prev: string | null, next: string | null): boolean {
+  if (prev === null || next === null) return false;
+  const n = wordCount(text);
+  if (n === 0 || n > 12 || text.length > 100) return false;
+  if (/[.,;:]$/.test(text) || (endsLikeSentence(text) && !/\?$/.test(text))) return false;
+  if (!/^["“‘'(]?[\p{Lu}\p{N}]/u.test(text)) return false;
+  if (!/\p{L}{3,}/u.test(text)) return false;
+  // A heading introduces prose: the next block is a real paragraph.
+  return wordCount(next) >= 15 && endsLikeSentence(next);
+}
+
+export function lineType(text: string, prev: string | null, next: string | null): BlockType {
+  if (isCaption(text)) return "caption";
+  if (isHeadingLine(text, prev, next)) return "heading";
+  return "paragraph";
+}
+
+/**
+ * A heading glued to the end of a paragraph, where a tag was stripped with no space left:
+ * `… even greater.”‘A Steadfast Ally’`. Returns where the heading starts and its text, or null.
+ */
+export function gluedHeading(text: string): { index: number; heading: string } | null {
+  const m = /[.!?]["”’»]?(?=[“‘"']?\p{Lu})(?<tail>[^.!?\s][^.!?]{1,90})$/u.exec(text);
+  if (!m?.groups) return null;
+  const tail = m.groups.tail as string;
+  const index = text.length - tail.length;
+  let heading = tail.trim();
+  const n = wordCount(heading);
+  if (n < 1 || n > 10) return null;
+  if (/[,;:]$/.test(heading)) return null;
+  const pair = /^([‘“"'])(.*)([’”"'])$/u.exec(heading);
+  if (pair) heading = (pair[2] as string).trim();
+  else if (/["“”‘’]/u.test(heading)) return null;
+  if (!/^\p{Lu}/u.test(heading)) return null;
+  return { index, heading };
+}

@@ -1,0 +1,101 @@
+/**
+ * boilerplate: removes the blocks that are not the article. Two signals, in order:
+ * 1. the rule table (rules/boilerplate.json): patterns for whole blocks, each with a category, a
+ *    length limit and a position (head, tail, anywhere);
+ * 2. context: a short block whose neighbours on both sides are boilerplate is boilerplate too (the
+ *    fragments of a footer), and a heading left with nothing of the article after it goes with them.
+ * Every removal is recorded with its rule and category.
+ */
+import { z } from "zod";
+import type { Draft, DraftBlock } from "../draft.ts";
+import { type BlockRule, loadRuleTable, ruleMatches } from "../rules/block-rules.ts";
+import { defineStage } from "../stage.ts";
+import { endsLikeSentence, wordCount } from "../text/measure.ts";
+
+export const BOILERPLATE_RULES: BlockRule[] = loadRuleTable(new URL("./rules/boilerplate.json", import.meta.url));
+
+/** Categories that mean "moved into a field", not "junk": they do not make neighbours suspect. */
+const NOT_JUNK = new Set(["metadata"]);
+
+function isJunk(block: DraftBlock): boolean {
+  return block.removed !== null && !NOT_JUNK.has(block.removed.category);
+}
+
+function inZone(where: BlockRule["where"], index: number, total: number): boolean {
+  if (where === "any" || total < 6) return true;
+  if (where === "head") return index < Math.ceil(total / 3);
+  return index >= Math.floor((total * 2) / 3);
+}
+
+function applyRules(draft: Draft, rules: readonly BlockRule[], disabled: ReadonlySet<string>): void {
+  const live = draft.live();
+  live.forEach((block, index) => {
+    const n = wordCount(block.text);
+    for (const rule of rules) {
+      if (disabled.has(rule.id) || !inZone(rule.where, index, live.length)) continue;
+      if (!ruleMatches(rule, block.text, n)) continue;
+      if (rule.effect === "truncated") {
+        // An excerpt marker only means "truncated" at the very end of the text.
+        const after = live.slice(index + 1).filter((b) => b.removed === null);
+        if (after.every((b) => wordCount(b.text) <= 12)) draft.setMeta("truncated", true, rule.id);
+      }
+      draft.remove(block, rule.id, rule.category);
+      break;
+    }
+  });
+}
+
+/** Nearest block before/after in reading order, removed or not (null at the edges). */
+function neighbour(blocks: DraftBlock[], index: number, step: -1 | 1): DraftBlock | null {
+  const i = index + step;
+  return i >= 0 && i < blocks.length ? (blocks[i] as DraftBlock) : null;
+}
+
+function applyContext(draft: Draft, maxWords: number): void {
+  const blocks = draft.blocks.filter((b) => b.removed === null || isJunk(b));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    blocks.forEach((block, i) => {
+      if (block.removed) return;
+      const prev = neighbour(blocks, i, -1);
+      const next = neighbour(blocks, i, 1);
+      const prevJunk = prev === null || isJunk(prev);
+      const nextJunk = next === null || isJunk(next);
+      const junkSide = (prev !== null && isJunk(prev)) || (next !== null && isJunk(next));
+      if (!prevJunk || !nextJunk || !junkSide) return;
+      const n = wordCount(block.text);
+      const short = n <= maxWords && (!endsLikeSentence(block.text) || n <= 4);
+      if (short) {
+        draft.remove(block, "between-boilerplate", "boilerplate-context");
+        changed = true;
+      }
+    });
+  }
+  // A heading with no article text after it introduced what was removed.
+  const live = draft.live();
+  for (let i = live.length - 1; i >= 0; i--) {
+    const block = live[i] as DraftBlock;
+    if (block.type !== "heading") break;
+    const after = draft.blocks.slice(draft.blocks.indexOf(block) + 1);
+    if (after.some(isJunk)) draft.remove(block, "orphan-heading", "boilerplate-context");
+    else break;
+  }
+}
+
+export const boilerplate = defineStage({
+  name: "boilerplate",
+  description: "Removes boilerplate blocks by the rule table and by their boilerplate neighbours.",
+  options: z
+    .object({
+      /** Rule ids to switch off. */
+      disable: z.array(z.string()).default([]),
+      /** Longest block (in words) that its boilerplate neighbours can take with them. */
+      contextMaxWords: z.number().int().nonnegative().default(12),
+    })
+    .strict(),
+  run(draft, ctx) {
+    applyRules(draft, BOILERPLATE_RULES, new Set(ctx.options.disable));
+    applyContext(draft, ctx.options.contextMaxWords);
+  },
+});

@@ -1,0 +1,60 @@
+/**
+ * segment: a text dump into blocks. Each line (hard wraps joined) becomes a block typed by its shape
+ * and neighbours (caption, heading, paragraph); a heading glued to the end of a paragraph is split
+ * off; the head of the dump gives breadcrumb, title, byline, date and standfirst to the record.
+ * HTML inputs are left to the extract stage.
+ */
+import { z } from "zod";
+import {
+  type HeaderOptions,
+  headBlocks,
+  stripBreadcrumb,
+  takeByline,
+  takeDateLine,
+  takeDatelinePrefix,
+  takeSubtitle,
+  takeTitle,
+} from "../segment/header.ts";
+import { gluedHeading, lineType } from "../segment/classify.ts";
+import { toLines } from "../segment/lines.ts";
+import { defineStage } from "../stage.ts";
+
+export const CMS_ACCOUNTS = [
+  "admin", "administrator", "editor", "editors", "staff", "webmaster", "newsroom", "news desk", "desk",
+  "guest", "author", "redaktion", "rédaction", "redacción", "team", "site admin", "wpadmin", "root",
+];
+
+export const segment = defineStage({
+  name: "segment",
+  description: "Splits a text dump into typed blocks and takes title, byline, date and standfirst from its head.",
+  options: z
+    .object({
+      maxTitleWords: z.number().int().positive().default(30),
+      subtitleRatio: z.number().positive().default(0.6),
+      cmsAccounts: z.array(z.string()).default(CMS_ACCOUNTS),
+      headDepth: z.number().int().positive().default(10),
+    })
+    .strict(),
+  run(draft, ctx) {
+    if (draft.raw.kind !== "text" || draft.blocks.length > 0) return;
+    const lines = toLines(draft.raw.content);
+    lines.forEach((line, i) => {
+      const prev = lines[i - 1]?.text ?? null;
+      const next = lines[i + 1]?.text ?? null;
+      draft.addBlock(lineType(line.text, prev, next), line.text, { line: line.line, standalone: line.standalone });
+    });
+    for (const block of draft.live()) {
+      if (block.type !== "paragraph") continue;
+      const glued = gluedHeading(block.text);
+      if (glued) draft.splitOff(block, glued.index, "heading", "glued-heading", glued.heading);
+    }
+    const options: HeaderOptions = ctx.options;
+    const head = headBlocks(draft, options.headDepth);
+    stripBreadcrumb(draft, head);
+    takeByline(draft, head, options);
+    takeDateLine(draft, head);
+    takeTitle(draft, headBlocks(draft, options.headDepth), options);
+    takeDatelinePrefix(draft, 4);
+    takeSubtitle(draft, options);
+  },
+});

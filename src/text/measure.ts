@@ -1,0 +1,70 @@
+/**
+ * Small measures of a piece of text that stages weigh: words, sentence endings, stop-word density,
+ * case. Language-neutral where it can be; the stop-word lists cover the languages we detect.
+ */
+import { STOP_WORDS } from "./stopwords.ts";
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+export function wordCount(text: string): number {
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (WORD.exec(text) !== null) n++;
+  return n;
+}
+
+/** Ends like a sentence: a full stop, question or exclamation mark, maybe followed by quotes. */
+export function endsLikeSentence(text: string): boolean {
+  return /[.!?…。！？][\s"'”’»)\]]*$/u.test(text);
+}
+
+/** Number of sentence ends inside the text (a rough sentence count). */
+export function sentenceCount(text: string): number {
+  const m = text.match(/[.!?…。！？]+[\s"'”’»)\]]*(?=\s+["'“‘«(]?\p{Lu}|$)/gu);
+  return m ? m.length : 0;
+}
+
+/** Share of words that are stop words of the given language (or of English when unknown). */
+export function stopWordDensity(text: string, language: string | null = null): number {
+  const list = STOP_WORDS[language ?? "en"] ?? STOP_WORDS.en;
+  const ws = words(text);
+  if (ws.length === 0) return 0;
+  let n = 0;
+  for (const w of ws) if (list?.has(w.toLowerCase())) n++;
+  return n / ws.length;
+}
+
+/** Share of letters that are upper-case. */
+export function upperRatio(text: string): number {
+  let letters = 0;
+  let upper = 0;
+  for (const ch of text) {
+    if (/\p{L}/u.test(ch)) {
+      letters++;
+      if (ch !== ch.toLowerCase()) upper++;
+    }
+  }
+  return letters === 0 ? 0 : upper / letters;
+}
+
+/** Share of words (of 4+ letters, stop words aside) that start with a capital: high in titles. */
+export function titleCaseRatio(text: string): number {
+  const ws = words(text).filter((w) => w.length >= 4 && !STOP_WORDS.en?.has(w.toLowerCase()));
+  if (ws.length === 0) return 0;
+  return ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length;
+}
+
+/** Normalises text for comparing blocks: case, quotes, punctuation and spacing folded. */
+export function fold(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[‘’‚‛`´]/g, "'")
+    .replace(/[“”„‟«»]/g, '"')
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
