@@ -4,6 +4,12 @@
  */
 import type { DraftMeta, RawInput } from "../draft.ts";
 
+/** A reason a found file cannot be read, known before reading it (an unsupported kind, say). */
+export interface InputProblem {
+  reason: string;
+  detail: string;
+}
+
 /** One input file found under an `--in` root. */
 export interface InputFile {
   /** The `--in` root it was found under (a folder, or the file itself). */
@@ -12,6 +18,26 @@ export interface InputFile {
   path: string;
   /** Absolute path on disk. */
   abs: string;
+  /**
+   * Set by the walk when the file cannot be read at all (its kind is not supported, its folder cannot
+   * be listed): `readInput` then yields this as the file's only item, a `SourceError` at index 0.
+   */
+  problem?: InputProblem;
+}
+
+/**
+ * A root that cannot be walked at all (it does not exist, or cannot be listed). The run cannot do
+ * what was asked, so the command line turns this into an error exit. It has no `abs`, which is how
+ * it is told apart from an `InputFile` (or use `isWalkError`).
+ */
+export interface WalkError {
+  ok: false;
+  /** The root as it was given. */
+  root: string;
+  /** "missing-root" or "unreadable-root". */
+  reason: string;
+  /** What a person needs to read to fix the command line. */
+  message: string;
 }
 
 export interface SourceRecord {
@@ -35,3 +61,25 @@ export interface SourceError {
 }
 
 export type SourceItem = SourceRecord | SourceError;
+
+export interface ReadOptions {
+  /**
+   * The most bytes one item may hold in memory (default 256 MiB): a whole `.txt`/`.html` file (after
+   * gunzip), one JSONL line, one WARC record. Larger ones become a "too-large" error, found without
+   * ever buffering more than this.
+   */
+  maxBytes?: number;
+  /**
+   * Gzip bomb guard for streamed kinds (`.jsonl.gz`, `.warc.gz`), whose total output is not held in
+   * memory: reading stops with "too-large" once the output passes this many times the compressed
+   * size (or `maxBytes`, whichever is larger). Default 100; real text compresses 3-15 times.
+   */
+  maxGzipRatio?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_GZIP_RATIO = 100;
+
+export function isWalkError(item: InputFile | WalkError): item is WalkError {
+  return !("abs" in item);
+}
