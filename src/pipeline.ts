@@ -51,3 +51,24 @@ export function extendPipeline(
     stages: [...base.stages.slice(0, cut), ...spec.stages, ...base.stages.slice(cut)],
   });
 }
+
+/** A gazetteer entry: the canonical form of a name and the aliases that mean it. */
+export interface GazetteerEntry {
+  canonical: string;
+  aliases: string[];
+}
+
+/** What a run passes to a pipeline module that builds its pipeline from run parameters. */
+export interface PipelineParams {
+  /** Entries of the `--names` gazetteer (empty without one). */
+  gazetteer: GazetteerEntry[];
+  /** The `--state` folder, or null. */
+  stateDir: string | null;
+}
+
+/** What a pipeline module default-exports: a pipeline, or a function of the run's parameters. */
+export type PipelineModule = Pipeline | ((params: PipelineParams) => Pipeline);
+
+export function resolvePipeline(module: PipelineModule, params: PipelineParams): Pipeline {
+  return typeof module === "function" ? module(params) : module;
+}

@@ -1,0 +1,145 @@
+/**
+ * Run statistics: what ran, how long each stage took, what it removed, repaired, flagged and
+ * rejected, and the counts of the three outputs (which add up to the inputs). Written as run.json.
+ */
+import { rename, writeFile } from "node:fs/promises";
+import { SCHEMA_VERSION } from "../article.ts";
+import type { Draft } from "../draft.ts";
+import type { Pipeline } from "../pipeline.ts";
+import type { Stage } from "../stage.ts";
+
+export const TIDINGS_VERSION = "0.1.0";
+
+export interface StageStats {
+  name: string;
+  kind: "article" | "corpus";
+  ms: number;
+  removed: number;
+  repaired: number;
+  flagged: number;
+  rejected: number;
+}
+
+export interface RunStats {
+  tidings: string;
+  schemaVersion: number;
+  pipeline: string;
+  stages: StageStats[];
+  inputs: { roots: string[]; files: number; records: number };
+  counts: { inputs: number; articles: number; duplicates: number; rejected: number };
+  rejectedBy: Record<string, number>;
+  removedBy: Record<string, number>;
+  rulesFired: Record<string, number>;
+  corpus: Record<string, Record<string, unknown>>;
+  startedAt: string;
+  finishedAt: string;
+  ms: number;
+}
+
+const bump = (map: Record<string, number>, key: string, by = 1): void => {
+  map[key] = (map[key] ?? 0) + by;
+};
+
+const sorted = (map: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(map).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
+
+export class StatsCollector {
+  private readonly started = Date.now();
+  private readonly startedAt = new Date().toISOString();
+  private readonly stages = new Map<string, StageStats>();
+  private files = 0;
+  private readonly counts = { inputs: 0, articles: 0, duplicates: 0, rejected: 0 };
+  private readonly rejectedBy: Record<string, number> = {};
+  private readonly removedBy: Record<string, number> = {};
+  private readonly rulesFired: Record<string, number> = {};
+  private readonly corpusInfo: Record<string, Record<string, unknown>> = {};
+
+  constructor(
+    private readonly pipeline: Pipeline,
+    private readonly roots: string[],
+  ) {
+    for (const s of pipeline.stages) {
+      this.stages.set(s.name, { name: s.name, kind: s.kind, ms: 0, removed: 0, repaired: 0, flagged: 0, rejected: 0 });
+    }
+  }
+
+  readonly onStage = (stage: Stage, ms: number): void => {
+    this.time(stage.name, ms);
+  };
+
+  time(stage: string, ms: number): void {
+    const s = this.stages.get(stage);
+    if (s) s.ms += ms;
+  }
+
+  file(): void {
+    this.files++;
+  }
+
+  private settle(draft: Draft): void {
+    this.counts.inputs++;
+    for (const r of draft.removed) {
+      const s = this.stages.get(r.stage);
+      if (s) s.removed++;
+      bump(this.removedBy, r.category);
+      bump(this.rulesFired, `${r.stage}/${r.rule}`);
+    }
+    for (const r of draft.repaired) {
+      const s = this.stages.get(r.stage);
+      if (s) s.repaired++;
+      bump(this.rulesFired, `${r.stage}/${r.rule}`);
+    }
+    for (const f of draft.flagged) {
+      const s = this.stages.get(f.stage);
+      if (s) s.flagged++;
+      bump(this.rulesFired, `${f.stage}/${f.rule}`);
+    }
+  }
+
+  article(draft: Draft): void {
+    this.settle(draft);
+    this.counts.articles++;
+  }
+
+  duplicate(draft: Draft): void {
+    this.settle(draft);
+    this.counts.duplicates++;
+  }
+
+  rejected(draft: Draft): void {
+    this.counts.inputs++;
+    this.counts.rejected++;
+    const r = draft.rejection;
+    if (!r) return;
+    bump(this.rejectedBy, `${r.stage}:${r.reason}`);
+    const s = this.stages.get(r.stage);
+    if (s) s.rejected++;
+  }
+
+  corpus(stage: string, info: Record<string, unknown>): void {
+    this.corpusInfo[stage] = info;
+  }
+
+  finish(): RunStats {
+    return {
+      tidings: TIDINGS_VERSION,
+      schemaVersion: SCHEMA_VERSION,
+      pipeline: this.pipeline.name,
+      stages: [...this.stages.values()].map((s) => ({ ...s, ms: Math.round(s.ms) })),
+      inputs: { roots: this.roots, files: this.files, records: this.counts.inputs },
+      counts: { ...this.counts },
+      rejectedBy: sorted(this.rejectedBy),
+      removedBy: sorted(this.removedBy),
+      rulesFired: sorted(this.rulesFired),
+      corpus: this.corpusInfo,
+      startedAt: this.startedAt,
+      finishedAt: new Date().toISOString(),
+      ms: Date.now() - this.started,
+    };
+  }
+
+  async write(path: string, stats: RunStats): Promise<void> {
+    await writeFile(`${path}.partial`, `${JSON.stringify(stats, null, 2)}\n`);
+    await rename(`${path}.partial`, path);
+  }
+}

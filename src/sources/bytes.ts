@@ -1,0 +1,99 @@
+/**
+ * The bytes of an input file as a stream of chunks, gunzipped when the file is gzip-compressed
+ * (several concatenated gzip members are read as one stream, as `gzip -c a b > ab.gz` makes them).
+ * Whatever stops the reading becomes a `SourceFailure`: the file cannot be opened ("unreadable-file"),
+ * the gzip stream ends early ("truncated-gzip") or is not gzip ("corrupt-gzip"), or the output passes
+ * the cap ("too-large"), which is checked chunk by chunk so a gzip bomb never fills memory.
+ */
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { createGunzip } from "node:zlib";
+import { SourceFailure, errorText, mib } from "./failure.ts";
+
+const READ_CHUNK = 1024 * 1024;
+const GUNZIP_CHUNK = 64 * 1024;
+
+export interface ByteStreamOptions {
+  gzip: boolean;
+  /** Most bytes of (uncompressed) content to read; null for no cap. */
+  cap: (compressedSize: number) => number | null;
+  /** What the cap protects, for the message: "a single document", say. */
+  capLabel: string;
+}
+
+export interface ByteStream {
+  /** Size of the file on disk. */
+  size: number;
+  chunks: AsyncGenerator<Buffer>;
+}
+
+/** Opens a file for reading; fails before reading a byte when it is not a readable, non-empty file. */
+export async function openBytes(abs: string, options: ByteStreamOptions): Promise<ByteStream> {
+  let size: number;
+  try {
+    const info = await stat(abs);
+    if (!info.isFile()) {
+      throw new SourceFailure("unreadable-file", info.isDirectory() ? "this is a folder, not a file" : "this is not a regular file");
+    }
+    size = info.size;
+  } catch (error) {
+    if (error instanceof SourceFailure) throw error;
+    throw new SourceFailure("unreadable-file", `cannot read this file: ${errorText(error)}`);
+  }
+  if (size === 0) throw new SourceFailure("empty-file", "the file is empty (0 bytes)");
+  const cap = options.cap(size);
+  if (!options.gzip && cap !== null && size > cap) {
+    throw new SourceFailure("too-large", `the file holds ${mib(size)}, over the ${mib(cap)} cap for ${options.capLabel}`);
+  }
+  return { size, chunks: options.gzip ? gunzipChunks(abs, cap, options.capLabel) : plainChunks(abs) };
+}
+
+async function* plainChunks(abs: string): AsyncGenerator<Buffer> {
+  const input = createReadStream(abs, { highWaterMark: READ_CHUNK });
+  try {
+    for await (const chunk of input) yield chunk as Buffer;
+  } catch (error) {
+    throw new SourceFailure("unreadable-file", `reading failed: ${errorText(error)}`);
+  } finally {
+    input.destroy();
+  }
+}
+
+async function* gunzipChunks(abs: string, cap: number | null, capLabel: string): AsyncGenerator<Buffer> {
+  const input = createReadStream(abs, { highWaterMark: READ_CHUNK });
+  const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK });
+  input.on("error", (error) => gunzip.destroy(error));
+  input.pipe(gunzip);
+  let total = 0;
+  try {
+    for await (const chunk of gunzip) {
+      const buffer = chunk as Buffer;
+      total += buffer.length;
+      if (cap !== null && total > cap) {
+        throw new SourceFailure(
+          "too-large",
+          `gunzipped content passes the ${mib(cap)} cap for ${capLabel} (a gzip bomb, or a cap to raise with maxBytes)`,
+        );
+      }
+      yield buffer;
+    }
+  } catch (error) {
+    if (error instanceof SourceFailure) throw error;
+    throw gzipFailure(error, total);
+  } finally {
+    input.unpipe(gunzip);
+    input.destroy();
+    gunzip.destroy();
+  }
+}
+
+function gzipFailure(error: unknown, total: number): SourceFailure {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === "Z_BUF_ERROR") {
+    return new SourceFailure("truncated-gzip", `the gzip stream ends early, after ${total} bytes of content: the file was cut short`);
+  }
+  if (code === "Z_DATA_ERROR" || code === "Z_STREAM_ERROR") {
+    return new SourceFailure("corrupt-gzip", `not a valid gzip stream after ${total} bytes of content: ${errorText(error)}`);
+  }
+  return new SourceFailure("unreadable-file", `reading failed: ${errorText(error)}`);
+}

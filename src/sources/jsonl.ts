@@ -1,0 +1,89 @@
+/**
+ * Reading a JSONL (`.jsonl`, `.ndjson`) file: one article a line, streamed, so a file of any size is
+ * read in bounded memory. Each line may be at most `maxBytes` long ("too-large" otherwise).
+ *
+ * Indexing: blank lines (empty or whitespace only) are skipped and take no index; the index of a
+ * record is its 0-based number among the non-blank lines, so a malformed line still takes its index
+ * and the records after it keep theirs. Error details give the 1-based physical line number.
+ *
+ * Lines should be UTF-8, as JSON requires; a UTF-8 byte order mark on the first line is dropped, and
+ * a line that is not valid UTF-8 is read as windows-1252 rather than rejected.
+ *
+ * A file with no non-blank line at all yields one "empty-file" error, so that it is accounted for.
+ *
+ * A cut gzip stream (`.jsonl.gz`): every complete line before the cut is yielded, then one
+ * "truncated-gzip" error at the index of the line that was cut (or the next one).
+ */
+import { isUtf8 } from "node:buffer";
+import { TextDecoder } from "node:util";
+import { openBytes } from "./bytes.ts";
+import { SourceFailure, mib } from "./failure.ts";
+import { parseJsonlRecord } from "./jsonl-record.ts";
+import type { InputKind } from "./kinds.ts";
+import { LineSplitter, type SplitLine } from "./lines.ts";
+import type { SourceItem } from "./types.ts";
+
+export interface JsonlReadOptions {
+  maxBytes: number;
+  maxGzipRatio: number;
+}
+
+const legacy = new TextDecoder("windows-1252");
+
+export async function* readJsonl(abs: string, kind: InputKind, options: JsonlReadOptions): AsyncGenerator<SourceItem> {
+  const splitter = new LineSplitter(options.maxBytes);
+  let index = 0;
+  let first = true;
+  let batch: SourceItem[] = [];
+  const onLine = (line: SplitLine): void => {
+    if (line.kind === "too-long") {
+      batch.push({
+        ok: false,
+        index: index++,
+        reason: "too-large",
+        detail: `line ${line.lineNo + 1} holds ${mib(line.length)}, over the ${mib(options.maxBytes)} cap for one line`,
+      });
+      return;
+    }
+    let bytes = line.bytes;
+    if (line.lineNo === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    if (isBlank(bytes)) return;
+    const text = isUtf8(bytes) ? bytes.toString("utf8") : legacy.decode(bytes);
+    batch.push(parseJsonlRecord(text, index++, line.lineNo));
+  };
+  try {
+    const stream = await openBytes(abs, {
+      gzip: kind.gzip,
+      cap: (size) => (kind.gzip ? Math.max(options.maxBytes, size * options.maxGzipRatio) : null),
+      capLabel: `this file (${options.maxGzipRatio} times its compressed size)`,
+    });
+    for await (const chunk of stream.chunks) {
+      if (first) {
+        first = false;
+        if (chunk.subarray(0, 8192).includes(0)) {
+          yield { ok: false, index: 0, reason: "binary-file", detail: "NUL bytes in the first 8 KiB: this is not a JSONL text file" };
+          return;
+        }
+      }
+      splitter.push(chunk, onLine);
+      if (batch.length > 0) {
+        yield* batch;
+        batch = [];
+      }
+    }
+    splitter.end(onLine);
+    yield* batch;
+    if (index === 0) yield { ok: false, index: 0, reason: "empty-file", detail: "the file holds no records, only blank lines" };
+  } catch (error) {
+    if (!(error instanceof SourceFailure)) throw error;
+    yield* batch;
+    yield error.at(index);
+  }
+}
+
+function isBlank(bytes: Buffer): boolean {
+  for (const byte of bytes) {
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return false;
+  }
+  return true;
+}

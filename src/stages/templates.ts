@@ -1,0 +1,150 @@
+/**
+ * templates: a line that repeats across many articles of one site is the site's template, whatever
+ * its words (a slogan, a donation appeal, a footer). Learned per run: every article is observed once
+ * (each line counted once per article), then lines seen in enough *different* articles of a site are
+ * removed from all of them.
+ *
+ * Floors keep small corpora from over-learning: a site needs `minArticles` articles, and a line must
+ * appear in `minRepeats` articles and in `minShare` of the site's articles. Copies of one story (the
+ * same article scraped twice) do not count as different articles: each article is fingerprinted by
+ * its longest block, and a line's support is the number of distinct fingerprints it was seen with.
+ * The state is the same whatever the order of observation, so output does not depend on input order.
+ */
+import { posix } from "node:path";
+import { z } from "zod";
+import type { Draft, DraftBlock } from "../draft.ts";
+import { defineCorpusStage } from "../stage.ts";
+import { fold, wordCount } from "../text/measure.ts";
+
+interface LineStats {
+  /** Distinct article fingerprints seen with this line, up to the support needed. */
+  fingerprints: number[];
+  articles: number;
+}
+
+interface SiteStats {
+  articles: number;
+  lines: Map<number, LineStats>;
+  template: Set<number>;
+}
+
+interface TemplatesState {
+  sites: Map<string, SiteStats>;
+  pruned: number;
+}
+
+/** A 53-bit hash of a string (two 32-bit multiply-xor lanes). */
+export function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** Which site an article belongs to: its `site`, else the host of its URL, else its input folder. */
+export function siteOf(draft: Draft): string {
+  if (draft.meta.site) return `site:${draft.meta.site.toLowerCase()}`;
+  if (draft.meta.url) {
+    try {
+      return `host:${new URL(draft.meta.url).hostname.replace(/^www\./, "")}`;
+    } catch {
+      // not a URL: fall through to the folder
+    }
+  }
+  return `dir:${posix.dirname(draft.source.path)}`;
+}
+
+/** The blocks worth counting: the edges of the article, where templates live, and short lines. */
+function candidateBlocks(draft: Draft, maxWords: number): DraftBlock[] {
+  const live = draft.live();
+  return live.filter((b, i) => {
+    const n = wordCount(b.text);
+    if (n === 0 || n > maxWords) return false;
+    return i < 6 || i >= live.length - 8 || n <= 12;
+  });
+}
+
+function articleFingerprint(draft: Draft): number {
+  let longest = "";
+  for (const b of draft.live()) if (b.text.length > longest.length) longest = b.text;
+  return hash53(fold(longest));
+}
+
+const PRUNE_AT = 2_000_000;
+
+export const templates = defineCorpusStage({
+  name: "templates",
+  description: "Removes lines that repeat across many different articles of one site (learned per run).",
+  options: z
+    .object({
+      minArticles: z.number().int().positive().default(5),
+      minRepeats: z.number().int().min(2).default(3),
+      minShare: z.number().min(0).max(1).default(0.2),
+      /** Longest block (in words) that can be template. */
+      maxWords: z.number().int().positive().default(120),
+    })
+    .strict(),
+  createState: (): TemplatesState => ({ sites: new Map(), pruned: 0 }),
+  observe(draft, state, ctx) {
+    const key = siteOf(draft);
+    let site = state.sites.get(key);
+    if (!site) {
+      site = { articles: 0, lines: new Map(), template: new Set() };
+      state.sites.set(key, site);
+    }
+    site.articles++;
+    const fp = articleFingerprint(draft);
+    const seen = new Set<number>();
+    for (const block of candidateBlocks(draft, ctx.options.maxWords)) {
+      const h = hash53(fold(block.text));
+      if (seen.has(h)) continue;
+      seen.add(h);
+      let line = site.lines.get(h);
+      if (!line) {
+        line = { fingerprints: [], articles: 0 };
+        site.lines.set(h, line);
+      }
+      line.articles++;
+      if (line.fingerprints.length < ctx.options.minRepeats && !line.fingerprints.includes(fp)) line.fingerprints.push(fp);
+    }
+    // Bounded memory: on a huge site, forget lines seen only once so far.
+    if (site.lines.size > PRUNE_AT) {
+      for (const [h, line] of site.lines) {
+        if (line.articles === 1) {
+          site.lines.delete(h);
+          state.pruned++;
+        }
+      }
+    }
+  },
+  finish(state, ctx) {
+    const { minArticles, minRepeats, minShare } = ctx.options;
+    for (const site of state.sites.values()) {
+      if (site.articles >= minArticles) {
+        const need = Math.max(minRepeats, Math.ceil(minShare * site.articles));
+        for (const [h, line] of site.lines) {
+          if (line.articles >= need && line.fingerprints.length >= minRepeats) site.template.add(h);
+        }
+      }
+      site.lines = new Map();
+    }
+  },
+  apply(draft, state) {
+    const site = state.sites.get(siteOf(draft));
+    if (!site || site.template.size === 0) return;
+    for (const block of draft.live()) {
+      if (site.template.has(hash53(fold(block.text)))) draft.remove(block, "site-template", "template");
+    }
+  },
+  describe: (state) => ({
+    sites: state.sites.size,
+    templateLines: [...state.sites.values()].reduce((n, s) => n + s.template.size, 0),
+    prunedLines: state.pruned,
+  }),
+});

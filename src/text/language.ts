@@ -1,0 +1,54 @@
+/**
+ * Guessing the language of a text: by script for the languages that have their own, by stop-word
+ * share among the Latin-script languages we know. Returns an ISO 639-1 code, or null when unsure.
+ */
+import { STOP_WORDS } from "./stopwords.ts";
+import { words } from "./measure.ts";
+
+const SCRIPTS: Array<[RegExp, (text: string) => string | null]> = [
+  [/[\u3040-\u30ff]/u, () => "ja"],
+  [/[\uac00-\ud7af]/u, () => "ko"],
+  [/\p{Script=Han}/u, () => "zh"],
+  [/\p{Script=Arabic}/u, (t) => (/[پچژگ]/u.test(t) ? "fa" : "ar")],
+  [/\p{Script=Hebrew}/u, () => "he"],
+  [/\p{Script=Greek}/u, () => "el"],
+  [/\p{Script=Thai}/u, () => "th"],
+  [/\p{Script=Devanagari}/u, () => "hi"],
+  [/\p{Script=Cyrillic}/u, (t) => (/[іїєґ]/iu.test(t) ? "uk" : /[ыэъё]/iu.test(t) ? "ru" : null)],
+];
+
+function dominantScript(text: string): RegExp | null {
+  const sample = text.slice(0, 4000);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (letters === 0) return null;
+  for (const [re] of SCRIPTS) {
+    const global = new RegExp(re.source, "gu");
+    const n = sample.match(global)?.length ?? 0;
+    if (n / letters > 0.3) return re;
+  }
+  return null;
+}
+
+export function detectLanguage(text: string): string | null {
+  const script = dominantScript(text);
+  if (script) {
+    const entry = SCRIPTS.find(([re]) => re === script);
+    return entry ? entry[1](text) : null;
+  }
+  const ws = words(text.slice(0, 6000)).map((w) => w.toLowerCase());
+  if (ws.length < 8) return null;
+  let best: string | null = null;
+  let bestShare = 0;
+  let second = 0;
+  for (const [lang, list] of Object.entries(STOP_WORDS)) {
+    let n = 0;
+    for (const w of ws) if (list.has(w)) n++;
+    const share = n / ws.length;
+    if (share > bestShare) {
+      second = bestShare;
+      bestShare = share;
+      best = lang;
+    } else if (share > second) second = share;
+  }
+  return bestShare >= 0.12 && bestShare >= second * 1.5 ? best : null;
+}
