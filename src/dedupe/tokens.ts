@@ -1,0 +1,117 @@
+/**
+ * Word tokens for duplicate detection, hashed on the fly. The text is NFKC-normalised and
+ * lower-cased; a word is a run of letters, digits or marks (each CJK ideograph or kana is a word
+ * of its own); punctuation, symbols and white space only separate words. So two bodies that differ
+ * only in case, spacing, quotes or punctuation give the same words.
+ *
+ * Each word gets two independent 32-bit hashes (FNV-1a and a multiply-xorshift hash), written into
+ * reusable buffers, so that a whole article is tokenised without allocating a string per word.
+ */
+
+/** Reusable word-hash buffers: `a[i]` and `b[i]` are the two hashes of word i. */
+export interface WordHashes {
+  a: Uint32Array;
+  b: Uint32Array;
+  count: number;
+}
+
+export function createWordHashes(capacity = 4096): WordHashes {
+  return { a: new Uint32Array(capacity), b: new Uint32Array(capacity), count: 0 };
+}
+
+/** Punctuation and symbols outside ASCII that separate words (general punctuation, arrows, maths, CJK marks…). */
+function isSeparator(code: number): boolean {
+  if (code < 0xc0) return code !== 0xaa && code !== 0xb5 && code !== 0xba;
+  if (code === 0xd7 || code === 0xf7) return true;
+  if (code >= 0x2000 && code <= 0x2bff) return true;
+  if (code >= 0x3000 && code <= 0x303f) return true;
+  if (code >= 0xfe30 && code <= 0xfe4f) return true;
+  if (code >= 0xff00 && code <= 0xff0f) return true;
+  if (code >= 0xff1a && code <= 0xff20) return true;
+  return false;
+}
+
+/** Ideographs and kana: written without spaces, so each character is a word. */
+function isIdeograph(code: number): boolean {
+  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+function grow(words: WordHashes): void {
+  const a = new Uint32Array(words.a.length * 2);
+  const b = new Uint32Array(words.b.length * 2);
+  a.set(words.a);
+  b.set(words.b);
+  words.a = a;
+  words.b = b;
+}
+
+/** Normalises the text as duplicate detection sees it (for display and tests). */
+export function normaliseForMatching(text: string): string {
+  return text.normalize("NFKC").toLowerCase();
+}
+
+/** Tokenises `text` into `out` (reset first) and returns the number of words. */
+export function hashWords(text: string, out: WordHashes): number {
+  const s = normaliseForMatching(text);
+  let count = 0;
+  let ha = 0x811c9dc5;
+  let hb = 0x9e3779b9;
+  let inWord = false;
+  const n = s.length;
+  for (let i = 0; i <= n; i++) {
+    const code = i < n ? s.charCodeAt(i) : 32;
+    let wordChar: boolean;
+    if (code < 0x80) {
+      wordChar = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+    } else {
+      wordChar = !isSeparator(code);
+    }
+    if (wordChar && inWord && isIdeograph(code)) {
+      // an ideograph ends the word before it and stands alone
+      if (count === out.a.length) grow(out);
+      out.a[count] = ha >>> 0;
+      out.b[count] = finalMix(hb);
+      count++;
+      inWord = false;
+    }
+    if (wordChar) {
+      if (!inWord) {
+        ha = 0x811c9dc5;
+        hb = 0x9e3779b9;
+        inWord = true;
+      }
+      ha = Math.imul(ha ^ code, 0x01000193);
+      hb = Math.imul(hb ^ code, 0x85ebca6b) ^ (hb >>> 13);
+      if (isIdeograph(code)) {
+        if (count === out.a.length) grow(out);
+        out.a[count] = ha >>> 0;
+        out.b[count] = finalMix(hb);
+        count++;
+        inWord = false;
+      }
+    } else if (inWord) {
+      if (count === out.a.length) grow(out);
+      out.a[count] = ha >>> 0;
+      out.b[count] = finalMix(hb);
+      count++;
+      inWord = false;
+    }
+  }
+  out.count = count;
+  return count;
+}
+
+/** The words themselves (allocating): for features that need the strings, and for tests. */
+export function matchingWords(text: string): string[] {
+  return normaliseForMatching(text).match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+}
+
+export function finalMix(h: number): number {
+  let x = h >>> 0;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  x ^= x >>> 16;
+  return x >>> 0;
+}

@@ -1,0 +1,177 @@
+/**
+ * `dedupe`: exact, near and containment duplicates across the run (and earlier runs with `--state`).
+ *
+ * observe: fingerprints the clean body of every draft (normalised words, word shingles, a MinHash
+ * signature). finish: finds candidate pairs by banding and anchors, verifies them on their real
+ * shingle sets, clusters them and keeps the most complete copy of each cluster (see
+ * src/dedupe/survivor.ts for the rule). apply: a dropped copy gets `markDuplicate(keptId, similarity,
+ * method)`, a kept copy the ids it replaced. close: when the run went through, the kept articles are
+ * appended to the persistent index in one checksummed batch.
+ */
+import { z } from "zod";
+import type { Draft } from "../draft.ts";
+import { fingerprint } from "../dedupe/fingerprint.ts";
+import { type IndexRecord, appendBatch, fitsIndex, readIndex } from "../dedupe/index-store.ts";
+import { type Resolution, methodName, resolveDuplicates } from "../dedupe/resolve.ts";
+import { SURVIVOR_CRITERIA, metadataScore } from "../dedupe/survivor.ts";
+import { ArticleTable } from "../dedupe/table.ts";
+import { defineCorpusStage } from "../stage.ts";
+
+const options = z
+  .object({
+    /** Jaccard similarity of word-shingle sets at or above which two bodies are near duplicates. */
+    threshold: z.number().min(0.5).max(1).default(0.8),
+    /** Share of the shorter body's shingles that must be inside the other for a containment match (an excerpt). */
+    containmentThreshold: z.number().min(0.5).max(1).default(0.9),
+    /** Words per shingle. */
+    shingleSize: z.number().int().min(1).max(12).default(4),
+    /** Bodies with fewer words are matched only when exactly equal. */
+    minWords: z.number().int().min(1).default(20),
+    /** One shingle in this many (by hash) is an anchor for finding excerpts. */
+    anchorModulus: z.number().int().min(1).default(16),
+    /** Anchors shared by more articles than this are common phrases, not evidence. */
+    maxAnchorArticles: z.number().int().min(2).default(32),
+    /** The survivor rule: criteria in order of precedence; the smallest id breaks the last tie. */
+    survivor: z.array(z.enum(SURVIVOR_CRITERIA)).default([...SURVIVOR_CRITERIA]),
+  })
+  .strict();
+
+export type DedupeOptions = z.output<typeof options>;
+
+interface DedupeState {
+  table: ArticleTable;
+  /** Row of each draft of this run, by draft key. */
+  rows: Map<string, number>;
+  earlierRows: number;
+  indexValidBytes: number;
+  tornBytes: number;
+  resolution: Resolution | null;
+  observed: number;
+  applied: number;
+  committed: boolean;
+  committedBytes: number;
+  committedRecords: number;
+  idsTooLong: number;
+  memoryBytesPerArticle: number;
+  ms: { fingerprint: number; resolve: number };
+}
+
+const keyOf = (draft: Draft): string => `${draft.id}\u0000${draft.source.path}\u0000${draft.source.index}`;
+
+export const dedupe = defineCorpusStage({
+  name: "dedupe",
+  description: "Marks exact, near and containment duplicates, keeping the most complete copy of each",
+  options,
+  createState(ctx): DedupeState {
+    const table = new ArticleTable();
+    let indexValidBytes = 0;
+    let tornBytes = 0;
+    if (ctx.stateDir) {
+      const index = readIndex(ctx.stateDir);
+      for (const r of index.records) table.addEarlier(r.id, r.truncated, r.exactHi, r.exactLo, r.words, r.signature);
+      indexValidBytes = index.validBytes;
+      tornBytes = index.fileBytes - index.validBytes;
+      if (tornBytes > 0) ctx.log.warn({ tornBytes }, "dedupe index ends with an incomplete batch from an interrupted run; it is ignored");
+    }
+    return {
+      table,
+      rows: new Map(),
+      earlierRows: table.count,
+      indexValidBytes,
+      tornBytes,
+      resolution: null,
+      observed: 0,
+      applied: 0,
+      committed: false,
+      committedBytes: 0,
+      committedRecords: 0,
+      idsTooLong: 0,
+      memoryBytesPerArticle: 0,
+      ms: { fingerprint: 0, resolve: 0 },
+    };
+  },
+  observe(draft, state, ctx) {
+    const started = performance.now();
+    const print = fingerprint(draft.text(), ctx.options.shingleSize);
+    const row = state.table.add({ id: draft.id, truncated: draft.meta.truncated, metadata: metadataScore(draft.meta) }, print);
+    state.rows.set(keyOf(draft), row);
+    state.observed++;
+    state.ms.fingerprint += performance.now() - started;
+  },
+  finish(state, ctx) {
+    const started = performance.now();
+    state.resolution = resolveDuplicates(state.table, ctx.options);
+    state.memoryBytesPerArticle = state.table.bytesPerArticle();
+    state.table.shingles.clear();
+    state.ms.resolve += performance.now() - started;
+    ctx.log.debug({ ...state.resolution.stats }, "duplicates resolved");
+  },
+  apply(draft, state) {
+    state.applied++;
+    const res = state.resolution;
+    const row = state.rows.get(keyOf(draft));
+    if (!res || row === undefined) return;
+    const of = res.duplicateOf[row] as number;
+    if (of >= 0) {
+      draft.markDuplicate(state.table.ids[of] as string, res.similarity[row] as number, methodName(res.method[row] as number));
+      return;
+    }
+    const gone = res.dropped.get(row);
+    if (gone) draft.duplicates = [...new Set([...draft.duplicates, ...gone.map((r) => state.table.ids[r] as string)])].sort();
+  },
+  close(state, ctx) {
+    // Commit only a run that got through every apply: a failed run leaves the index as it was.
+    if (!ctx.stateDir || !state.resolution || state.committed || state.applied < state.observed) return;
+    const { table } = state;
+    const records: IndexRecord[] = [];
+    for (let row = state.earlierRows; row < table.count; row++) {
+      if ((state.resolution.duplicateOf[row] as number) >= 0 || table.words.get(row) === 0) continue;
+      const id = table.ids[row] as string;
+      if (!fitsIndex(id)) {
+        state.idsTooLong++;
+        continue;
+      }
+      records.push({
+        id,
+        truncated: table.isTruncated(row),
+        exactHi: table.exactHi.get(row),
+        exactLo: table.exactLo.get(row),
+        words: table.words.get(row),
+        signature: table.signature(row).slice(),
+      });
+    }
+    state.committedBytes = appendBatch(ctx.stateDir, records, state.indexValidBytes);
+    state.committedRecords = records.length;
+    state.committed = true;
+    if (state.idsTooLong > 0) ctx.log.warn({ count: state.idsTooLong }, "ids too long for the dedupe index were not indexed");
+  },
+  describe(state) {
+    const res = state.resolution;
+    const dropped = res ? [...res.dropped.values()].reduce((n, l) => n + l.length, 0) : 0;
+    const byMethod: Record<string, number> = {};
+    if (res) {
+      for (let row = 0; row < res.duplicateOf.length; row++) {
+        if ((res.duplicateOf[row] as number) >= 0) {
+          const m = methodName(res.method[row] as number);
+          byMethod[m] = (byMethod[m] ?? 0) + 1;
+        }
+      }
+    }
+    return {
+      articles: state.observed,
+      earlierArticles: state.earlierRows,
+      duplicates: dropped,
+      byMethod,
+      ...(res ? res.stats : {}),
+      stateBytesPerArticle: Math.round(state.memoryBytesPerArticle),
+      index: {
+        appendedRecords: state.committedRecords,
+        appendedBytes: state.committedBytes,
+        bytesPerArticle: state.committedRecords > 0 ? Math.round((state.committedBytes - 16) / state.committedRecords) : 0,
+        ignoredTornBytes: state.tornBytes,
+        idsTooLong: state.idsTooLong,
+      },
+      ms: { fingerprint: Math.round(state.ms.fingerprint), resolve: Math.round(state.ms.resolve) },
+    };
+  },
+});
