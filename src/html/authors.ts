@@ -1,0 +1,40 @@
+/**
+ * Author names as pages give them ("By Jane Doe and John Roe", "Jane Doe | Reuters"), reduced to
+ * people's names. CMS accounts ("admin", "staff") and links are not authors.
+ */
+import { CMS_ACCOUNTS } from "./rule-tables.ts";
+
+const BY_PREFIX = /^(?:written\s+)?(?:by|von|par|por|di|door|av|af)\s*[:\-]?\s+/i;
+const SEPARATORS = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\||\/|·)\s*/i;
+const ROLE_TAIL = /\s*(?:[-–—|(,]\s*)?\b(?:staff writer|correspondent|reporter|contributor|senior writer|editor|for .+)\)?$/i;
+
+function looksLikeName(name: string): boolean {
+  if (name.length < 3 || name.length > 60) return false;
+  if (/https?:|www\.|@|\d/.test(name)) return false;
+  const words = name.split(/\s+/);
+  if (words.length > 5) return false;
+  if (CMS_ACCOUNTS.has(name.toLowerCase())) return false;
+  return /\p{Lu}/u.test(name) || words.length >= 2;
+}
+
+/** Splits and cleans one author field into people's names (may be empty). */
+export function cleanAuthors(raw: string): string[] {
+  const text = raw.replace(/\s+/g, " ").trim().replace(BY_PREFIX, "");
+  if (CMS_ACCOUNTS.has(text.toLowerCase())) return [];
+  const out: string[] = [];
+  for (const part of text.split(SEPARATORS)) {
+    const name = part.replace(BY_PREFIX, "").replace(ROLE_TAIL, "").replace(/^[\s"'“”]+|[\s"'“”.:]+$/g, "");
+    if (looksLikeName(name) && !out.some((n) => n.toLowerCase() === name.toLowerCase())) out.push(name);
+  }
+  return out;
+}
+
+/** The first source that yields names wins (sources in order of trust). */
+export function pickAuthors(sources: ReadonlyArray<readonly string[]>): { authors: string[]; source: number } {
+  for (let i = 0; i < sources.length; i++) {
+    const names = (sources[i] ?? []).flatMap(cleanAuthors);
+    const unique = names.filter((n, at) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === at);
+    if (unique.length > 0) return { authors: unique.slice(0, 10), source: i };
+  }
+  return { authors: [], source: -1 };
+}

@@ -1,0 +1,42 @@
+/**
+ * Extraction of one HTML page: its metadata and the blocks of its article, with the blocks judged
+ * boilerplate next to them. A pure function of the page, so it is easy to test and to benchmark.
+ */
+import type { BlockType } from "../article.ts";
+import { linearBlocks } from "./linear-fallback.ts";
+import { linearise } from "./linearise.ts";
+import { findMainContent } from "./main-content.ts";
+import { type PageMetadata, readMetadata } from "./page-metadata.ts";
+import { readSignals } from "./page-signals.ts";
+import { parsePage } from "./parse-page.ts";
+import { type DroppedBlock, type SelectedBlock, selectBlocks } from "./select-blocks.ts";
+
+export interface PageExtraction {
+  blocks: SelectedBlock[];
+  dropped: DroppedBlock[];
+  metadata: PageMetadata | null;
+  /** "tree" for the full analysis, "linear" for the bounded pass used on oversized pages. */
+  method: "tree" | "linear";
+}
+
+export interface ExtractOptions {
+  /** Pages longer than this (in characters) get the linear pass instead of a parse. */
+  maxTreeChars: number;
+  /** At most this many dropped blocks are reported. */
+  maxDropped: number;
+}
+
+export const defaultExtractOptions: ExtractOptions = { maxTreeChars: 8_000_000, maxDropped: 200 };
+
+export function extractPage(html: string, inputUrl: string | null, options: ExtractOptions = defaultExtractOptions): PageExtraction {
+  if (html.length > options.maxTreeChars) {
+    const blocks = linearBlocks(html).map((b): SelectedBlock => ({ type: "paragraph" as BlockType, text: b.text, tag: "p", linkDensity: b.linkDensity, classes: "" }));
+    return { blocks, dropped: [], metadata: null, method: "linear" };
+  }
+  const page = parsePage(html);
+  const metadata = readMetadata(readSignals(page.document), inputUrl);
+  const lin = linearise(page.body);
+  const main = findMainContent(lin);
+  const selection = selectBlocks(lin, main, metadata.title.value);
+  return { blocks: selection.kept, dropped: selection.dropped.slice(0, options.maxDropped), metadata, method: "tree" };
+}

@@ -1,0 +1,97 @@
+/** The article described by a page's JSON-LD (schema.org), if any: headline, authors, dates, publisher. */
+
+export interface JsonLdArticle {
+  headline: string | null;
+  authors: string[];
+  datePublished: string | null;
+  publisher: string | null;
+  url: string | null;
+  language: string | null;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|Posting|NewsArticle)$/;
+
+function isObject(v: Json | undefined): v is JsonObject {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function typesOf(o: JsonObject): string[] {
+  const t = o["@type"];
+  if (typeof t === "string") return [t];
+  if (Array.isArray(t)) return t.filter((x): x is string => typeof x === "string");
+  return [];
+}
+
+function str(v: Json | undefined): string | null {
+  if (typeof v === "string") return v.trim() || null;
+  if (Array.isArray(v)) return str(v[0]);
+  if (isObject(v)) return str(v["@value"] ?? v.name);
+  return null;
+}
+
+function names(v: Json | undefined): string[] {
+  if (v === undefined || v === null) return [];
+  if (typeof v === "string") return [v];
+  if (Array.isArray(v)) return v.flatMap(names);
+  if (isObject(v)) {
+    const n = v.name;
+    if (typeof n === "string") return [n];
+    const given = str(v.givenName);
+    const family = str(v.familyName);
+    if (given || family) return [[given, family].filter(Boolean).join(" ")];
+  }
+  return [];
+}
+
+/** Every object in the JSON-LD (arrays and @graph flattened), breadth first. */
+function objects(root: Json): JsonObject[] {
+  const out: JsonObject[] = [];
+  const queue: Json[] = [root];
+  while (queue.length > 0 && out.length < 500) {
+    const v = queue.shift() as Json;
+    if (Array.isArray(v)) queue.push(...v);
+    else if (isObject(v)) {
+      out.push(v);
+      const graph = v["@graph"];
+      if (graph !== undefined) queue.push(graph);
+      const main = v.mainEntity;
+      if (isObject(main)) queue.push(main);
+    }
+  }
+  return out;
+}
+
+function parse(text: string): Json | undefined {
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    try {
+      // Control characters inside strings are the usual reason a page's JSON-LD does not parse.
+      return JSON.parse(text.replace(/[\u0000-\u001f]+/g, " ")) as Json;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+export function readJsonLd(scripts: readonly string[]): JsonLdArticle | null {
+  const all = scripts.flatMap((s) => {
+    const parsed = parse(s.trim());
+    return parsed === undefined ? [] : objects(parsed);
+  });
+  const article = all.find((o) => typesOf(o).some((t) => ARTICLE_TYPE.test(t)));
+  if (!article) return null;
+  const publisher = article.publisher;
+  const page = article.mainEntityOfPage;
+  return {
+    headline: str(article.headline) ?? str(article.name),
+    authors: names(article.author ?? article.creator),
+    datePublished: str(article.datePublished) ?? str(article.dateCreated),
+    publisher: isObject(publisher) ? str(publisher.name) : str(publisher),
+    url: str(article.url) ?? (isObject(page) ? str(page["@id"]) : str(page)),
+    language: str(article.inLanguage),
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * One walk over the whole page that gathers what metadata is read from: meta tags, the canonical
+ * link, JSON-LD scripts, <html lang>, <title>, headings, <time> elements and byline-like elements.
+ */
+import { type HtmlNode, attr, collapse, hintWords, tagOf, textOf, walk } from "./dom.ts";
+
+export interface PageSignals {
+  /** Meta tag values by lower-case name / property / itemprop / http-equiv, in page order. */
+  meta: Map<string, string[]>;
+  canonical: string | null;
+  htmlLang: string | null;
+  titleTag: string | null;
+  jsonLd: string[];
+  h1: string[];
+  /** datetime attributes of <time> elements and itemprop=datePublished values. */
+  times: string[];
+  /** Texts of elements marked as the author (itemprop=author, rel=author, byline classes). */
+  bylines: string[];
+}
+
+const MAX_ITEMS = 20;
+
+function push(list: string[], value: string | undefined | null): void {
+  if (value && list.length < MAX_ITEMS) list.push(value);
+}
+
+export function readSignals(document: HtmlNode): PageSignals {
+  const signals: PageSignals = { meta: new Map(), canonical: null, htmlLang: null, titleTag: null, jsonLd: [], h1: [], times: [], bylines: [] };
+  walk(document, (node) => {
+    const tag = tagOf(node);
+    if (tag === "") return node.type !== "comment";
+    switch (tag) {
+      case "html":
+        signals.htmlLang ??= attr(node, "lang") ?? attr(node, "xml:lang") ?? null;
+        return true;
+      case "meta": {
+        const key = attr(node, "property") ?? attr(node, "name") ?? attr(node, "itemprop") ?? attr(node, "http-equiv");
+        const content = attr(node, "content");
+        if (key && content) {
+          const k = key.toLowerCase().trim();
+          const list = signals.meta.get(k) ?? [];
+          push(list, collapse(content));
+          signals.meta.set(k, list);
+        }
+        return false;
+      }
+      case "link": {
+        const rel = (attr(node, "rel") ?? "").toLowerCase();
+        if (rel.split(/\s+/).includes("canonical")) signals.canonical ??= attr(node, "href") ?? null;
+        return false;
+      }
+      case "title":
+        if (signals.titleTag === null && node.parent && tagOf(node.parent) !== "svg") signals.titleTag = textOf(node);
+        return false;
+      case "script":
+        if ((attr(node, "type") ?? "").toLowerCase().includes("ld+json")) push(signals.jsonLd, (node.children ?? []).map((c) => c.data ?? "").join(""));
+        return false;
+      case "style":
+      case "noscript":
+      case "template":
+      case "svg":
+        return false;
+      case "h1":
+        push(signals.h1, textOf(node));
+        return false;
+      case "time":
+        push(signals.times, attr(node, "datetime"));
+        break;
+    }
+    const itemprop = (attr(node, "itemprop") ?? "").toLowerCase();
+    if (itemprop === "datepublished") push(signals.times, attr(node, "content") ?? attr(node, "datetime") ?? textOf(node));
+    const rel = (attr(node, "rel") ?? "").toLowerCase();
+    if (itemprop === "author" || rel === "author" || /\b(?:byline|author-name|authorname|article-author)\b/.test(hintWords(node))) {
+      push(signals.bylines, textOf(node));
+      return false;
+    }
+    return true;
+  });
+  return signals;
+}
+
+export function firstMeta(signals: PageSignals, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const v = signals.meta.get(key)?.[0];
+    if (v) return v;
+  }
+  return null;
+}
