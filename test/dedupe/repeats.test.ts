@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { Draft } from "../../src/draft.ts";
+import { silentLogger } from "../../src/log.ts";
+import { repeats } from "../../src/stages/repeats.ts";
+
+async function run(lines: string[], options?: { minWords?: number }): Promise<Draft> {
+  const draft = new Draft({ id: "d", source: { path: "d.txt", index: 0 }, raw: { kind: "text", content: lines.join("\n") } });
+  for (const l of lines) draft.addBlock("paragraph", l);
+  const stage = repeats(options);
+  if (stage.kind !== "article") throw new Error("article stage expected");
+  draft.stage = stage.name;
+  await stage.run(draft, { options: stage.options as never, log: silentLogger, stateDir: null });
+  return draft;
+}
+
+describe("repeats", () => {
+  it("removes a later copy of a block, keeping the first, despite case, spacing and punctuation", async () => {
+    const d = await run([
+      "U.S. and Japan sign space cooperation agreement",
+      "The agreement was signed on Friday at the White House.",
+      "U.S. and Japan sign space-cooperation agreement!",
+      "Officials said more talks would follow.",
+      "THE AGREEMENT WAS SIGNED   ON FRIDAY AT THE WHITE HOUSE",
+    ]);
+    expect(d.live().map((b) => b.text)).toEqual([
+      "U.S. and Japan sign space cooperation agreement",
+      "The agreement was signed on Friday at the White House.",
+      "Officials said more talks would follow.",
+    ]);
+    expect(d.removed.map((r) => [r.stage, r.rule, r.category])).toEqual([
+      ["repeats", "repeated-block", "repeated-block"],
+      ["repeats", "repeated-block", "repeated-block"],
+    ]);
+  });
+
+  it("keeps blocks that are similar but not the same", async () => {
+    const d = await run([
+      "The minister said the talks would resume on Monday.",
+      "The minister said the talks would resume on Tuesday.",
+      "See also the report on the talks published last week.",
+    ]);
+    expect(d.live()).toHaveLength(3);
+  });
+
+  it("leaves short repeated blocks (counters, share buttons) to other stages", async () => {
+    const d = await run(["Share", "A paragraph of real text that stays.", "Share", "0", "0"]);
+    expect(d.live()).toHaveLength(5);
+    const strict = await run(["Share", "Share"], { minWords: 1 });
+    expect(strict.live()).toHaveLength(1);
+  });
+
+  it("does not look at blocks already removed by an earlier stage", async () => {
+    const draft = new Draft({ id: "d", source: { path: "d.txt", index: 0 }, raw: { kind: "text", content: "" } });
+    const first = draft.addBlock("paragraph", "Leave a comment below and tell us what you think.");
+    draft.addBlock("paragraph", "Leave a comment below and tell us what you think.");
+    if (first) draft.remove(first, "comment-prompt", "comments");
+    const stage = repeats();
+    if (stage.kind !== "article") throw new Error("article stage expected");
+    await stage.run(draft, { options: stage.options as never, log: silentLogger, stateDir: null });
+    expect(draft.live()).toHaveLength(1);
+  });
+});

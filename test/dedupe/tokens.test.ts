@@ -1,0 +1,62 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fingerprint } from "../../src/dedupe/fingerprint.ts";
+import { estimateJaccard } from "../../src/dedupe/signature.ts";
+import { containment, jaccard, toSortedSet } from "../../src/dedupe/similarity.ts";
+import { createWordHashes, hashWords, matchingWords } from "../../src/dedupe/tokens.ts";
+
+describe("word tokens", () => {
+  it("ignore case, punctuation, quotes and spacing", () => {
+    const a = createWordHashes();
+    const b = createWordHashes();
+    hashWords("“Don’t stop,” said O'Brien —  in Zürich.", a);
+    hashWords("don t STOP said o brien in zürich", b);
+    expect(a.count).toBe(8);
+    expect([...a.a.subarray(0, a.count)]).toEqual([...b.a.subarray(0, b.count)]);
+  });
+
+  it("tell different words apart and split ideographs", () => {
+    const a = createWordHashes();
+    hashWords("cat cot 林芳正", a);
+    expect(a.count).toBe(5);
+    expect(new Set(a.a.subarray(0, a.count)).size).toBe(5);
+    expect(matchingWords("Café, CAFÉ!")).toEqual(["café", "café"]);
+  });
+
+  it("fold compatibility forms (NFKC): ligatures and full-width letters", () => {
+    const a = fingerprint("the ﬁnal ＲＥＰＯＲＴ was published", 2);
+    const b = fingerprint("The final report was published.", 2);
+    expect([a.exactHi, a.exactLo]).toEqual([b.exactHi, b.exactLo]);
+  });
+});
+
+describe("set measures", () => {
+  it("compute Jaccard and containment on shingle sets", () => {
+    const a = toSortedSet(Uint32Array.from([5, 1, 3, 3, 9]));
+    const b = toSortedSet(Uint32Array.from([1, 3, 7]));
+    expect([...a]).toEqual([1, 3, 5, 9]);
+    expect(jaccard(a, b)).toBeCloseTo(2 / 5);
+    expect(containment(b, a)).toBeCloseTo(2 / 3);
+  });
+});
+
+describe("MinHash signature", () => {
+  it("estimates the Jaccard similarity of word-shingle sets within 0.15", () => {
+    const vocabulary = Array.from({ length: 400 }, (_, i) => `w${i}`);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 399 }), { minLength: 150, maxLength: 400 }),
+        fc.integer({ min: 0, max: 100 }),
+        (ids, cut) => {
+          const words = ids.map((i) => vocabulary[i] as string);
+          const other = [...words.slice(0, Math.floor((words.length * cut) / 100)), "edited", ...words.slice(Math.floor((words.length * cut) / 100) + 5)];
+          const a = fingerprint(words.join(" "), 3);
+          const b = fingerprint(other.join(" "), 3);
+          const real = jaccard(toSortedSet(a.shingles), toSortedSet(b.shingles));
+          expect(Math.abs(estimateJaccard(a.signature, b.signature) - real)).toBeLessThan(0.15);
+        },
+      ),
+      { numRuns: 60, seed: 7 },
+    );
+  });
+});
