@@ -1,0 +1,233 @@
+/**
+ * Repair of mojibake: UTF-8 text that was decoded with a single-byte code page (once or twice).
+ *
+ * For each code page, every character that the page can produce is turned back into its byte, and
+ * every run of bytes that forms a valid UTF-8 sequence is decoded again; characters outside such
+ * runs are kept as they are, so a line that is only partly damaged is repaired only where it is
+ * damaged. A candidate is accepted only when it is clearly less unnatural than the text it replaces
+ * (see badness.ts); the best of all code pages wins, and the step repeats for double encoding.
+ */
+import { badness } from "./badness.ts";
+import { CODECS, type Codec, windows1252Meaning } from "./codecs.ts";
+
+/** A candidate must beat the text it replaces by at least this much badness. */
+const MIN_GAIN = 1;
+/** Double and triple encodings are repaired; more passes than this are never useful. */
+const MAX_PASSES = 3;
+/** How many readings are kept at each depth of the search. */
+const BEAM = 3;
+
+/** A quick test: can the text hold mojibake at all? (Pure ASCII cannot.) */
+const NON_ASCII = /[^\u0000-\u007f]/u;
+
+/** Stands for a byte that an earlier decoder replaced by U+FFFD: it can be any continuation byte. */
+const LOST = -1;
+/** Stands for a plain space that may have been a no-break space (byte 0xA0) before. */
+const SPACE = 0x20;
+
+type Bytes = readonly (number | undefined)[];
+
+function isContinuation(b: number | undefined): b is number {
+  return b !== undefined && b >= 0x80 && b <= 0xbf;
+}
+
+/**
+ * Decodes, inside `bytes`, the UTF-8 sequence starting at `i`. Returns the character and the number
+ * of bytes used, or null when there is none. Surrogate pairs encoded one half at a time (CESU-8, as
+ * old MySQL and Java wrote emoji) are joined.
+ */
+function decodeAt(bytes: Bytes, i: number): { ch: string; used: number; lossy: boolean } | null {
+  const exact = utf8At(bytes, i);
+  if (exact !== null) return { ...exact, lossy: false };
+  const b0 = bytes[i];
+  if (b0 === undefined || b0 < 0xc2 || b0 > 0xf4) return null;
+  const need = b0 < 0xe0 ? 1 : b0 < 0xf0 ? 2 : 3;
+  const tail = bytes.slice(i + 1, i + 1 + need);
+  if (tail.length < need) return null;
+  // A lost byte inside a sequence: the character is gone, but the sequence is one character.
+  if (tail.some((b) => b === LOST) && tail.every((b) => b === LOST || isContinuation(b))) {
+    return { ch: "\ufffd", used: need + 1, lossy: true };
+  }
+  // A no-break space (0xA0) that was turned into a plain space on the way.
+  // Only inside a word (a letter follows), and not for `Ã `, which redecode reads as `à ` by itself.
+  const spaces = tail.flatMap((b, k) => (b === SPACE ? [k] : []));
+  const follower = bytes[i + 1 + need];
+  const inWord = follower !== undefined && follower !== SPACE && follower !== LOST && (follower >= 0x80 || /[A-Za-z]/.test(String.fromCharCode(follower)));
+  if (spaces.length === 1 && inWord && b0 !== 0xc3) {
+    const patched = [...bytes.slice(i, i + 1 + need)];
+    patched[1 + (spaces[0] as number)] = 0xa0;
+    const seq = utf8At(patched, 0);
+    if (seq !== null) return { ...seq, lossy: true };
+  }
+  return null;
+}
+
+function utf8At(bytes: Bytes, i: number): { ch: string; used: number } | null {
+  const b0 = bytes[i];
+  if (b0 === undefined || b0 < 0xc2 || b0 > 0xf4) return null;
+  const b1 = bytes[i + 1];
+  if (!isContinuation(b1)) return null;
+  if (b0 < 0xe0) return { ch: String.fromCodePoint(((b0 & 0x1f) << 6) | (b1 & 0x3f)), used: 2 };
+  const b2 = bytes[i + 2];
+  if (!isContinuation(b2)) return null;
+  if (b0 < 0xf0) {
+    if (b0 === 0xe0 && b1 < 0xa0) return null;
+    const cp = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+    if (cp >= 0xd800 && cp <= 0xdbff) {
+      const low = bytes[i + 3] === 0xed ? utf8At3(bytes, i + 3) : null;
+      if (low !== null && low >= 0xdc00 && low <= 0xdfff) {
+        return { ch: String.fromCodePoint(0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00)), used: 6 };
+      }
+      return null;
+    }
+    if (cp >= 0xdc00 && cp <= 0xdfff) return null;
+    return { ch: String.fromCodePoint(cp), used: 3 };
+  }
+  const b3 = bytes[i + 3];
+  if (!isContinuation(b3)) return null;
+  if ((b0 === 0xf0 && b1 < 0x90) || (b0 === 0xf4 && b1 >= 0x90)) return null;
+  const cp = ((b0 & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f);
+  return { ch: String.fromCodePoint(cp), used: 4 };
+}
+
+function utf8At3(bytes: Bytes, i: number): number | null {
+  const [b0, b1, b2] = [bytes[i], bytes[i + 1], bytes[i + 2]];
+  if (b0 === undefined || !isContinuation(b1) || !isContinuation(b2)) return null;
+  return ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+}
+
+/**
+ * Re-reads the text as if its characters were bytes of `codec`, decoding the valid UTF-8 runs and
+ * keeping everything else. Returns null when nothing could be decoded.
+ */
+export function redecode(text: string, codec: Codec): string | null {
+  const chars = Array.from(text);
+  const bytes = chars.map((ch) => {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code === 0xfffd) return LOST;
+    return code < 0x80 ? code : codec.toByte.get(ch);
+  });
+  let out = "";
+  let decoded = 0;
+  let i = 0;
+  while (i < chars.length) {
+    const seq = decodeAt(bytes, i);
+    if (seq !== null) {
+      out += seq.ch;
+      decoded++;
+      i += seq.used;
+      continue;
+    }
+    // `à` is C3 A0; a no-break space that became a plain space leaves "Ã " before a lower-case word.
+    if (bytes[i] === 0xc3 && bytes[i + 1] === 0x20 && /^\p{Ll}/u.test(chars[i + 2] === " " ? (chars[i + 3] ?? "") : (chars[i + 2] ?? ""))) {
+      const before = chars[i - 1];
+      if (before === undefined || /[\s\p{Ll}'’]/u.test(before)) {
+        out += "à";
+        decoded++;
+        i += chars[i + 2] === " " ? 2 : 1;
+        continue;
+      }
+    }
+    out += chars[i];
+    i++;
+  }
+  return decoded > 0 ? out : null;
+}
+
+export interface MojibakeFix {
+  text: string;
+  /** The code pages undone, outermost first (two for double encoding). */
+  codecs: string[];
+}
+
+/** Reading C1 controls as windows-1252 punctuation, tried alongside the code pages. */
+const C1_READING: Codec = { name: "c1-as-windows-1252", toByte: new Map() };
+
+interface Candidate {
+  text: string;
+  bad: number;
+  codecs: string[];
+}
+
+/**
+ * Repairs mojibake in one string, or returns null when it finds none it trusts. The search keeps the
+ * few least-bad readings at each depth (a double encoding can look worse half-way through), and
+ * accepts the best reading found at any depth.
+ */
+export function fixMojibake(text: string): MojibakeFix | null {
+  if (!NON_ASCII.test(text)) return null;
+  const start: Candidate = { text, bad: badness(text), codecs: [] };
+  // C1 controls are read as windows-1252 punctuation only when the text itself holds them, not
+  // when a decoding step produced them.
+  const readers = /[\u0080-\u009f]/u.test(text) ? [...CODECS, C1_READING] : CODECS;
+  let best = start;
+  let frontier = [start];
+  for (let depth = 0; depth < MAX_PASSES && frontier.length > 0; depth++) {
+    const next: Candidate[] = [];
+    const seen = new Set<string>();
+    for (const from of frontier) {
+      for (const codec of readers) {
+        const decoded = codec === C1_READING ? fixC1Controls(from.text) : redecode(from.text, codec);
+        if (decoded === null || seen.has(decoded)) continue;
+        seen.add(decoded);
+        const candidate = { text: decoded, bad: badness(decoded), codecs: [...from.codecs, codec.name] };
+        next.push(candidate);
+        if (candidate.bad < best.bad) best = candidate;
+      }
+    }
+    next.sort((a, b) => a.bad - b.bad);
+    frontier = next.slice(0, BEAM);
+  }
+  if (best === start || best.bad > start.bad - MIN_GAIN) return null;
+  return { text: best.text, codecs: best.codecs };
+}
+
+/** C1 control characters that windows-1252 gives a meaning to (`\x93` is “), read that way. */
+export function fixC1Controls(text: string): string | null {
+  if (!/[\u0080-\u009f]/u.test(text)) return null;
+  const out = text.replace(/[\u0080-\u009f]/gu, (c1) => windows1252Meaning(c1) ?? c1);
+  return out === text ? null : out;
+}
+
+/**
+ * HTML entities left in text, for the few whose reading is never in doubt. Named entities outside
+ * this list (`&frac14;` after a stray byte, say) are left: they may be literal text.
+ */
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  quot: '"',
+  apos: "'",
+  nbsp: "\u00a0",
+  rsquo: "’",
+  lsquo: "‘",
+  rdquo: "”",
+  ldquo: "“",
+  mdash: "—",
+  ndash: "–",
+  hellip: "…",
+};
+
+export const ENTITY_PATTERN = /&(?:#(\d{2,6})|#x([0-9a-f]{2,5})|([a-z]+));/giu;
+
+/** The character an entity stands for, or null when it is not one we decode. */
+export function decodeEntity(match: RegExpExecArray): string | null {
+  const [, dec, hex, name] = match;
+  let cp: number | null = null;
+  if (dec !== undefined) cp = Number.parseInt(dec, 10);
+  else if (hex !== undefined) cp = Number.parseInt(hex, 16);
+  if (cp !== null) {
+    const printable = cp >= 0x20 && cp !== 0x7f && !(cp >= 0x80 && cp <= 0x9f) && !(cp >= 0xd800 && cp <= 0xdfff) && cp <= 0x10ffff;
+    return printable ? String.fromCodePoint(cp) : null;
+  }
+  return name !== undefined ? (ENTITIES[name] ?? null) : null;
+}
+
+/** The encoding-level repairs in the order the stage applies them: mojibake, then C1 controls, then entities. */
+export function fixEncoding(text: string): string {
+  let out = fixMojibake(text)?.text ?? text;
+  out = fixC1Controls(out) ?? out;
+  return out.replace(ENTITY_PATTERN, (...args: unknown[]) => {
+    const m = args as unknown as RegExpExecArray;
+    return decodeEntity(m) ?? (m[0] as string);
+  });
+}
