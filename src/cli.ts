@@ -98,6 +98,9 @@ async function runCommand(pipelineName: string | undefined, flags: RunFlags): Pr
 
 export function buildProgram(): Command {
   const program = new Command();
+  // Set before the commands are added, so that they inherit it: errors come back to main().
+  program.exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program
     .name("tidings")
     .description("Clean scraped news: read raw dumps, strip boilerplate, repair names and text, remove duplicates, write typed records.")
@@ -183,8 +186,6 @@ run.json counts them and times each stage. Logs go to stderr as JSON (pretty on 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   try {
     await program.parseAsync(argv, { from: "user" });
     return 0;

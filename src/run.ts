@@ -7,7 +7,7 @@
  */
 import { createReadStream } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { createInterface } from "node:readline";
 import PQueue from "p-queue";
 import type { Logger } from "pino";
@@ -209,7 +209,8 @@ export async function run(options: RunOptions): Promise<RunStats> {
         });
       };
 
-      const drafts = spill === null ? readAllSources(options.inputs, log, stats) : readSpill(spill);
+      const skip = [resolve(options.out), ...(stateDir ? [resolve(stateDir)] : [])];
+      const drafts = spill === null ? readAllSources(options.inputs, skip, log, stats) : readSpill(spill);
       for await (const draft of drafts) {
         progress.read++;
         if (spill !== null) {
@@ -262,10 +263,12 @@ export async function run(options: RunOptions): Promise<RunStats> {
 }
 
 /** Every record of every input as a fresh draft; unreadable ones become rejected drafts. */
-async function* readAllSources(inputs: string[], log: Logger, stats: StatsCollector): AsyncGenerator<Draft> {
+async function* readAllSources(inputs: string[], skip: string[], log: Logger, stats: StatsCollector): AsyncGenerator<Draft> {
   for await (const found of walkInputs(inputs)) {
     if (isWalkError(found)) throw new Error(found.message);
     const file: InputFile = found;
+    // The run's own outputs and state are never inputs (e.g. `--in . --out clean`).
+    if (skip.some((dir) => file.abs === dir || file.abs.startsWith(dir + sep))) continue;
     stats.file();
     const multi = MULTI_RECORD.test(file.path);
     let items: AsyncGenerator<SourceItem>;
