@@ -107,10 +107,12 @@ export class ByteReader {
   }
 
   /**
-   * Skips ahead to the next occurrence of `marker` at the start of a line, leaving it unread.
+   * Skips ahead to the next occurrence of `marker` at the start of a line (or right here), leaving
+   * it unread.
    * Returns false (having consumed everything) when there is none.
    */
   async seekLineStarting(marker: Buffer): Promise<boolean> {
+    if (await this.startsWith(marker)) return true;
     const needle = Buffer.concat([Buffer.from("\n"), marker]);
     for (;;) {
       const found = this.buffer.indexOf(needle, this.pos);

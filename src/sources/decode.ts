@@ -15,6 +15,7 @@
  */
 import { isUtf8 } from "node:buffer";
 import { TextDecoder } from "node:util";
+import { decodeWindows1252 } from "./windows1252.ts";
 
 export interface DecodeHints {
   /** The bytes are an HTML page: look for a meta charset. */
@@ -37,12 +38,12 @@ export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): Decoded
   if (bom) {
     const rest = bytes.subarray(bom.length);
     if (rest.length === 0) return { ok: false, problem: "empty", detail: "the content is only a byte order mark" };
-    return { ok: true, text: decoderFor(bom.encoding).decode(rest), encoding: bom.encoding };
+    return { ok: true, text: decodeAs(bom.encoding, rest), encoding: bom.encoding };
   }
   const sample = bytes.subarray(0, SNIFF_BYTES);
   if (sample.includes(0)) {
     const wide = utf16WithoutMark(sample);
-    if (wide) return { ok: true, text: decoderFor(wide).decode(bytes), encoding: wide };
+    if (wide) return { ok: true, text: decodeAs(wide, bytes), encoding: wide };
     return { ok: false, problem: "binary", detail: "NUL bytes in the first 8 KiB: this is not text" };
   }
   const controls = countControls(sample);
@@ -55,16 +56,16 @@ export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): Decoded
   }
   const valid = isUtf8(bytes);
   const ascii = valid && isAscii(bytes);
-  if (valid && !ascii) return { ok: true, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8"), encoding: "utf-8" };
+  if (valid && !ascii) return { ok: true, text: decodeAs("utf-8", bytes), encoding: "utf-8" };
   const declared = usableCharset(hints.declared) ?? (hints.html ? usableCharset(sniffHtmlCharset(bytes)) : null);
   if (ascii) {
     // ASCII reads the same in every declared encoding but the 7-bit escape ones.
     const encoding = declared === "iso-2022-jp" ? declared : "utf-8";
-    return { ok: true, text: decoderFor(encoding).decode(bytes), encoding };
+    return { ok: true, text: decodeAs(encoding, bytes), encoding };
   }
-  if (declared && declared !== "utf-8") return { ok: true, text: decoderFor(declared).decode(bytes), encoding: declared };
+  if (declared && declared !== "utf-8") return { ok: true, text: decodeAs(declared, bytes), encoding: declared };
   const guess = mostlyUtf8(bytes) ? "utf-8" : "windows-1252";
-  return { ok: true, text: decoderFor(guess).decode(bytes), encoding: guess };
+  return { ok: true, text: decodeAs(guess, bytes), encoding: guess };
 }
 
 /** The charset an HTML page declares in its first 4 KiB (meta charset, http-equiv, XML declaration). */
@@ -96,6 +97,13 @@ export function usableCharset(label: string | null | undefined): string | null {
     return null;
   }
   return encoding === "utf-16le" || encoding === "utf-16be" ? "utf-8" : encoding;
+}
+
+/** Decodes with a canonical encoding name (as `usableCharset` returns). */
+export function decodeAs(encoding: string, bytes: Uint8Array): string {
+  if (encoding === "windows-1252") return decodeWindows1252(bytes);
+  if (encoding === "utf-8") return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
+  return decoderFor(encoding).decode(bytes);
 }
 
 const decoders = new Map<string, TextDecoder>();

@@ -15,20 +15,18 @@
  * "truncated-gzip" error at the index of the line that was cut (or the next one).
  */
 import { isUtf8 } from "node:buffer";
-import { TextDecoder } from "node:util";
 import { openBytes } from "./bytes.ts";
 import { SourceFailure, mib } from "./failure.ts";
 import { parseJsonlRecord } from "./jsonl-record.ts";
 import type { InputKind } from "./kinds.ts";
 import { LineSplitter, type SplitLine } from "./lines.ts";
 import type { SourceItem } from "./types.ts";
+import { decodeWindows1252 } from "./windows1252.ts";
 
 export interface JsonlReadOptions {
   maxBytes: number;
   maxGzipRatio: number;
 }
-
-const legacy = new TextDecoder("windows-1252");
 
 export async function* readJsonl(abs: string, kind: InputKind, options: JsonlReadOptions): AsyncGenerator<SourceItem> {
   const splitter = new LineSplitter(options.maxBytes);
@@ -48,7 +46,7 @@ export async function* readJsonl(abs: string, kind: InputKind, options: JsonlRea
     let bytes = line.bytes;
     if (line.lineNo === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     if (isBlank(bytes)) return;
-    const text = isUtf8(bytes) ? bytes.toString("utf8") : legacy.decode(bytes);
+    const text = isUtf8(bytes) ? bytes.toString("utf8") : decodeWindows1252(bytes);
     batch.push(parseJsonlRecord(text, index++, line.lineNo));
   };
   try {

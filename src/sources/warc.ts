@@ -135,8 +135,17 @@ async function readHeaders(reader: ByteReader): Promise<HeaderResult> {
   return { kind: "ok", value: { type: (fields.get("warc-type") ?? "").toLowerCase(), length: Number(lengthText), uri } };
 }
 
-/** After a block: line ends, then the next record or the end of the file. */
+const BLOCK_END = Buffer.from("\r\n\r\n");
+
+/**
+ * After a block: the `\r\n\r\n` the format puts there (whatever follows it is the next record's
+ * business), or, from lenient writers, other line ends and then the next record or the end of file.
+ */
 async function endsCleanly(reader: ByteReader): Promise<boolean> {
+  if (await reader.startsWith(BLOCK_END)) {
+    await reader.take(BLOCK_END.length, false);
+    return true;
+  }
   await reader.skipLineEnds();
   return (await reader.atEnd()) || (await reader.startsWith(Buffer.from(VERSION_PREFIX)));
 }
