@@ -1,0 +1,142 @@
+/**
+ * What a report says about its event, as a set of features for grouping reports into stories:
+ * - names (`e:`): runs of capitalised words ("Prime Minister Fumio Kishida"), and the last word of
+ *   each run of two or more ("kishida"), so that a full name and a surname meet;
+ * - dates (`d:`): a month with its day ("d:january-13") or year ("d:january-2023"), and years;
+ * - numbers (`n:`): figures such as "2,400" or "4.5", which rarely repeat across events.
+ * Common words are left out on purpose: measured on the seed reports and the test fixtures, adding
+ * them narrowed the gap between reports of one event and reports of different events.
+ * A capitalised word at the start of a sentence counts as a name only when it is not a common
+ * sentence opener ("The", "In", "After"…). Years mentioned are also returned, to tell events apart.
+ */
+
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+const MONTH_ABBREVIATIONS: Record<string, string> = {
+  jan: "january",
+  feb: "february",
+  mar: "march",
+  apr: "april",
+  jun: "june",
+  jul: "july",
+  aug: "august",
+  sep: "september",
+  sept: "september",
+  oct: "october",
+  nov: "november",
+  dec: "december",
+};
+
+/** Words that open sentences or sit capitalised in titles without naming anything. */
+const NOT_NAMES = new Set(
+  (
+    "a an the and or but if in on at of for to from by with as after before during while when where " +
+    "this that these those it its he she they we you i his her their our my your there here then " +
+    "mr mrs ms dr said says according also however meanwhile but yet so not no yes one two three " +
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow " +
+    "both some many most more all each every other another such what which who whom whose why how " +
+    "share read more home news photo video advertisement"
+  ).split(" "),
+);
+
+export interface StoryFeatures {
+  features: Set<string>;
+  years: Set<number>;
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,&-]*[\p{L}\p{N}\p{M}]\.?|[\p{L}\p{N}]\.?/gu;
+
+function monthOf(word: string): string | null {
+  const w = word.toLowerCase();
+  if (MONTHS.includes(w)) return w;
+  return MONTH_ABBREVIATIONS[w] ?? null;
+}
+
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+/** A line in title case ("U.S. and Japan Unveil Plans for …"): its capitals do not mark names. */
+function isTitleCase(line: string, words: readonly string[]): boolean {
+  if (/[.!?]["”’)]?\s*$/.test(line) || words.length > 25) return false;
+  const lettered = words.filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  if (lettered.length < 4) return false;
+  return lettered.filter(isCapitalised).length / lettered.length >= 0.8;
+}
+
+/** "U.S." and "Jan." end with a period without ending the sentence. */
+function endsSentence(raw: string): boolean {
+  if (!raw.endsWith(".")) return false;
+  const body = raw.slice(0, -1);
+  return !(body.includes(".") || (body.length <= 3 && isCapitalised(body)) || monthOf(body) !== null);
+}
+
+/** The features of one report (title and body text). */
+export function storyFeatures(text: string): StoryFeatures {
+  const features = new Set<string>();
+  const years = new Set<number>();
+  for (const line of text.normalize("NFKC").split(/\n+/)) {
+    const raws = line.match(TOKEN) ?? [];
+    const words = raws.map((w) => w.replace(/[.,]+$/, "").replace(/['’]s$/u, ""));
+    const headline = isTitleCase(line, words);
+    let run: string[] = [];
+    const flush = (): void => {
+      if (run.length > 0) {
+        features.add(`e:${run.join(" ").toLowerCase()}`);
+        if (run.length > 1) features.add(`e:${(run[run.length - 1] as string).toLowerCase()}`);
+      }
+      run = [];
+    };
+    let sentenceStart = true;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as string;
+      const lower = word.toLowerCase();
+      const startsSentence = sentenceStart;
+      sentenceStart = endsSentence(raws[i] as string) || /[!?]$/.test(raws[i] as string);
+      const month = monthOf(word);
+      if (month && (isCapitalised(word) || word.length > 3)) {
+        flush();
+        const next = words[i + 1] ?? "";
+        const after = words[i + 2] ?? "";
+        if (/^\d{1,2}$/.test(next)) features.add(`d:${month}-${Number(next)}`);
+        const year = /^(19|20)\d\d$/.test(next) ? next : /^(19|20)\d\d$/.test(after) ? after : null;
+        if (year) features.add(`d:${month}-${year}`);
+        const before = words[i - 1] ?? "";
+        if (/^\d{1,2}$/.test(before)) features.add(`d:${month}-${Number(before)}`);
+        continue;
+      }
+      if (/^(19|20)\d\d$/.test(word)) {
+        flush();
+        years.add(Number(word));
+        features.add(`d:${word}`);
+        continue;
+      }
+      if (/\d/.test(word)) {
+        flush();
+        if (word.length >= 2) features.add(`n:${word.replace(/,/g, "")}`);
+        continue;
+      }
+      const capital = isCapitalised(word);
+      if (capital && !headline && !(NOT_NAMES.has(lower) && (startsSentence || run.length === 0))) {
+        run.push(word);
+        if (sentenceStart) flush();
+        continue;
+      }
+      flush();
+    }
+    flush();
+  }
+  return { features, years };
+}
