@@ -9,10 +9,11 @@ import { DetailSampler } from "./detail-sampler.ts";
 import { type JsonLinesTally, readJsonLines } from "./read-json-lines.ts";
 import { RemovedTextIndex } from "./removed-text-index.ts";
 import {
+  type ArticleColumns,
   type ArticleDetail,
-  type ArticleRow,
   type DetailBlock,
   type DuplicateRow,
+  type FeatureSet,
   REPORT_DATA_VERSION,
   type RejectedRow,
   type ReportData,
@@ -30,7 +31,7 @@ export interface CollectOptions {
 }
 
 const DEFAULT_MAX_DETAIL = 1000;
-const TITLE_CHARS = 160;
+const TITLE_CHARS = 120;
 const DETAIL_CHARS = 30_000;
 const PIECE_CHARS = 4_000;
 
@@ -66,6 +67,8 @@ function detailOf(a: LooseArticle, row: number, rules: StringTable, categories: 
   };
   return {
     row,
+    id: a.id,
+    title: clip(oneLine(a.title ?? a.blocks[0]?.text ?? ""), TITLE_CHARS),
     source: a.source,
     url: a.url,
     subtitle: a.subtitle,
@@ -81,6 +84,17 @@ function detailOf(a: LooseArticle, row: number, rules: StringTable, categories: 
   };
 }
 
+/** Collapses whitespace, so that a value fits on one line of a newline-joined column. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function parseFeatureSet(key: string): FeatureSet {
+  const [rules = "", categories = ""] = key.split("|");
+  const numbers = (list: string): number[] => (list === "" ? [] : list.split(",").map(Number));
+  return [numbers(rules), numbers(categories)];
+}
+
 function bump(counts: number[], i: number): void {
   counts[i] = (counts[i] ?? 0) + 1;
 }
@@ -94,10 +108,26 @@ export async function collectReportData(outDir: string, options: CollectOptions 
   const rules = new StringTable();
   const categories = new StringTable();
   const stories = new StringTable();
-  const rows: ArticleRow[] = [];
+  const dates = new StringTable();
+  const featureSets = new StringTable();
+  const columns: ArticleColumns = {
+    ids: "",
+    titles: "",
+    site: [],
+    date: [],
+    removed: [],
+    repaired: [],
+    flagged: [],
+    duplicates: [],
+    story: [],
+    features: [],
+  };
+  const ids: string[] = [];
+  const titles: string[] = [];
   const rowById = new Map<string, number>();
   const ruleHits: number[] = [];
   const categoryHits: number[] = [];
+  const siteCounts: number[] = [];
   const stageRemovals: Record<string, number> = {};
   const removedTexts = new RemovedTextIndex(options.maxRemovedTexts ?? 10_000);
   const sampler = new DetailSampler<ArticleDetail>(maxDetail);
@@ -109,7 +139,7 @@ export async function collectReportData(outDir: string, options: CollectOptions 
       articleTally.malformed++;
       continue;
     }
-    const row = rows.length;
+    const row = ids.length;
     const ruleSet = new Set<number>();
     const categorySet = new Set<number>();
     for (const r of a.removed) {
@@ -129,30 +159,26 @@ export async function collectReportData(outDir: string, options: CollectOptions 
     }
     const ruleList = [...ruleSet].sort((x, y) => x - y);
     const categoryList = [...categorySet].sort((x, y) => x - y);
-    rows.push([
-      a.id,
-      clip(a.title ?? a.blocks[0]?.text ?? "", TITLE_CHARS),
-      a.site === null ? -1 : sites.index(a.site),
-      a.publishedAt ?? "",
-      a.removed.length,
-      a.repaired.length,
-      a.flagged.length,
-      a.duplicates.length,
-      a.story === null ? -1 : stories.index(a.story),
-      ruleList,
-      categoryList,
-      -1,
-    ]);
+    ids.push(oneLine(a.id));
+    titles.push(clip(oneLine(a.title ?? a.blocks[0]?.text ?? ""), TITLE_CHARS));
+    const site = a.site === null ? -1 : sites.index(a.site);
+    if (site >= 0) bump(siteCounts, site);
+    columns.site.push(site);
+    columns.date.push(a.publishedAt === null ? -1 : dates.index(a.publishedAt));
+    columns.removed.push(a.removed.length);
+    columns.repaired.push(a.repaired.length);
+    columns.flagged.push(a.flagged.length);
+    columns.duplicates.push(a.duplicates.length);
+    columns.story.push(a.story === null ? -1 : stories.index(a.story));
+    columns.features.push(featureSets.index(`${ruleList.join(",")}|${categoryList.join(",")}`));
     if (!rowById.has(a.id)) rowById.set(a.id, row);
     const features = [...ruleList.map((r) => `rule:${rules.values[r]}`), ...categoryList.map((c) => `category:${categories.values[c]}`)];
     sampler.consider(a.id, features, () => detailOf(a, row, rules, categories));
   }
 
   const details = sampler.chosen().sort((x, y) => x.row - y.row);
-  details.forEach((d, i) => {
-    const row = rows[d.row];
-    if (row) row[11] = i;
-  });
+  columns.ids = ids.join("\n");
+  columns.titles = titles.join("\n");
 
   const duplicates: DuplicateRow[] = [];
   const duplicateTally: JsonLinesTally = { parsed: 0, malformed: 0 };
@@ -194,8 +220,8 @@ export async function collectReportData(outDir: string, options: CollectOptions 
     generatedAt: new Date().toISOString(),
     run,
     counts: {
-      inputs: run.inputs ?? rows.length + duplicateCount + rejectedCount,
-      articles: rows.length,
+      inputs: run.inputs ?? ids.length + duplicateCount + rejectedCount,
+      articles: ids.length,
       duplicates: duplicateCount,
       rejected: rejectedCount,
     },
@@ -208,7 +234,15 @@ export async function collectReportData(outDir: string, options: CollectOptions 
     rules: rules.values,
     categories: categories.values,
     stories: stories.values,
-    rows,
+    articles: columns,
+    totals: {
+      removed: columns.removed.reduce((x, y) => x + y, 0),
+      repaired: columns.repaired.reduce((x, y) => x + y, 0),
+      flagged: columns.flagged.reduce((x, y) => x + y, 0),
+    },
+    siteCounts: sites.values.map((_, i) => siteCounts[i] ?? 0),
+    dates: dates.values,
+    featureSets: featureSets.values.map(parseFeatureSet),
     details,
     ruleHits: rules.values.map((_, i) => ruleHits[i] ?? 0),
     categoryHits: categories.values.map((_, i) => categoryHits[i] ?? 0),

@@ -8,9 +8,14 @@ import { createHash } from "node:crypto";
 import { jsonForScript } from "./embed-json.ts";
 import { escapeHtml } from "./escape-html.ts";
 import type { PageAssets } from "./page-assets.ts";
-import type { ReportData } from "./report-data.ts";
+import { type ReportData, sliceColumns } from "./report-data.ts";
 
+/** The element that holds the run's data, with the first rows of the article index. */
 export const DATA_ELEMENT_ID = "tidings-data";
+/** The element that holds the full article index, after the page's script. */
+export const INDEX_ELEMENT_ID = "tidings-index";
+/** Rows that travel with the data, so that the first page of the list shows before the index is read. */
+export const HEAD_ROWS = 50;
 
 function scriptHash(script: string): string {
   return `'sha256-${createHash("sha256").update(script, "utf8").digest("base64")}'`;
@@ -89,8 +94,9 @@ export function renderReportPage(data: ReportData, assets: PageAssets): string {
   <div class="dialog-head"><h2 id="detail-title"></h2><button type="button" id="detail-close" aria-label="Close (Escape)">Close ✕</button></div>
   <div id="detail-body"></div>
 </dialog>
-<script type="application/json" id="${DATA_ELEMENT_ID}">${jsonForScript(data)}</script>
+<script type="application/json" id="${DATA_ELEMENT_ID}">${jsonForScript({ ...data, articles: sliceColumns(data.articles, HEAD_ROWS) })}</script>
 <script>${script}</script>
+<script type="application/json" id="${INDEX_ELEMENT_ID}">${jsonForScript(data.articles)}</script>
 </body>
 </html>
 `;

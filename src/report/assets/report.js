@@ -6,7 +6,6 @@
 
   var D = JSON.parse(document.getElementById("tidings-data").textContent);
   var PAGE = 50;
-  var R = { id: 0, title: 1, site: 2, date: 3, removed: 4, repaired: 5, flagged: 6, dups: 7, story: 8, rules: 9, cats: 10, detail: 11 };
   var PALETTE = ["#1a5fb4", "#c64600", "#26a269", "#9141ac", "#a51d2d", "#0f7b8a", "#986a44", "#c061cb", "#5e5c64", "#e5a50a", "#2a7ffb", "#63452c"];
   var BLOCK_CLASS = { p: "b", h: "b h", l: "b l", q: "b q", c: "b c" };
   var BLOCK_NAME = { p: "paragraph", h: "heading", l: "list item", q: "quote", c: "caption" };
@@ -58,7 +57,28 @@
 
   // ---- derived tables --------------------------------------------------------------------------
 
-  var rows = D.rows;
+  // The article index arrives in two steps: the first rows with the data (enough for the first
+  // page), the full columns in a second element after this script, read once the page has parsed.
+  var A = D.articles;
+  var count = D.counts.articles;
+  var indexLoaded = false;
+  var ids, titles;
+  function takeColumns(columns) {
+    A = columns;
+    var n = A.site.length;
+    ids = n ? A.ids.split("\n") : [];
+    titles = n ? A.titles.split("\n") : [];
+    indexLoaded = n >= count;
+    haystack = null;
+  }
+  var detailOf = new Int32Array(count).fill(-1);
+  D.details.forEach(function (d, k) { detailOf[d.row] = k; });
+  function known(i) { return i < ids.length; }
+  function titleOf(i) { return known(i) ? titles[i] : detailOf[i] >= 0 ? D.details[detailOf[i]].title : "article " + fmt(i + 1); }
+  function idOf(i) { return known(i) ? ids[i] : detailOf[i] >= 0 ? D.details[detailOf[i]].id : ""; }
+  function rulesOf(i) { return D.featureSets[A.features[i]][0]; }
+  function catsOf(i) { return D.featureSets[A.features[i]][1]; }
+  function dateOf(i) { return A.date[i] < 0 ? "" : D.dates[A.date[i]]; }
   var ruleStage = D.rules.map(function (r) { var i = r.indexOf("/"); return i < 0 ? r : r.slice(0, i); });
   var stageNames = [];
   (D.run.stages || []).forEach(function (s) { if (stageNames.indexOf(s.name) < 0) stageNames.push(s.name); });
@@ -76,15 +96,13 @@
     if (d[2] >= 0) (dupsByRow[d[2]] = dupsByRow[d[2]] || []).push(i);
   });
 
-  var siteOfRow = function (i) { var s = rows[i][R.site]; return s < 0 ? "" : D.sites[s]; };
+  function siteOfRow(i) { var s = A.site[i]; return s < 0 ? "" : D.sites[s]; }
   var haystack = null;
+  takeColumns(A);
   function rowHaystack(i) {
-    if (!haystack) haystack = new Array(rows.length);
+    if (!haystack) haystack = new Array(count);
     var h = haystack[i];
-    if (h === undefined) {
-      var r = rows[i];
-      h = haystack[i] = (r[R.title] + "\n" + r[R.id] + "\n" + siteOfRow(i)).toLowerCase();
-    }
+    if (h === undefined) h = haystack[i] = (titles[i] + "\n" + ids[i] + "\n" + siteOfRow(i)).toLowerCase();
     return h;
   }
 
@@ -94,18 +112,25 @@
   var pages = { articles: 0, removed: 0, duplicates: 0, rejected: 0 };
   var hits = { articles: [], removed: [], duplicates: [], rejected: [] };
 
-  function rowMatches(i, q) {
-    var r = rows[i];
-    if (S.site >= 0 && r[R.site] !== S.site) return false;
-    if (S.story >= 0 && r[R.story] !== S.story) return false;
-    if (S.detailOnly && r[R.detail] < 0) return false;
-    if (S.cat >= 0 && r[R.cats].indexOf(S.cat) < 0) return false;
-    if (S.rule >= 0 && r[R.rules].indexOf(S.rule) < 0) return false;
+  // Whether each distinct feature set passes the category, rule and stage filters: computed once per
+  // filter change, so that testing an article is a lookup.
+  var featureOk = [];
+
+  function featuresMatch(fs) {
+    if (S.cat >= 0 && fs[1].indexOf(S.cat) < 0) return false;
+    if (S.rule >= 0 && fs[0].indexOf(S.rule) < 0) return false;
     if (S.stage) {
-      var any = false;
-      for (var k = 0; k < r[R.rules].length; k++) if (ruleStage[r[R.rules][k]] === S.stage) { any = true; break; }
-      if (!any) return false;
+      for (var k = 0; k < fs[0].length; k++) if (ruleStage[fs[0][k]] === S.stage) return true;
+      return false;
     }
+    return true;
+  }
+
+  function rowMatches(i, q) {
+    if (S.site >= 0 && A.site[i] !== S.site) return false;
+    if (S.story >= 0 && A.story[i] !== S.story) return false;
+    if (S.detailOnly && detailOf[i] < 0) return false;
+    if (!featureOk[A.features[i]]) return false;
     return !q || rowHaystack(i).indexOf(q) >= 0;
   }
 
@@ -133,8 +158,9 @@
 
   function filterAll() {
     var q = S.q.trim().toLowerCase();
+    featureOk = D.featureSets.map(featuresMatch);
     var a = [];
-    for (var i = 0; i < rows.length; i++) if (rowMatches(i, q)) a.push(i);
+    for (var i = 0; i < ids.length; i++) if (!indexLoaded || rowMatches(i, q)) a.push(i);
     var rm = [];
     for (i = 0; i < D.removedTexts.length; i++) if (removedMatches(D.removedTexts[i], q)) rm.push(i);
     var du = [];
@@ -151,8 +177,7 @@
 
   function drawSummary() {
     var run = D.run;
-    var removed = 0, repaired = 0, flagged = 0;
-    for (var i = 0; i < rows.length; i++) { removed += rows[i][R.removed]; repaired += rows[i][R.repaired]; flagged += rows[i][R.flagged]; }
+    var removed = D.totals.removed, repaired = D.totals.repaired, flagged = D.totals.flagged;
     var cards = [
       ["inputs", "Inputs", D.counts.inputs],
       ["articles", "Articles kept", D.counts.articles],
@@ -181,7 +206,7 @@
 
     var notes = [];
     var shown = D.details.length;
-    if (shown < rows.length) notes.push("Full text and provenance are embedded for " + fmt(shown) + " of " + fmt(rows.length) + " articles (chosen to cover every rule and category); the rest show their index row.");
+    if (shown < count) notes.push("Full text and provenance are embedded for " + fmt(shown) + " of " + fmt(count) + " articles (chosen to cover every rule and category); the rest show their index row.");
     if (D.removedTextsTotal > D.removedTexts.length) notes.push("Removed text lists the " + fmt(D.removedTexts.length) + " most frequent of " + fmt(D.removedTextsTotal) + " distinct removed texts.");
     if (D.duplicates.length < D.counts.duplicates) notes.push("Duplicates lists " + fmt(D.duplicates.length) + " of " + fmt(D.counts.duplicates) + ".");
     if (D.rejected.length < D.counts.rejected) notes.push("Rejected lists " + fmt(D.rejected.length) + " of " + fmt(D.counts.rejected) + ".");
@@ -242,8 +267,7 @@
   }
 
   function drawFilters() {
-    var siteCounts = D.sites.map(function () { return 0; });
-    for (var i = 0; i < rows.length; i++) if (rows[i][R.site] >= 0) siteCounts[rows[i][R.site]]++;
+    var siteCounts = D.siteCounts;
     var sites = D.sites.map(function (s, i) { return { value: i, label: s + " (" + fmt(siteCounts[i]) + ")", n: siteCounts[i], name: s }; });
     sites.sort(function (a, b) { return b.n - a.n || (a.name < b.name ? -1 : 1); });
     fillSelect("#f-site", sites);
@@ -259,23 +283,23 @@
   function catTag(c) { return el("span", { className: "cat", style: "--cat:" + catColour[c], text: D.categories[c] }); }
 
   function articleRow(i) {
-    var r = rows[i];
-    var meta = [siteOfRow(i) || "no site", r[R.date] || "no date", r[R.id]];
-    if (r[R.story] >= 0) meta.push("story " + D.stories[r[R.story]]);
+    var meta = [siteOfRow(i) || "no site", dateOf(i) || "no date", ids[i]];
+    if (A.story[i] >= 0) meta.push("story " + D.stories[A.story[i]]);
+    var dups = A.duplicates[i];
     var button = el("button", { type: "button", className: "row", "data-row": String(i) },
-      el("span", { className: "title", text: r[R.title] || "(untitled)" }),
+      el("span", { className: "title", text: titles[i] || "(untitled)" }),
       el("span", { className: "meta" }, meta.join(" · "), " ",
-        r[R.removed] ? el("span", { className: "badge del", text: "−" + r[R.removed] + " removed" }) : null,
-        r[R.repaired] ? el("span", { className: "badge ins", text: "✎" + r[R.repaired] + " repaired" }) : null,
-        r[R.flagged] ? el("span", { className: "badge flag", text: "⚑" + r[R.flagged] + " flagged" }) : null,
-        r[R.dups] ? el("span", { className: "badge", text: r[R.dups] + (r[R.dups] === 1 ? " duplicate" : " duplicates") }) : null,
-        r[R.detail] >= 0 ? el("span", { className: "badge", text: "full detail" }) : null));
+        A.removed[i] ? el("span", { className: "badge del", text: "−" + A.removed[i] + " removed" }) : null,
+        A.repaired[i] ? el("span", { className: "badge ins", text: "✎" + A.repaired[i] + " repaired" }) : null,
+        A.flagged[i] ? el("span", { className: "badge flag", text: "⚑" + A.flagged[i] + " flagged" }) : null,
+        dups ? el("span", { className: "badge", text: dups + (dups === 1 ? " duplicate" : " duplicates") }) : null,
+        detailOf[i] >= 0 ? el("span", { className: "badge", text: "full detail" }) : null));
     button.addEventListener("click", function () { openArticle(i, button); });
     return el("li", null, button);
   }
 
   function articleButton(i, label) {
-    var b = el("button", { type: "button", title: "open this article", text: label || short(rows[i][R.title] || rows[i][R.id], 60) });
+    var b = el("button", { type: "button", title: "open this article", text: label || short(titleOf(i) || idOf(i), 60) });
     b.addEventListener("click", function () { openArticle(i, b); });
     return b;
   }
@@ -315,7 +339,7 @@
   }
 
   var LISTS = {
-    articles: { draw: articleRow, noun: "articles", total: function () { return rows.length; } },
+    articles: { draw: articleRow, noun: "articles", total: function () { return count; } },
     removed: { draw: removedRow, noun: "removed texts", total: function () { return D.removedTexts.length; } },
     duplicates: { draw: duplicateRow, noun: "duplicates", total: function () { return D.duplicates.length; } },
     rejected: { draw: rejectedRow, noun: "rejected inputs", total: function () { return D.rejected.length; } },
@@ -334,12 +358,14 @@
     for (var i = start; i < end; i++) frag.appendChild(LISTS[name].draw(found[i]));
     list.appendChild(frag);
     var total = LISTS[name].total();
-    $(".status", panel).textContent = found.length
+    $(".status", panel).textContent = name === "articles" && !indexLoaded
+      ? "Showing the first " + fmt(found.length) + " of " + fmt(count) + " articles; reading the full index…"
+      : found.length
       ? "Showing " + fmt(start + 1) + "–" + fmt(end) + " of " + fmt(found.length) + " " + LISTS[name].noun + (found.length < total ? " (filtered from " + fmt(total) + ")" : "")
       : "No " + LISTS[name].noun + " match the filters.";
     var pager = $(".pager", panel);
     clear(pager);
-    if (pageCount > 1) {
+    if (pageCount > 1 && (indexLoaded || name !== "articles")) {
       var prev = el("button", { type: "button", text: "← Previous" });
       var next = el("button", { type: "button", text: "Next →" });
       prev.disabled = pages[name] === 0;
@@ -408,6 +434,14 @@
     $("#explorer").scrollIntoView({ block: "start" });
   }
 
+  var FILTER_CONTROLS = ["#q", "#f-site", "#f-category", "#f-rule", "#f-stage", "#f-detail", "#clear"];
+
+  function enableFilters(on) {
+    FILTER_CONTROLS.forEach(function (sel) { $(sel).disabled = !on; });
+    var bars = document.querySelectorAll(".bar");
+    for (var i = 0; i < bars.length; i++) bars[i].disabled = !on;
+  }
+
   function wireControls() {
     var onSearch = debounce(function () { S.q = $("#q").value; refresh(); }, 150);
     $("#q").addEventListener("input", onSearch);
@@ -443,6 +477,8 @@
   // ---- article detail --------------------------------------------------------------------------
 
   var opener = null;
+  /** The index arrived while an article was open: redraw the list once it closes. */
+  var listStale = false;
 
   function facts(pairs) {
     var dl = el("dl", { className: "facts" });
@@ -460,10 +496,11 @@
   }
 
   function storyPart(i) {
-    var s = rows[i][R.story];
+    if (!known(i)) return null;
+    var s = A.story[i];
     if (s < 0) return null;
     var others = [];
-    for (var k = 0; k < rows.length && others.length < 12; k++) if (k !== i && rows[k][R.story] === s) others.push(k);
+    for (var k = 0; k < ids.length && others.length < 12; k++) if (k !== i && A.story[k] === s) others.push(k);
     var all = el("button", { type: "button", title: "filter the list to this story", text: "show every article of this story" });
     all.addEventListener("click", function () {
       S.story = s;
@@ -481,8 +518,9 @@
 
   function duplicatePart(i, detail) {
     var listed = dupsByRow[i] || [];
-    var ids = detail ? detail.duplicates.slice() : [];
-    if (!listed.length && !ids.length && !rows[i][R.dups]) return null;
+    var dupIds = detail ? detail.duplicates : [];
+    var counted = known(i) ? A.duplicates[i] : 0;
+    if (!listed.length && !dupIds.length && !counted) return null;
     var ol = el("ol");
     var seen = {};
     listed.forEach(function (k) {
@@ -490,29 +528,30 @@
       seen[d[0]] = true;
       ol.appendChild(el("li", null, el("strong", { text: d[0] }), " ", d[1], " · similarity " + Number(d[4]).toFixed(2) + (d[5] ? " · " + d[5] : "")));
     });
-    ids.forEach(function (id) { if (!seen[id]) ol.appendChild(el("li", null, el("strong", { text: id }))); });
-    return el("section", { className: "side" }, el("h3", { text: "Duplicates dropped in favour of this article (" + Math.max(rows[i][R.dups], listed.length) + ")" }), ol);
+    dupIds.forEach(function (id) { if (!seen[id]) ol.appendChild(el("li", null, el("strong", { text: id }))); });
+    return el("section", { className: "side" }, el("h3", { text: "Duplicates dropped in favour of this article (" + Math.max(counted, listed.length) + ")" }), ol);
   }
 
   function renderDetail(i) {
-    var r = rows[i];
-    var d = r[R.detail] >= 0 ? D.details[r[R.detail]] : null;
-    $("#detail-title").textContent = r[R.title] || "(untitled)";
+    var d = detailOf[i] >= 0 ? D.details[detailOf[i]] : null;
+    $("#detail-title").textContent = titleOf(i) || "(untitled)";
     var body = $("#detail-body");
     clear(body);
     body.appendChild(facts([
-      ["id", r[R.id]], ["site", siteOfRow(i)], ["published", r[R.date]],
+      ["id", idOf(i)], ["site", known(i) ? siteOfRow(i) : null], ["published", known(i) ? dateOf(i) : null],
       ["source", d && d.source], ["url", d && d.url], ["authors", d && d.authors.join(", ")],
       ["language", d && d.language], ["subtitle", d && d.subtitle],
       ["excerpt", d && d.truncated ? "the source held only an excerpt" : null],
       ["line", "articles.jsonl line " + fmt(i + 1)],
     ]));
-    if (!d) {
-      body.appendChild(el("p", { className: "warn", text: "Full text is not embedded for this article (the report samples " + fmt(D.details.length) + " of " + fmt(rows.length) + "). Its record is line " + fmt(i + 1) + " of articles.jsonl." }));
+    if (!d && !known(i)) {
+      body.appendChild(el("p", { className: "muted", text: "The article index is still being read; try again in a moment." }));
+    } else if (!d) {
+      body.appendChild(el("p", { className: "warn", text: "Full text is not embedded for this article (the report samples " + fmt(D.details.length) + " of " + fmt(count) + "). Its record is line " + fmt(i + 1) + " of articles.jsonl." }));
       var rulesFired = el("div", { className: "legend" });
-      r[R.cats].forEach(function (c) { rulesFired.appendChild(catTag(c)); });
-      r[R.rules].forEach(function (k) { rulesFired.appendChild(el("span", { className: "badge", text: D.rules[k] })); });
-      body.appendChild(el("section", null, el("h3", { text: "Rules that fired: " + r[R.removed] + " removed, " + r[R.repaired] + " repaired, " + r[R.flagged] + " flagged" }), rulesFired));
+      catsOf(i).forEach(function (c) { rulesFired.appendChild(catTag(c)); });
+      rulesOf(i).forEach(function (k) { rulesFired.appendChild(el("span", { className: "badge", text: D.rules[k] })); });
+      body.appendChild(el("section", null, el("h3", { text: "Rules that fired: " + A.removed[i] + " removed, " + A.repaired[i] + " repaired, " + A.flagged[i] + " flagged" }), rulesFired));
     } else {
       var clean = el("section", { className: "clean", "aria-label": "Clean text" }, el("h3", { text: "Clean text (" + d.blocks.length + " blocks)" }));
       d.blocks.forEach(function (b) { clean.appendChild(el("p", { className: BLOCK_CLASS[b[0]] || "b", title: BLOCK_NAME[b[0]] || "" }, b[1])); });
@@ -548,6 +587,12 @@
     $("#detail-close").addEventListener("click", function () { dialog.close(); });
     dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });
     dialog.addEventListener("close", function () {
+      if (listStale) {
+        listStale = false;
+        var row = opener && opener.getAttribute("data-row");
+        drawList(S.tab);
+        if (row !== null && opener && !document.contains(opener)) opener = $('#panel-articles .row[data-row="' + row + '"]');
+      }
       if (opener && document.contains(opener)) opener.focus();
       opener = null;
     });
@@ -561,7 +606,25 @@
   drawFilters();
   wireControls();
   wireDialog();
+  enableFilters(indexLoaded);
   refresh();
+  // The first screen is up and its rows open: that is when a person can start to use the page.
   window.__tidingsReady = performance.now();
   document.documentElement.setAttribute("data-ready", "true");
+
+  function loadIndex() {
+    if (!indexLoaded) {
+      var node = document.getElementById("tidings-index");
+      if (node) takeColumns(JSON.parse(node.textContent));
+      if (ids.length < count) count = ids.length;
+      indexLoaded = true;
+      var dialogOpen = $("#detail").open;
+      enableFilters(true);
+      if (dialogOpen) { filterAll(); drawTabs(); listStale = true; } else refresh();
+    }
+    window.__tidingsIndexReady = performance.now();
+    document.documentElement.setAttribute("data-index-ready", "true");
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", loadIndex);
+  else loadIndex();
 })();
