@@ -1,0 +1,174 @@
+/**
+ * Words run together where a link or bold tag was stripped without its spaces:
+ * `territoryHe was`, `an enhancedUS-Japan agreement`, `World War IIincluding`, `spacecooperation`,
+ * `United StatesbidenPrime Minister`. A token is cut only where both sides are words the document or
+ * the word list knows, and never where the token is a spelling the document uses more than once
+ * (a brand such as `PlayStation` is written the same way every time; a glue slip is not).
+ *
+ * Each cut has a strength. Strong cuts rest on evidence that clean text rarely gives (a lower-case
+ * word directly followed by a capital, an attested word pair, a name the document capitalises
+ * elsewhere). Weak cuts (two capitalised words, two dictionary words) are applied only in a block
+ * that also has a strong cut, where the glue is evidently the block's habit; elsewhere they are
+ * reported for a person to judge.
+ */
+import type { DocumentEvidence } from "./evidence.ts";
+
+export type GlueStrength = "strong" | "weak";
+
+export interface GlueSplit {
+  token: string;
+  parts: string[];
+  strength: GlueStrength;
+  /** Which kinds of cut were made, for provenance. */
+  kinds: string[];
+}
+
+export interface GlueContext {
+  evidence: DocumentEvidence;
+  words: ReadonlySet<string>;
+}
+
+const ROMAN = /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XX)$/;
+const isUpperStart = (w: string): boolean => /^\p{Lu}/u.test(w);
+const isAllUpper = (w: string): boolean => /^\p{Lu}+$/u.test(w);
+const isAllLower = (w: string): boolean => /^\p{Ll}+$/u.test(w);
+
+/** The token as a whole is attested elsewhere, so it is a real spelling: leave it. */
+function habitual(token: string, ctx: GlueContext): boolean {
+  return (ctx.evidence.tokens.get(token) ?? 0) >= 2;
+}
+
+/** A lower-case word the document uses on its own, or the word list holds. */
+function knownWord(word: string, ctx: GlueContext): boolean {
+  const w = word.toLowerCase();
+  return ctx.words.has(w) || (ctx.evidence.tokens.get(w) ?? 0) >= 1;
+}
+
+/** A capitalised or upper-case token the document uses on its own. */
+function attested(word: string, ctx: GlueContext): boolean {
+  return (ctx.evidence.tokens.get(word) ?? 0) >= 1;
+}
+
+/**
+ * A name the document writes capitalised, met here in lower case (`biden` for `Biden`): not a word
+ * of the list, never written in lower case elsewhere, and capitalised inside a name phrase at least
+ * once (`Joe Biden`, `Biden Administration`), which an adjective like `Western` rarely is.
+ */
+export function lowerCasedName(word: string, ctx: GlueContext): boolean {
+  if (word.length < 4 || !isAllLower(word) || ctx.words.has(word) || (ctx.evidence.tokens.get(word) ?? 0) > 0) return false;
+  const capitalised = word[0]?.toUpperCase() + word.slice(1);
+  return (ctx.evidence.inNamePhrase.get(capitalised) ?? 0) >= 1 && (ctx.evidence.tokens.get(capitalised) ?? 0) >= 2;
+}
+
+interface Piece {
+  text: string;
+}
+
+/** Cuts a run of one case pattern (`Statesbiden`, `spacecooperation`) into two known words, if it can. */
+function splitRun(run: string, ctx: GlueContext): { parts: string[]; strength: GlueStrength; kind: string } | null {
+  if (run.length < 7 || ctx.words.has(run.toLowerCase()) || (ctx.evidence.tokens.get(run) ?? 0) >= 2) return null;
+  let best: { parts: string[]; strength: GlueStrength; kind: string } | null = null;
+  let ties = 0;
+  for (let k = 3; k <= run.length - 3; k++) {
+    const left = run.slice(0, k);
+    const right = run.slice(k);
+    if (!/^\p{Ll}/u.test(right)) continue;
+    const leftKnown = isUpperStart(left) ? attested(left, ctx) || knownWord(left, ctx) : knownWord(left, ctx);
+    if (!leftKnown) continue;
+    const capitalised = isUpperStart(left);
+    let found: { strength: GlueStrength; kind: string } | null = null;
+    if ((ctx.evidence.pairs.get(`${left.toLowerCase()} ${right}`) ?? 0) >= 1) found = { strength: "strong", kind: "attested-pair" };
+    else if (lowerCasedName(right, ctx) && left.length >= 3) found = { strength: "strong", kind: "name-after-word" };
+    else if (!capitalised && left.length >= 4 && right.length >= 4 && ctx.words.has(left) && ctx.words.has(right)) {
+      found = { strength: "weak", kind: "dictionary-pair" };
+    }
+    if (found === null) continue;
+    const candidate = { parts: [left, right], ...found };
+    if (best === null || (best.strength === "weak" && found.strength === "strong")) {
+      best = candidate;
+      ties = 0;
+    } else if (best.strength === found.strength) {
+      ties++;
+    }
+  }
+  return best !== null && ties === 0 ? best : null;
+}
+
+/**
+ * Cuts a token at its case boundaries: lower to upper (`territoryHe`), and an upper-case run to a
+ * lower-case word (`IIincluding`).
+ */
+function caseChunks(token: string): string[] {
+  const chunks: string[] = [];
+  let start = 0;
+  for (let i = 1; i < token.length; i++) {
+    const a = token[i - 1] as string;
+    const b = token[i] as string;
+    const lowerToUpper = /\p{Ll}/u.test(a) && /\p{Lu}/u.test(b);
+    const upperRunToWord = /\p{Lu}/u.test(a) && /\p{Ll}/u.test(b) && i - start >= 2 && isAllUpper(token.slice(start, i)) && /^\p{Ll}{3}/u.test(token.slice(i));
+    if (lowerToUpper || upperRunToWord) {
+      chunks.push(token.slice(start, i));
+      start = i;
+    }
+  }
+  chunks.push(token.slice(start));
+  return chunks;
+}
+
+/** Whether the boundary between two chunks is a glue slip, and how sure that is. */
+function judgeBoundary(left: string, right: string, ctx: GlueContext): { strength: GlueStrength; kind: string } | null {
+  if (isAllUpper(left) && left.length >= 2 && isAllLower(right)) {
+    const acronymKnown = ROMAN.test(left) || attested(left, ctx);
+    return acronymKnown && right.length >= 4 && knownWord(right, ctx) ? { strength: "strong", kind: "acronym-then-word" } : null;
+  }
+  const rightKnown = isAllUpper(right)
+    ? right.length >= 2 && attested(right, ctx)
+    : right.length >= 2 && (ctx.words.has(right.toLowerCase()) || attested(right, ctx));
+  if (!rightKnown || left.length < 4) return null;
+  if (isAllLower(left)) return knownWord(left, ctx) || lowerCasedName(left, ctx) ? { strength: "strong", kind: "word-then-capital" } : null;
+  if (isUpperStart(left) && attested(left, ctx) && right.length >= 3) return { strength: "weak", kind: "capital-then-capital" };
+  return null;
+}
+
+/** The cut of one token, or null when the token should stay as it is. */
+export function splitGluedToken(token: string, ctx: GlueContext): GlueSplit | null {
+  if (token.length < 6 || habitual(token, ctx)) return null;
+  const chunks = caseChunks(token);
+  const pieces: Piece[][] = [];
+  const kinds: string[] = [];
+  let strength: GlueStrength = "strong";
+  let cuts = 0;
+  for (const chunk of chunks) {
+    const run = splitRun(chunk, ctx);
+    if (run) {
+      pieces.push(run.parts.map((text) => ({ text })));
+      kinds.push(run.kind);
+      if (run.strength === "weak") strength = "weak";
+      cuts++;
+    } else {
+      pieces.push([{ text: chunk }]);
+    }
+  }
+  const out: string[] = [];
+  for (let c = 0; c < pieces.length; c++) {
+    const chunkPieces = pieces[c] as Piece[];
+    if (c === 0) {
+      out.push(...chunkPieces.map((p) => p.text));
+      continue;
+    }
+    const left = out[out.length - 1] as string;
+    const right = (chunkPieces[0] as Piece).text;
+    const verdict = judgeBoundary(left, right, ctx);
+    if (verdict) {
+      out.push(...chunkPieces.map((p) => p.text));
+      kinds.push(verdict.kind);
+      if (verdict.strength === "weak") strength = "weak";
+      cuts++;
+    } else {
+      out[out.length - 1] = left + right;
+      out.push(...chunkPieces.slice(1).map((p) => p.text));
+    }
+  }
+  if (cuts === 0 || out.length < 2) return null;
+  return { token, parts: out, strength, kinds };
+}

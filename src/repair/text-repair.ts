@@ -1,0 +1,105 @@
+/**
+ * The repairs of the repair-text stage, as functions of one draft, so that the stage file stays a
+ * thin definition and the benchmark can run the very same code.
+ */
+import type { Draft, DraftBlock, DraftMeta } from "../draft.ts";
+import { gatherEvidence } from "./evidence.ts";
+import { type GlueContext, splitGluedToken } from "./glued-words.ts";
+import { ENTITY_PATTERN, decodeEntity, fixMojibake, fixC1Controls } from "./mojibake.ts";
+import type { PhraseRule } from "./phrase-rules.ts";
+import { rewriteWhole } from "./spans.ts";
+import { englishWords } from "./word-list.ts";
+
+export interface TextRepairOptions {
+  mojibake: boolean;
+  entities: boolean;
+  gluedWords: boolean;
+  /** Weak glue cuts (two capitalised words, two dictionary words) are applied in blocks with a strong cut. */
+  weakGlue: "in-glued-blocks" | "never";
+  phrases: boolean;
+}
+
+/** A title or subtitle, treated like a block so that every repair lands in provenance. */
+type MetaField = "title" | "subtitle";
+
+function metaBlocks(draft: Draft): { field: MetaField; block: DraftBlock }[] {
+  const out: { field: MetaField; block: DraftBlock }[] = [];
+  for (const field of ["title", "subtitle"] as const) {
+    const text = draft.meta[field];
+    if (text) out.push({ field, block: { id: -1, type: "heading", text, removed: null, hints: {} } });
+  }
+  return out;
+}
+
+/** Runs `fn` on each live block and on the title and subtitle (through setMeta). */
+export function forEachText(draft: Draft, rule: string, fn: (block: DraftBlock) => void): void {
+  for (const block of draft.live()) fn(block);
+  for (const { field, block } of metaBlocks(draft)) {
+    const before = block.text;
+    const repairs = draft.repaired.length;
+    fn(block);
+    if (block.text !== before) {
+      // The edits were recorded against a stand-in block; record them once, as a metadata repair.
+      draft.repaired.splice(repairs);
+      draft.setMeta(field, block.text as DraftMeta[MetaField], rule);
+    }
+  }
+}
+
+export function repairEncoding(draft: Draft, options: TextRepairOptions): void {
+  forEachText(draft, "mojibake", (block) => {
+    if (options.mojibake) {
+      const fixed = fixMojibake(block.text);
+      if (fixed) rewriteWhole(draft, block, fixed.text, "mojibake");
+      draft.rewrite(block, "c1-control", /[\u0080-\u009f]+/gu, (m) => fixC1Controls(m[0]));
+    }
+    if (options.entities) draft.rewrite(block, "html-entity", new RegExp(ENTITY_PATTERN.source, "giu"), decodeEntity);
+  });
+}
+
+const TOKEN_IN_TEXT = /[\p{L}\p{M}]{6,}/gu;
+
+export function repairGluedWords(draft: Draft, options: TextRepairOptions): void {
+  const texts = [...draft.live().map((b) => b.text), draft.meta.title ?? "", draft.meta.subtitle ?? ""];
+  const ctx: GlueContext = { evidence: gatherEvidence(texts), words: englishWords() };
+  forEachText(draft, "glued-words", (block) => {
+    const splits = new Map<string, string>();
+    let strong = false;
+    const weak: { token: string; parts: string[]; kinds: string[] }[] = [];
+    for (const m of block.text.matchAll(TOKEN_IN_TEXT)) {
+      const split = splitGluedToken(m[0], ctx);
+      if (!split) continue;
+      if (split.strength === "strong") {
+        strong = true;
+        splits.set(split.token, split.parts.join(" "));
+      } else {
+        weak.push(split);
+      }
+    }
+    for (const split of weak) {
+      if (strong && options.weakGlue === "in-glued-blocks") splits.set(split.token, split.parts.join(" "));
+      else if (!split.kinds.includes("dictionary-pair")) {
+        // Two dictionary words say little on their own (`sincerely` is not `since rely`): only a
+        // cut between two capitalised words the document uses is worth a person's look.
+        draft.flag(split.token, "glued-words", `may be words run together: "${split.parts.join(" ")}"`);
+      }
+    }
+    if (splits.size > 0) draft.rewrite(block, "glued-words", new RegExp(TOKEN_IN_TEXT.source, "gu"), (m) => splits.get(m[0]) ?? null);
+  });
+}
+
+export function repairPhrases(draft: Draft, rules: readonly PhraseRule[]): void {
+  for (const rule of rules) {
+    forEachText(draft, rule.id, (block) => {
+      if (rule.action === "fix") {
+        draft.rewrite(block, rule.id, rule.regex(), (m) => rule.replacement(m[0]));
+        return;
+      }
+      for (const m of block.text.matchAll(rule.regex())) {
+        const from = Math.max(0, m.index - 40);
+        const context = block.text.slice(from, m.index + m[0].length + 40).trim();
+        draft.flag(context, rule.id, rule.note);
+      }
+    });
+  }
+}
