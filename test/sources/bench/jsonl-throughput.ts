@@ -1,0 +1,89 @@
+/**
+ * Throughput of the JSONL reader against plain `readline` on the same generated file.
+ *
+ *   node --import tsx test/sources/bench/jsonl-throughput.ts [MiB=200]
+ *
+ * Writes a JSONL file of realistic article records to the system temp folder (removed afterwards),
+ * then reads it several ways, best of three runs each, and prints MiB/s.
+ */
+import { createReadStream, createWriteStream, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { readInput } from "../../../src/sources/read.ts";
+
+const targetMiB = Number(process.argv[2] ?? 200);
+const path = join(tmpdir(), `tidings-bench-${process.pid}.jsonl`);
+
+const WORDS = "the minister said on friday that talks in Tokyo would resume after the summit Zürich São Paulo 東京 naïve café".split(" ");
+
+async function generate(): Promise<void> {
+  const out = createWriteStream(path);
+  let written = 0;
+  let n = 0;
+  let seed = 7;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed;
+  };
+  while (written < targetMiB * 1048576) {
+    const paragraphs: string[] = [];
+    const count = 3 + (next() % 8);
+    for (let p = 0; p < count; p++) {
+      const words: string[] = [];
+      const length = 40 + (next() % 80);
+      for (let w = 0; w < length; w++) words.push(WORDS[next() % WORDS.length] as string);
+      paragraphs.push(`${words.join(" ")}.`);
+    }
+    const line = `${JSON.stringify({
+      id: `a-${n++}`,
+      url: `https://news.example/${n}`,
+      site: "news.example",
+      title: paragraphs[0]?.slice(0, 60),
+      publishedAt: "2024-04-10",
+      text: paragraphs.join("\n\n"),
+    })}\n`;
+    written += Buffer.byteLength(line);
+    if (!out.write(line)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+  }
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+}
+
+async function viaReadInput(): Promise<number> {
+  let n = 0;
+  for await (const item of readInput({ root: path, path: "bench.jsonl", abs: path })) if (item.ok) n++;
+  return n;
+}
+
+async function viaReadline(parse: boolean): Promise<number> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Number.POSITIVE_INFINITY });
+  let n = 0;
+  for await (const line of lines) {
+    if (line === "") continue;
+    if (parse) JSON.parse(line);
+    n++;
+  }
+  return n;
+}
+
+async function best(label: string, run: () => Promise<number>, mib: number): Promise<void> {
+  let fastest = Number.POSITIVE_INFINITY;
+  let count = 0;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    count = await run();
+    fastest = Math.min(fastest, performance.now() - started);
+  }
+  console.log(`${label.padEnd(34)} ${(mib / (fastest / 1000)).toFixed(0).padStart(5)} MiB/s  (${count} records, best of 3: ${fastest.toFixed(0)} ms)`);
+}
+
+try {
+  await generate();
+  const mib = statSync(path).size / 1048576;
+  console.log(`JSONL file: ${mib.toFixed(1)} MiB, Node ${process.version}`);
+  await best("readline, lines only", () => viaReadline(false), mib);
+  await best("readline + JSON.parse", () => viaReadline(true), mib);
+  await best("readInput (split, parse, fields)", viaReadInput, mib);
+} finally {
+  rmSync(path, { force: true });
+}
