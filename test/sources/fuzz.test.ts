@@ -1,0 +1,66 @@
+import { gzipSync } from "node:zlib";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { SourceItem } from "../../src/sources/types.ts";
+import { put, readAll, scratch } from "./helpers.ts";
+import { httpResponse, request, response } from "./warc-builder.ts";
+
+const VALID_WARC = Buffer.concat([
+  request("https://news.example/a"),
+  response("https://news.example/a", httpResponse("<html><body><p>First story.</p></body></html>", { "Content-Type": "text/html" })),
+  response("https://news.example/b", httpResponse("<html><body><p>Second story.</p></body></html>", { "Content-Type": "text/html" })),
+]);
+const VALID_JSONL = Buffer.from(['{"text": "one", "url": "u"}', '{"html": "<p>two</p>", "id": 2}', '{"text": "three"}'].join("\n"));
+
+/** Damages bytes: overwrites some, then maybe cuts the end. */
+function damage(bytes: Buffer, edits: Array<[number, number]>, keep: number): Buffer {
+  const copy = Buffer.from(bytes);
+  for (const [at, value] of edits) copy[at % copy.length] = value;
+  return copy.subarray(0, Math.max(1, keep % (copy.length + 1)));
+}
+
+function wellFormed(items: SourceItem[], name: string): void {
+  // A WARC may hold no page at all (only requests, say); any other file yields at least one item.
+  if (!name.includes(".warc")) expect(items.length).toBeGreaterThan(0);
+  const indices = items.map((i) => i.index);
+  // Indices are whole numbers, never reused, in increasing order.
+  expect(indices.every((n) => Number.isInteger(n) && n >= 0)).toBe(true);
+  expect([...indices].sort((a, b) => a - b)).toEqual(indices);
+  expect(new Set(indices).size).toBe(indices.length);
+  for (const item of items) {
+    if (item.ok) expect(typeof item.raw.content).toBe("string");
+    else expect(item.reason).toMatch(/^[a-z0-9-]+$/);
+  }
+}
+
+describe("damaged input never throws", () => {
+  const dir = scratch("fuzz");
+  let n = 0;
+  const edits = fc.array(fc.tuple(fc.nat(), fc.nat(255)), { maxLength: 6 });
+
+  for (const [name, valid] of [
+    ["crawl.warc", VALID_WARC],
+    ["dump.jsonl", VALID_JSONL],
+    ["page.html", Buffer.from("<html><head><meta charset=gbk></head><body>x</body></html>")],
+  ] as const) {
+    it(`reads damaged ${name} files, plain and gzipped, to well-formed items`, async () => {
+      await fc.assert(
+        fc.asyncProperty(edits, fc.nat(), fc.boolean(), async (changes, keep, gz) => {
+          const bytes = damage(valid, changes, keep);
+          const file = put(dir, `${n++}-${name}${gz ? ".gz" : ""}`, gz ? gzipSync(bytes).subarray(0, Math.max(10, keep % 400)) : bytes);
+          wellFormed(await readAll(file), name);
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+
+  it("reads random bytes under every name to well-formed items", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 600 }), fc.constantFrom("r.warc", "r.jsonl", "r.txt", "r.html.gz", "r.warc.gz"), async (bytes, name) => {
+        wellFormed(await readAll(put(dir, `${n++}-${name}`, bytes)), name);
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
