@@ -1,0 +1,13 @@
+/** Reads back the JSON a report page embeds, the way the page's script does. */
+import { DATA_ELEMENT_ID, INDEX_ELEMENT_ID, type ReportData } from "../../src/report/index.ts";
+
+function element(html: string, id: string): string {
+  const match = new RegExp(`<script type="application/json" id="${id}">([^<]*)</script>`).exec(html);
+  if (!match?.[1]) throw new Error(`report.html has no #${id} element`);
+  return match[1];
+}
+
+export function readPageData(html: string): ReportData {
+  const data = JSON.parse(element(html, DATA_ELEMENT_ID)) as ReportData;
+  return { ...data, articles: JSON.parse(element(html, INDEX_ELEMENT_ID)) as ReportData["articles"] };
+}

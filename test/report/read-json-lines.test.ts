@@ -1,0 +1,27 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { type JsonLinesTally, readJsonLines } from "../../src/report/read-json-lines.ts";
+
+async function collect(path: string, tally?: JsonLinesTally): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for await (const v of readJsonLines(path, tally)) out.push(v);
+  return out;
+}
+
+describe("readJsonLines", () => {
+  it("yields each line's value, skipping blank lines and counting broken ones", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tidings-jsonl-"));
+    const path = join(dir, "a.jsonl");
+    await writeFile(path, '{"id":"a"}\r\n\n{"id":\n  \n{"id":"b"}');
+    const tally = { parsed: 0, malformed: 0 };
+    expect(await collect(path, tally)).toEqual([{ id: "a" }, { id: "b" }]);
+    expect(tally).toEqual({ parsed: 2, malformed: 1 });
+  });
+
+  it("yields nothing for a missing file", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tidings-jsonl-"));
+    expect(await collect(join(dir, "absent.jsonl"))).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { normalizeRunSummary, readRunSummary } from "../../src/report/run-summary.ts";
+
+describe("run.json for the report", () => {
+  it("keeps the fields it knows", () => {
+    const run = normalizeRunSummary({
+      tidings: "0.1.0",
+      pipeline: "news",
+      stages: [{ name: "boilerplate", kind: "article", ms: 12, removed: 30, repaired: 0, flagged: 1, rejected: 0 }],
+      inputs: { roots: ["raw"], files: 5, records: 5 },
+      counts: { inputs: 5, articles: 4 },
+      rejectedBy: { "quality:too-short": 1 },
+      ms: 900,
+    });
+    expect(run).toMatchObject({ pipeline: "news", files: 5, inputs: 5, ms: 900, roots: ["raw"], rejectedBy: { "quality:too-short": 1 } });
+    expect(run.stages[0]).toEqual({ name: "boilerplate", kind: "article", ms: 12, removed: 30, repaired: 0, flagged: 1, rejected: 0 });
+  });
+
+  it("drops fields of the wrong type and tolerates missing ones", () => {
+    const run = normalizeRunSummary({ stages: [{ ms: 3 }, { name: "x", ms: "slow" }], counts: "many", rejectedBy: { a: "1", b: 2 }, extra: true });
+    expect(run.stages).toEqual([{ name: "x", kind: null, ms: null, removed: null, repaired: null, flagged: null, rejected: null }]);
+    expect(run.inputs).toBeNull();
+    expect(run.rejectedBy).toEqual({ b: 2 });
+    expect(run.pipeline).toBeNull();
+  });
+
+  it("derives the time from the timestamps when ms is missing", () => {
+    const run = normalizeRunSummary({ startedAt: "2026-01-01T00:00:00Z", finishedAt: "2026-01-01T00:00:02.5Z" });
+    expect(run.ms).toBe(2500);
+  });
+
+  it("says why when run.json is missing or broken", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tidings-run-summary-"));
+    expect((await readRunSummary(join(dir, "run.json"))).problem).toBe("run.json is missing");
+    await writeFile(join(dir, "run.json"), "{ not json");
+    expect((await readRunSummary(join(dir, "run.json"))).problem).toBe("run.json is not valid JSON");
+  });
+});

@@ -1,0 +1,106 @@
+import { createHash } from "node:crypto";
+import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { HEAD_ROWS, writeReport } from "../../src/report/index.ts";
+import { FIXTURE_ARTICLES, FIXTURE_DUPLICATES, FIXTURE_REJECTED, HOSTILE_TITLE, writeFixtureRun } from "./fixture-run.ts";
+import { readPageData } from "./page-data.ts";
+
+async function fixture(run?: unknown): Promise<string> {
+  return writeFixtureRun(await mkdtemp(join(tmpdir(), "tidings-report-")), run);
+}
+
+describe("writeReport", () => {
+  it("writes one report.html with the run's counts", async () => {
+    const dir = await fixture();
+    const written = await writeReport(dir);
+    expect(written.path).toBe(join(dir, "report.html"));
+    const html = await readFile(written.path, "utf8");
+    expect(Buffer.byteLength(html)).toBe(written.bytes);
+    const data = readPageData(html);
+    expect(data.counts).toEqual({ inputs: 16, articles: FIXTURE_ARTICLES.length, duplicates: FIXTURE_DUPLICATES.length, rejected: FIXTURE_REJECTED.length });
+    expect(data.rejectedReasons).toEqual({ "quality: too-short": 1, "quality: not-prose": 1 });
+    expect(data.articles.ids.split("\n")).toEqual(FIXTURE_ARTICLES.map((a) => a.id));
+    const removals = FIXTURE_ARTICLES.flatMap((a) => a.removed ?? []);
+    expect(data.totals.removed).toBe(removals.length);
+    const cookies = data.categories.indexOf("cookie-banner");
+    expect(data.categoryHits[cookies]).toBe(removals.filter((r) => r[2] === "cookie-banner").length);
+    expect(data.stageRemovals).toEqual({ boilerplate: 17, repeats: 1, templates: 2 });
+    await rm(dir, { recursive: true });
+  });
+
+  it("needs nothing outside the file: no external scripts, styles, fonts or links", async () => {
+    const dir = await fixture();
+    const html = await readFile((await writeReport(dir)).path, "utf8");
+    expect(html).not.toMatch(/<(script|img|link|iframe)[^>]*\s(src|href)=/i);
+    expect(html).not.toMatch(/@import|url\(\s*["']?(https?:)?\/\//i);
+    expect(html).toContain("default-src &#39;none&#39;");
+    await rm(dir, { recursive: true });
+  });
+
+  it("allows only its own script, by hash", async () => {
+    const dir = await fixture();
+    const html = await readFile((await writeReport(dir)).path, "utf8");
+    const scripts = [...html.matchAll(/<script>([^]*?)<\/script>/g)].map((m) => m[1] ?? "");
+    expect(scripts).toHaveLength(1);
+    const hash = createHash("sha256").update(scripts[0] ?? "").digest("base64");
+    expect(html).toContain(`script-src &#39;sha256-${hash}&#39;`);
+    await rm(dir, { recursive: true });
+  });
+
+  it("never writes article text as markup", async () => {
+    const dir = await fixture();
+    const html = await readFile((await writeReport(dir)).path, "utf8");
+    expect(html).not.toContain("<script>window.__injected");
+    expect(html).not.toContain("<img src=x");
+    expect(html.match(/<\/script>/g)).toHaveLength(3);
+    const data = readPageData(html);
+    expect(data.articles.titles).toContain(HOSTILE_TITLE);
+    await rm(dir, { recursive: true });
+  });
+
+  it("samples full detail deterministically and covers every category and rule", async () => {
+    const dir = await fixture();
+    const first = readPageData(await readFile((await writeReport(dir, { maxDetail: 8 })).path, "utf8"));
+    const again = readPageData(await readFile((await writeReport(dir, { maxDetail: 8 })).path, "utf8"));
+    expect(first.details.length).toBe(8);
+    expect(first.details.map((d) => d.id)).toEqual(again.details.map((d) => d.id));
+    const ruleCovered = new Set(first.details.flatMap((d) => [...d.removed, ...d.repaired, ...d.flagged].map((x) => x[0])));
+    const categoryCovered = new Set(first.details.flatMap((d) => d.removed.map((x) => x[1])));
+    expect(categoryCovered.size).toBe(first.categories.length);
+    expect(ruleCovered.size).toBe(first.rules.length);
+    const none = readPageData(await readFile((await writeReport(dir, { maxDetail: 0 })).path, "utf8"));
+    expect(none.details).toEqual([]);
+    await rm(dir, { recursive: true });
+  });
+
+  it("sends the first rows with the data and the whole index after the script", async () => {
+    const dir = await fixture();
+    const html = await readFile((await writeReport(dir)).path, "utf8");
+    const head = /id="tidings-data">([^<]*)</.exec(html)?.[1] ?? "{}";
+    const headRows = (JSON.parse(head) as { articles: { site: number[] } }).articles.site.length;
+    expect(headRows).toBe(Math.min(HEAD_ROWS, FIXTURE_ARTICLES.length));
+    expect(html.indexOf('id="tidings-index"')).toBeGreaterThan(html.indexOf("<script>"));
+    await rm(dir, { recursive: true });
+  });
+
+  it("still reports a run whose run.json is missing, and skips broken lines", async () => {
+    const dir = await fixture(null);
+    await appendFile(join(dir, "articles.jsonl"), '{"id": "half a line\n{"no":"id"}\n');
+    const data = readPageData(await readFile((await writeReport(dir)).path, "utf8"));
+    expect(data.run.problem).toBe("run.json is missing");
+    expect(data.counts.inputs).toBe(FIXTURE_ARTICLES.length + FIXTURE_DUPLICATES.length + FIXTURE_REJECTED.length);
+    expect(data.malformed.articles).toBe(2);
+    expect(data.counts.articles).toBe(FIXTURE_ARTICLES.length);
+    await rm(dir, { recursive: true });
+  });
+
+  it("writes an empty report for an empty folder", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tidings-report-empty-"));
+    const data = readPageData(await readFile((await writeReport(dir)).path, "utf8"));
+    expect(data.counts).toEqual({ inputs: 0, articles: 0, duplicates: 0, rejected: 0 });
+    expect(data.articles.ids).toBe("");
+    await rm(dir, { recursive: true });
+  });
+});
