@@ -55,8 +55,8 @@ export function renderReportPage(data: ReportData, assets: PageAssets): string {
   </section>
   <details class="stages-box"><summary>Stages and rejection reasons</summary>
     <div class="two">
-      <table id="stage-table"><caption>Stages in run order</caption><thead><tr><th scope="col">stage</th><th scope="col">kind</th><th scope="col">ms</th><th scope="col">removed</th><th scope="col">repaired</th><th scope="col">flagged</th><th scope="col">rejected</th></tr></thead><tbody></tbody></table>
-      <table id="reason-table"><caption>Rejected, by reason</caption><thead><tr><th scope="col">stage: reason</th><th scope="col">count</th></tr></thead><tbody></tbody></table>
+      <table id="stage-table"><caption>Stages in run order</caption><thead><tr><th scope="col">stage</th><th scope="col">kind</th><th scope="col" class="num">ms</th><th scope="col" class="num">removed</th><th scope="col" class="num">repaired</th><th scope="col" class="num">flagged</th><th scope="col" class="num">rejected</th></tr></thead><tbody></tbody></table>
+      <table id="reason-table"><caption>Rejected, by reason</caption><thead><tr><th scope="col">stage: reason</th><th scope="col" class="num">count</th></tr></thead><tbody></tbody></table>
     </div>
   </details>
   <section id="explorer" aria-label="Explore the run">
