@@ -1,0 +1,151 @@
+/**
+ * Per-document name repairs. Each works on one block with a global pattern through draft.rewrite, so
+ * every change is recorded; each acts only on evidence from the document itself (the same name
+ * written correctly elsewhere, a gloss in brackets, a doubled word) and flags what it suspects but
+ * cannot confirm.
+ */
+import type { Draft, DraftBlock } from "../draft.ts";
+import type { GazetteerEntry } from "../pipeline.ts";
+import type { DocumentEvidence } from "./evidence.ts";
+import { NAME_WORD, TITLE_WORDS, WORD_END, WORD_START, escapeRegExp, isAbbreviation, spellingVariants } from "./name-patterns.ts";
+
+export interface NameContext {
+  evidence: DocumentEvidence;
+  /** Lower-case English words: a capitalised word that is also a common word is not taken for a name. */
+  words: ReadonlySet<string>;
+}
+
+const W = NAME_WORD;
+const FULL = `${W}(?: ${W}){1,3}`;
+const re = (source: string): RegExp => new RegExp(source, "gu");
+
+const count = (ctx: NameContext, token: string): number => ctx.evidence.tokens.get(token) ?? 0;
+const pairCount = (ctx: NameContext, a: string, b: string): number => ctx.evidence.pairs.get(`${a.toLowerCase()} ${b.toLowerCase()}`) ?? 0;
+const lastWord = (name: string): string => name.split(" ").at(-1) ?? name;
+const firstWord = (name: string): string => name.split(" ")[0] ?? name;
+
+/** `Yasukazu Hamada (Yasukazu Hamada)`, `Fumio Kishida(Fumio Kishida)`: the name once. */
+export function duplicateGloss(draft: Draft, block: DraftBlock): number {
+  const pattern = re(`${WORD_START}(\\p{Lu}[\\p{L}\\p{M}'’.-]*(?: \\p{Lu}[\\p{L}\\p{M}'’.-]*){0,3}) ?\\(\\1\\)`);
+  return draft.rewrite(block, "duplicate-gloss", pattern, (m) => m[1] ?? null);
+}
+
+/**
+ * `Lloyd. Austin (Lloyd Austin)`, `Georgia. Meloni (Giorgia Meloni)`: a given name cut off by a
+ * period (a Chinese interpunct read as a full stop), with the right full name glossed after it.
+ */
+export function interpunctWithGloss(draft: Draft, block: DraftBlock): number {
+  const pattern = re(`${WORD_START}(${W})\\. (${W}) ?\\((${FULL})\\)`);
+  return draft.rewrite(block, "interpunct-glossed", pattern, (m) => {
+    const [, given, family, gloss] = m as unknown as [string, string, string, string];
+    if (isAbbreviation(given)) return null;
+    const ok = spellingVariants(lastWord(gloss), family) && spellingVariants(firstWord(gloss), given);
+    return ok ? gloss : null;
+  });
+}
+
+/** `Justin. Justin Trudeau`, `Anthony. Antony Blinken`: a given name, a period, then the full name. */
+export function doubledGivenName(draft: Draft, block: DraftBlock): number {
+  const pattern = re(`${WORD_START}(${W})\\. (${W}) (${W})${WORD_END}`);
+  return draft.rewrite(block, "doubled-given-name", pattern, (m) => {
+    const [, first, given, family] = m as unknown as [string, string, string, string];
+    if (isAbbreviation(first) || !spellingVariants(first, given)) return null;
+    return `${given} ${family}`;
+  });
+}
+
+/**
+ * `Lloyd. Austin`: a given name cut off by a period from its family name, repaired only when the
+ * document writes the full name elsewhere (`Lloyd Austin`). Without that it is flagged: `in
+ * Washington. Austin, Texas` has the same shape.
+ */
+export function interpunct(draft: Draft, block: DraftBlock, ctx: NameContext): number {
+  const pattern = re(`${WORD_START}(${W})\\. (${W})${WORD_END}`);
+  return draft.rewrite(block, "interpunct", pattern, (m) => {
+    const [, given, family] = m as unknown as [string, string, string];
+    if (isAbbreviation(given) || ctx.words.has(given.toLowerCase())) return null;
+    if (pairCount(ctx, given, family) >= 1) return `${given} ${family}`;
+    return null;
+  });
+}
+
+/**
+ * `Lincoln (Antony Blinken, right)`: a one-word form that the document uses nowhere else, followed
+ * by a glossed full name whose family name the document does use: the glossed name replaces it,
+ * and what followed the name in the gloss stays in brackets. `Meloni (Giorgia Meloni)` (the short
+ * form glossed with the full one) becomes the full name. Anything less certain is flagged.
+ */
+export function wrongFormGlossed(draft: Draft, block: DraftBlock, ctx: NameContext): number {
+  const pattern = re(`${WORD_START}(${W}) \\((${FULL})(?:, ([^()]{1,40}))?\\)`);
+  return draft.rewrite(block, "wrong-form-glossed", pattern, (m) => {
+    const [, form, gloss, rest] = m as unknown as [string, string, string, string | undefined];
+    const family = lastWord(gloss);
+    if (gloss.split(" ").includes(form) && form !== family) return null;
+    const replacement = rest ? `${gloss} (${rest.trim()})` : gloss;
+    if (form === family) return replacement;
+    const isWord = ctx.words.has(form.toLowerCase());
+    if (isWord || /^\p{Lu}+$/u.test(form)) return null;
+    if (count(ctx, form) === 1 && count(ctx, family) >= 2) return replacement;
+    draft.flag(m[0], "wrong-form-glossed", `"${form}" may be a wrong rendering of the glossed "${gloss}"`);
+    return null;
+  });
+}
+
+/**
+ * `spokesman John. “Japan is stepping up …,” Kirby said.`: the family name was pushed behind the
+ * quote. Becomes `spokesman John Kirby said: “Japan is stepping up ….”`.
+ */
+export function truncatedBeforeQuote(draft: Draft, block: DraftBlock, ctx: NameContext): number {
+  const verbs = "said|says|added|told reporters|stressed|noted|explained|wrote";
+  const pattern = re(`${WORD_START}(${W})\\. “([^”]{10,400}?)[,.]?” (${W}) (${verbs})\\.?`);
+  return draft.rewrite(block, "truncated-before-quote", pattern, (m) => {
+    const [, given, quote, family, verb] = m as unknown as [string, string, string, string, string];
+    if (isAbbreviation(given) || ctx.words.has(given.toLowerCase()) || ctx.words.has(family.toLowerCase())) return null;
+    return `${given} ${family} ${verb}: “${quote.trim()}.”`;
+  });
+}
+
+/**
+ * `Prime Minister Rich. Together, Rishi Sunak cemented`: a cut-off rendering of a given name, a
+ * period, at most one word, then the full name whose given name begins the same way. Becomes
+ * `Prime Minister Rishi Sunak together cemented`.
+ */
+export function truncatedBeforeFullName(draft: Draft, block: DraftBlock, ctx: NameContext): number {
+  const pattern = re(`(?<=(?:^|(\\p{L}+) ))(${W})\\. (?:(${W}),? )?(${W}) (${W})${WORD_END}`);
+  return draft.rewrite(block, "truncated-given-name", pattern, (m) => {
+    const [, before, cut, between, given, family] = m as unknown as [string, string | undefined, string, string | undefined, string, string];
+    if (isAbbreviation(cut) || cut === given || cut.slice(0, 2) !== given.slice(0, 2) || cut.length > given.length + 1) return null;
+    if (between !== undefined && !ctx.words.has(between.toLowerCase())) return null;
+    const titled = before !== undefined && TITLE_WORDS.has(before);
+    if (!titled && count(ctx, family) < 2 && pairCount(ctx, given, family) < 2) return null;
+    return between !== undefined ? `${given} ${family} ${between.toLowerCase()}` : `${given} ${family}`;
+  });
+}
+
+/**
+ * `United States biden Prime Minister`: a name the document writes capitalised (inside a name
+ * phrase such as `Joe Biden`), met in lower case next to a capitalised word. A lower-case word that
+ * is also an English word (`bush`, `rice`) is never touched.
+ */
+export function lowerCasedName(draft: Draft, block: DraftBlock, ctx: NameContext): number {
+  const pattern = /(?<=(\p{Lu}[\p{L}\p{M}]*) |^)(\p{Ll}{4,})(?= (\p{Lu}[\p{L}\p{M}]*)|$)/gu;
+  return draft.rewrite(block, "lower-cased-name", pattern, (m) => {
+    const word = m[2] as string;
+    if (m[1] === undefined && m[3] === undefined) return null;
+    if (ctx.words.has(word)) return null;
+    const capitalised = word.charAt(0).toUpperCase() + word.slice(1);
+    if (count(ctx, capitalised) < 2 || (ctx.evidence.inNamePhrase.get(capitalised) ?? 0) < 1) return null;
+    if (count(ctx, word) > 1) return null;
+    return capitalised;
+  });
+}
+
+/** Gazetteer aliases, replaced by their canonical form on word boundaries (longest alias first). */
+export function applyGazetteer(draft: Draft, block: DraftBlock, gazetteer: readonly GazetteerEntry[]): number {
+  const canonicalOf = new Map<string, string>();
+  for (const entry of gazetteer) for (const alias of entry.aliases) canonicalOf.set(alias, entry.canonical);
+  if (canonicalOf.size === 0) return 0;
+  const aliases = [...canonicalOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const pattern = re(`${WORD_START}(?:${aliases.map(escapeRegExp).join("|")})${WORD_END}`);
+  return draft.rewrite(block, "gazetteer", pattern, (m) => canonicalOf.get(m[0]) ?? null);
+}

@@ -1,0 +1,59 @@
+/**
+ * `names`: repairs personal names inside one article from the article's own evidence, then applies
+ * the gazetteer. In order: duplicated glosses, a cut given name with the full name glossed, doubled
+ * given names, a wrong form with the right one glossed, names cut off before a quote or before the
+ * full name, the interpunct read as a period (only where the full name is written elsewhere), and
+ * lower-cased names. Each change is a recorded repair; a suspicion without evidence is a flag.
+ */
+import { z } from "zod";
+import type { Draft } from "../draft.ts";
+import { gatherEvidence } from "../repair/evidence.ts";
+import {
+  type NameContext,
+  applyGazetteer,
+  doubledGivenName,
+  duplicateGloss,
+  interpunct,
+  interpunctWithGloss,
+  lowerCasedName,
+  truncatedBeforeFullName,
+  truncatedBeforeQuote,
+  wrongFormGlossed,
+} from "../repair/name-repairs.ts";
+import { forEachText } from "../repair/text-repair.ts";
+import { englishWords } from "../repair/word-list.ts";
+import { defineStage } from "../stage.ts";
+
+const GazetteerEntrySchema = z.object({ canonical: z.string().min(1), aliases: z.array(z.string().min(1)) }).strict();
+
+const options = z
+  .object({
+    /** Canonical names and their aliases (the `--names` file), applied on word boundaries. */
+    gazetteer: z.array(GazetteerEntrySchema).default([]),
+  })
+  .strict();
+
+function evidenceOf(draft: Draft): NameContext {
+  const texts = [...draft.live().map((b) => b.text), draft.meta.title ?? "", draft.meta.subtitle ?? ""];
+  return { evidence: gatherEvidence(texts), words: englishWords() };
+}
+
+export const names = defineStage({
+  name: "names",
+  description: "Repairs mangled personal names from the article's own evidence, then applies the gazetteer",
+  options,
+  run(draft, stage) {
+    const ctx = evidenceOf(draft);
+    forEachText(draft, "names", (block) => {
+      duplicateGloss(draft, block);
+      interpunctWithGloss(draft, block);
+      doubledGivenName(draft, block);
+      wrongFormGlossed(draft, block, ctx);
+      truncatedBeforeQuote(draft, block, ctx);
+      truncatedBeforeFullName(draft, block, ctx);
+      interpunct(draft, block, ctx);
+      lowerCasedName(draft, block, ctx);
+      applyGazetteer(draft, block, stage.options.gazetteer);
+    });
+  },
+});
