@@ -105,7 +105,8 @@ describe.skipIf(!hasChromium)(`report.html in chromium (needs ${CHROMIUM_PATH})`
 
     const removed = dialog.locator("del.removed", { hasText: "by admin" });
     expect(await removed.getAttribute("title")).toBe("boilerplate/cms-account-byline · byline");
-    expect(await removed.evaluate((e) => getComputedStyle(e as never).textDecorationLine)).toContain("line-through");
+    type StyleOf = { getComputedStyle(e: unknown): { textDecorationLine: string } };
+    expect(await removed.evaluate((e) => (globalThis as unknown as StyleOf).getComputedStyle(e).textDecorationLine)).toContain("line-through");
     const repair = dialog.locator(".repair", { hasText: "Lloyd Austin" });
     expect(await repair.locator("del").textContent()).toBe("Lloyd. Austin");
     expect(await repair.locator("ins").textContent()).toBe("Lloyd Austin");
