@@ -10,11 +10,13 @@
  * 4. the charset the transport declared (an HTTP Content-Type header), then for HTML a
  *    `<meta charset>`, a `<meta http-equiv="Content-Type">` or an XML declaration in the first 4 KiB;
  * 5. otherwise a guess: UTF-8 with replacement characters when most non-ASCII bytes form valid UTF-8
- *    sequences (a few damaged bytes in a UTF-8 file), else windows-1252, the usual legacy encoding of
- *    scraped western news.
+ *    sequences (a few damaged bytes in a UTF-8 file), else a legacy encoding (guess.ts): GBK, Big5,
+ *    Shift_JIS, EUC-JP or EUC-KR when the text reads plainly as one, else windows-1252, the usual
+ *    legacy encoding of scraped western news.
  */
 import { isUtf8 } from "node:buffer";
 import { TextDecoder } from "node:util";
+import { guessLegacyEncoding } from "./guess.ts";
 import { decodeWindows1252 } from "./windows1252.ts";
 
 export interface DecodeHints {
@@ -64,7 +66,7 @@ export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): Decoded
     return { ok: true, text: decodeAs(encoding, bytes), encoding };
   }
   if (declared && declared !== "utf-8") return { ok: true, text: decodeAs(declared, bytes), encoding: declared };
-  const guess = mostlyUtf8(bytes) ? "utf-8" : "windows-1252";
+  const guess = mostlyUtf8(bytes) ? "utf-8" : guessLegacyEncoding(bytes);
   return { ok: true, text: decodeAs(guess, bytes), encoding: guess };
 }
 
