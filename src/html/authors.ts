@@ -5,7 +5,7 @@
 import { CMS_ACCOUNTS } from "./rule-tables.ts";
 
 const BY_PREFIX = /^(?:written\s+)?(?:by|von|par|por|di|door|av|af)\s*[:\-]?\s+/i;
-const SEPARATORS = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\||\/|·)\s*/i;
+const SEPARATORS = /\s*(?:,|;|&|\b(?:and|AND|And|und|et|y|e)\b|\||\/|·)\s*/;
 const ROLE_TAIL = /\s*(?:[-–—|(,]\s*)?\b(?:staff writer|correspondent|reporter|contributor|senior writer|editor|for .+)\)?$/i;
 
 function looksLikeName(name: string): boolean {

@@ -15,13 +15,48 @@ export interface BlockFeatures {
   sentences: number;
 }
 
-const WORDS = /[\p{L}\p{N}]+/gu;
-const SENTENCE_END = /[.!?。！？…:;"”»)]\s|[.!?。！？…"”»]$/gu;
+/** Letters and digits (ASCII, and anything past Latin-1 punctuation that is not a space or general punctuation). */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba;
+  return !((c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || c === 0xd7 || c === 0xf7 || (c >= 0xff00 && c <= 0xff0f));
+}
 
+function isSentenceEnd(c: number): boolean {
+  // . ! ? … 。 ！ ？
+  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+
+function isCloser(c: number): boolean {
+  // " ” » ) ’ : ;
+  return c === 34 || c === 0x201d || c === 0xbb || c === 41 || c === 0x2019 || c === 58 || c === 59;
+}
+
+/** One pass over the text: words, and sentence ends (end punctuation, maybe closed by a quote, before a space or the end). */
 export function featuresOf(block: Pick<TextBlock, "text" | "linkChars">): BlockFeatures {
-  const chars = block.text.length;
-  const words = block.text.match(WORDS)?.length ?? 0;
-  const sentences = block.text.match(SENTENCE_END)?.length ?? 0;
+  const text = block.text;
+  const chars = text.length;
+  let words = 0;
+  let sentences = 0;
+  let inWord = false;
+  let endSeen = false;
+  for (let i = 0; i < chars; i++) {
+    const c = text.charCodeAt(i);
+    if (isWordChar(c)) {
+      if (!inWord) words++;
+      inWord = true;
+      endSeen = false;
+      continue;
+    }
+    inWord = false;
+    if (isSentenceEnd(c)) endSeen = true;
+    else if (c === 32 || c === 10) {
+      if (endSeen) sentences++;
+      endSeen = false;
+    } else if (!isCloser(c)) endSeen = false;
+    else if (c === 58 || c === 59) endSeen = true;
+  }
+  if (endSeen) sentences++;
   return { chars, words, linkDensity: chars === 0 ? 0 : block.linkChars / chars, sentences };
 }
 

@@ -10,6 +10,8 @@ export interface HtmlNode {
   name?: string;
   attribs?: Record<string, string>;
   children?: HtmlNode[];
+  /** The next sibling. */
+  next?: HtmlNode | null;
   /** Text of text and comment nodes. */
   data?: string;
 }
@@ -26,11 +28,11 @@ export function attr(node: HtmlNode, name: string): string | undefined {
   return node.attribs?.[name];
 }
 
-/** Lower-case class and id words of one element (split on spaces, hyphens and underscores). */
+/** Lower-case class, id and role words of one element (underscores read as hyphens). */
 export function hintWords(node: HtmlNode): string {
   const a = node.attribs;
   if (!a) return "";
-  const raw = `${a.class ?? ""} ${a.id ?? ""}`.trim();
+  const raw = a.role === undefined ? `${a.class ?? ""} ${a.id ?? ""}`.trim() : `${a.class ?? ""} ${a.id ?? ""} ${a.role}`.trim();
   return raw === "" ? "" : raw.toLowerCase().replace(/_/g, "-");
 }
 

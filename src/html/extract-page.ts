@@ -35,7 +35,9 @@ export function extractPage(html: string, inputUrl: string | null, options: Extr
   }
   const page = parsePage(html);
   const metadata = readMetadata(readSignals(page.document), inputUrl);
-  const lin = linearise(page.body);
+  let lin = linearise(page.body);
+  // Some pages hide their whole body until a script runs: read the hidden parts rather than nothing.
+  if (lin.blocks.length === 0) lin = linearise(page.body, { keepHidden: true });
   const main = findMainContent(lin);
   const selection = selectBlocks(lin, main, metadata.title.value);
   return { blocks: selection.kept, dropped: selection.dropped.slice(0, options.maxDropped), metadata, method: "tree" };

@@ -86,27 +86,29 @@ interface OpenBlock {
 
 const BREAK = "\u2029";
 
+function emitBlock(open: OpenBlock, raw: string, linkChars: number, links: number, out: TextBlock[]): void {
+  const text = raw.replace(/\s+/g, " ").trim();
+  if (text !== "") out.push({ element: open.element, tag: open.tag, type: open.type, text, linkChars: Math.min(linkChars, text.length), links, classes: open.classes });
+}
+
 /** Cuts the gathered inline text of one block at double line breaks and emits the pieces. */
 function flush(open: OpenBlock, out: TextBlock[]): void {
-  if (open.segments.length === 0) return;
+  const segments = open.segments;
+  if (segments.length === 0) return;
   let text = "";
   let linkChars = 0;
   let links = 0;
   let breaks = 0;
   let lastWasLink = false;
-  const emit = (): void => {
-    const clean = text.replace(/\s+/g, " ").trim();
-    if (clean !== "") {
-      out.push({ element: open.element, tag: open.tag, type: open.type, text: clean, linkChars: Math.min(linkChars, clean.length), links, classes: open.classes });
-    }
-    text = "";
-    linkChars = 0;
-    links = 0;
-  };
-  for (const seg of open.segments) {
+  for (const seg of segments) {
     if (seg.br) {
       breaks++;
-      if (breaks >= 2 && text.trim() !== "") emit();
+      if (breaks >= 2 && text.trim() !== "") {
+        emitBlock(open, text, linkChars, links, out);
+        text = "";
+        linkChars = 0;
+        links = 0;
+      }
       text += " ";
       lastWasLink = false;
       continue;
@@ -119,75 +121,113 @@ function flush(open: OpenBlock, out: TextBlock[]): void {
     }
     lastWasLink = seg.link;
   }
-  emit();
+  emitBlock(open, text, linkChars, links, out);
   open.segments = [];
 }
 
-/** Linearises everything under `root` (usually the body). */
-export function linearise(root: HtmlNode): Linearised {
-  const elements: ElementInfo[] = [];
-  const blocks: TextBlock[] = [];
-  const openBlocks: OpenBlock[] = [];
-  // Frames: a node to enter, or the exit marker of an element (with what to restore).
-  interface Frame {
-    node: HtmlNode;
-    exit: boolean;
-    index: number;
-    parent: number;
-    type: BlockType;
-    linkDepth: number;
-    opened: boolean;
+interface WalkState {
+  keepHidden: boolean;
+  elements: ElementInfo[];
+  blocks: TextBlock[];
+  openBlocks: OpenBlock[];
+  /** Per open element (innermost last): its index, block type, link depth, and whether it opened a block. */
+  indices: number[];
+  types: BlockType[];
+  linkDepths: number[];
+  opened: boolean[];
+}
+
+/** Enters a node; returns true when its children are to be visited (an element kept). */
+function enter(node: HtmlNode, isRoot: boolean, st: WalkState): boolean {
+  const depth = st.indices.length;
+  if (node.type === "text") {
+    const top = st.openBlocks[st.openBlocks.length - 1];
+    if (top && node.data) top.segments.push({ text: node.data, link: (st.linkDepths[depth - 1] ?? 0) > 0, br: false });
+    return false;
   }
-  const stack: Frame[] = [{ node: root, exit: false, index: -1, parent: -1, type: "paragraph", linkDepth: 0, opened: false }];
-  while (stack.length > 0) {
-    const frame = stack.pop() as Frame;
-    const { node } = frame;
-    if (frame.exit) {
-      const info = elements[frame.index];
-      if (info) info.end = elements.length - 1;
-      if (frame.opened) {
-        const open = openBlocks.pop();
-        if (open) flush(open, blocks);
+  if (node.type !== "tag" && !isRoot) return false;
+  const tag = isRoot && node.type !== "tag" ? "body" : tagOf(node);
+  if (!isRoot && (SKIPPED_TAGS.has(tag) || (!st.keepHidden && isHidden(node)))) return false;
+  if (tag === "br") {
+    st.openBlocks[st.openBlocks.length - 1]?.segments.push({ text: BREAK, link: false, br: true });
+    return false;
+  }
+  const parent = depth > 0 ? (st.indices[depth - 1] as number) : -1;
+  const index = st.elements.length;
+  const hints = isRoot ? "" : hintWords(node);
+  st.elements.push({ node, tag, parent, end: index, hints });
+  const type = TYPE_OF_TAG[tag] ?? st.types[depth - 1] ?? "paragraph";
+  const linkDepth = (st.linkDepths[depth - 1] ?? 0) + (tag === "a" ? 1 : 0);
+  let opened = false;
+  if (isBlockTag(tag) || isRoot) {
+    const top = st.openBlocks[st.openBlocks.length - 1];
+    if (top) flush(top, st.blocks);
+    const parentInfo = parent >= 0 ? st.elements[parent] : undefined;
+    const grandInfo = parentInfo && parentInfo.parent >= 0 ? st.elements[parentInfo.parent] : undefined;
+    let classes = hints;
+    if (parentInfo?.hints) classes = classes === "" ? parentInfo.hints : `${classes} ${parentInfo.hints}`;
+    if (grandInfo?.hints) classes = classes === "" ? grandInfo.hints : `${classes} ${grandInfo.hints}`;
+    st.openBlocks.push({ element: index, tag, type, classes: classes.length > 200 ? classes.slice(0, 200) : classes, segments: [] });
+    opened = true;
+  } else if (CELL_TAGS.has(tag)) {
+    st.openBlocks[st.openBlocks.length - 1]?.segments.push({ text: " ", link: false, br: false });
+  }
+  st.indices.push(index);
+  st.types.push(type);
+  st.linkDepths.push(linkDepth);
+  st.opened.push(opened);
+  return true;
+}
+
+/** Leaves the innermost open element. */
+function exit(st: WalkState): void {
+  const index = st.indices.pop() as number;
+  st.types.pop();
+  st.linkDepths.pop();
+  const info = st.elements[index];
+  if (info) info.end = st.elements.length - 1;
+  if (st.opened.pop()) {
+    const open = st.openBlocks.pop();
+    if (open) flush(open, st.blocks);
+  }
+}
+
+/**
+ * Linearises everything under `root` (usually the body). The walk follows child, sibling and
+ * parent links, keeping per-element state in flat arrays: no recursion, little allocation.
+ */
+export function linearise(root: HtmlNode, options: { keepHidden?: boolean } = {}): Linearised {
+  const st: WalkState = {
+    keepHidden: options.keepHidden ?? false, elements: [], blocks: [], openBlocks: [], indices: [], types: [], linkDepths: [], opened: [] };
+  if (!enter(root, true, st)) return { elements: st.elements, blocks: st.blocks };
+  let node: HtmlNode | null = root.children?.[0] ?? null;
+  if (node === null) {
+    exit(st);
+    return { elements: st.elements, blocks: st.blocks };
+  }
+  while (node !== null) {
+    const entered = enter(node, false, st);
+    const first: HtmlNode | undefined = entered ? node.children?.[0] : undefined;
+    if (first) {
+      node = first;
+      continue;
+    }
+    if (entered) exit(st);
+    // Next sibling, or climb (closing elements) until one has a next sibling.
+    let current: HtmlNode = node;
+    node = null;
+    while (current !== root) {
+      const sibling = current.next ?? null;
+      if (sibling) {
+        node = sibling;
+        break;
       }
-      continue;
-    }
-    if (node.type === "text") {
-      const top = openBlocks[openBlocks.length - 1];
-      if (top && node.data) top.segments.push({ text: node.data, link: frame.linkDepth > 0, br: false });
-      continue;
-    }
-    if (node.type !== "tag" && node !== root) continue;
-    const tag = node === root && node.type !== "tag" ? "body" : tagOf(node);
-    if (node !== root && (SKIPPED_TAGS.has(tag) || isHidden(node))) continue;
-    if (tag === "br") {
-      openBlocks[openBlocks.length - 1]?.segments.push({ text: BREAK, link: false, br: true });
-      continue;
-    }
-    const index = elements.length;
-    const hints = node === root ? "" : hintWords(node);
-    elements.push({ node, tag, parent: frame.parent, end: index, hints });
-    const type = TYPE_OF_TAG[tag] ?? frame.type;
-    const linkDepth = frame.linkDepth + (tag === "a" ? 1 : 0);
-    let opened = false;
-    if (isBlockTag(tag) || node === root) {
-      const top = openBlocks[openBlocks.length - 1];
-      if (top) flush(top, blocks);
-      const parentHints = frame.parent >= 0 ? (elements[frame.parent]?.hints ?? "") : "";
-      const grandIndex = frame.parent >= 0 ? (elements[frame.parent]?.parent ?? -1) : -1;
-      const grandHints = grandIndex >= 0 ? (elements[grandIndex]?.hints ?? "") : "";
-      const classes = [hints, parentHints, grandHints].filter((h) => h !== "").join(" ").slice(0, 200);
-      openBlocks.push({ element: index, tag, type, classes, segments: [] });
-      opened = true;
-    } else if (CELL_TAGS.has(tag)) {
-      openBlocks[openBlocks.length - 1]?.segments.push({ text: " ", link: false, br: false });
-    }
-    stack.push({ node, exit: true, index, parent: frame.parent, type, linkDepth, opened });
-    const kids = node.children;
-    if (kids) {
-      for (let i = kids.length - 1; i >= 0; i--) {
-        stack.push({ node: kids[i] as HtmlNode, exit: false, index: -1, parent: index, type, linkDepth, opened: false });
-      }
+      const up = current.parent;
+      if (up === null) break;
+      exit(st);
+      current = up;
     }
   }
-  return { elements, blocks };
+  while (st.indices.length > 0) exit(st);
+  return { elements: st.elements, blocks: st.blocks };
 }

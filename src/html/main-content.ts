@@ -17,8 +17,10 @@ export interface ElementStats {
   chars: Float64Array;
   linkChars: Float64Array;
   goodChars: Float64Array;
-  /** The furniture hint of each element's own class/id words. */
-  hint: (PatternRule | null)[];
+  /** Elements that are one of a row of story teasers. */
+  teasers: Set<number>;
+  /** The furniture hint of an element's own class/id words (computed on demand). */
+  hint: (element: number) => PatternRule | null;
 }
 
 export interface MainContent {
@@ -44,6 +46,7 @@ function bump(values: Float64Array, at: number, by: number): void {
 }
 
 const FURNITURE_TAGS = new Set(["nav", "aside", "footer", "menu"]);
+const TEASER_TAGS = new Set(["article", "div", "li", "section"]);
 
 function computeStats(page: Linearised, features: BlockFeatures[], hintShare: number): ElementStats {
   const n = page.elements.length;
@@ -52,12 +55,12 @@ function computeStats(page: Linearised, features: BlockFeatures[], hintShare: nu
   const chars = new Float64Array(n);
   const linkChars = new Float64Array(n);
   const goodChars = new Float64Array(n);
-  const hint: (PatternRule | null)[] = page.elements.map((e) => classHint(e.hints));
+  const hint = (i: number): PatternRule | null => classHint(page.elements[i]?.hints ?? "");
   page.blocks.forEach((block, i) => {
     const f = features[i] as BlockFeatures;
     const w = proseWeight(f);
     bump(prose, block.element, Math.max(0, w));
-    bump(weighted, block.element, w);
+    bump(weighted, block.element, Math.max(0, w));
     bump(chars, block.element, f.chars);
     bump(linkChars, block.element, block.linkChars);
     if (classify(f) === "good") bump(goodChars, block.element, f.chars);
@@ -71,15 +74,86 @@ function computeStats(page: Linearised, features: BlockFeatures[], hintShare: nu
     bump(linkChars, p, linkChars[i] as number);
     bump(goodChars, p, goodChars[i] as number);
   }
+  const teasers = findTeasers(page, features, chars);
   const total = prose[0] ?? 0;
+  const naming = namingSchemes(page, 0, prose, hint);
   for (let i = n - 1; i > 0; i--) {
     const el = page.elements[i];
     if (!el) continue;
-    const furniture = hint[i] !== null || FURNITURE_TAGS.has(el.tag);
-    if (furniture && (prose[i] as number) < hintShare * total) weighted[i] = (weighted[i] ?? 0) * 0.15;
+    const small = (prose[i] as number) > 0 && (prose[i] as number) < hintShare * total;
+    const h = small ? hint(i) : null;
+    if (teasers.has(i) || (small && (FURNITURE_TAGS.has(el.tag) || (h !== null && !naming.has(h.id))))) weighted[i] = (weighted[i] ?? 0) * 0.15;
     if (el.parent >= 0) bump(weighted, el.parent, weighted[i] as number);
   }
-  return { prose, weighted, chars, linkChars, goodChars, hint };
+  return { prose, weighted, chars, linkChars, goodChars, hint, teasers };
+}
+
+/**
+ * Class-hint rules that are a naming scheme on this page rather than a hint: the outermost elements
+ * they match under `root` are many (three or more) and hold most of its prose together (a page
+ * builder that calls every block a "widget"). One comments section holding most prose stays a hint.
+ */
+export function namingSchemes(
+  page: Linearised,
+  root: number,
+  prose: Float64Array,
+  hint: (element: number) => PatternRule | null,
+): Set<string> {
+  const end = page.elements[root]?.end ?? root;
+  const above = new Map<number, string>();
+  const sums = new Map<string, number>();
+  const counts = new Map<string, number>();
+  for (let e = root + 1; e <= end; e++) {
+    const el = page.elements[e];
+    if (!el) continue;
+    const inherited = above.get(el.parent) ?? "";
+    const p = prose[e] as number;
+    if (p <= 0) continue;
+    const rule = el.hints === "" ? null : hint(e);
+    if (rule && !inherited.includes(`|${rule.id}|`)) {
+      sums.set(rule.id, (sums.get(rule.id) ?? 0) + p);
+      counts.set(rule.id, (counts.get(rule.id) ?? 0) + 1);
+      above.set(e, `${inherited}|${rule.id}|`);
+    } else if (inherited !== "") above.set(e, inherited);
+  }
+  const total = prose[root] as number;
+  const schemes = new Set<string>();
+  for (const [id, sum] of sums) if (sum >= 0.5 * total && (counts.get(id) ?? 0) >= 3) schemes.add(id);
+  return schemes;
+}
+
+/**
+ * Teasers: three or more sibling elements of the same tag and class that each open with a link
+ * (a headline) and hold a short text (an excerpt): a list of other stories, however long.
+ */
+function findTeasers(page: Linearised, features: BlockFeatures[], chars: Float64Array): Set<number> {
+  const n = page.elements.length;
+  const firstBlock = new Int32Array(n).fill(-1);
+  page.blocks.forEach((b, i) => {
+    if ((firstBlock[b.element] as number) < 0) firstBlock[b.element] = i;
+  });
+  for (let i = n - 1; i > 0; i--) {
+    const p = page.elements[i]?.parent ?? -1;
+    const mine = firstBlock[i] as number;
+    if (p >= 0 && mine >= 0 && ((firstBlock[p] as number) < 0 || mine < (firstBlock[p] as number))) firstBlock[p] = mine;
+  }
+  const groups = new Map<string, number[]>();
+  for (let i = 1; i < n; i++) {
+    const el = page.elements[i];
+    if (!el || !TEASER_TAGS.has(el.tag)) continue;
+    const first = firstBlock[i] as number;
+    const c = chars[i] as number;
+    if (first < 0 || c === 0 || c > 1500) continue;
+    const f = features[first];
+    if (!f || f.linkDensity <= 0.5) continue;
+    const key = `${el.parent}|${el.tag}|${el.hints}`;
+    const list = groups.get(key) ?? [];
+    list.push(i);
+    groups.set(key, list);
+  }
+  const teasers = new Set<number>();
+  for (const list of groups.values()) if (list.length >= 3) for (const i of list) teasers.add(i);
+  return teasers;
 }
 
 export function findMainContent(page: Linearised, options: MainContentOptions = defaultMainContentOptions): MainContent {
@@ -91,17 +165,22 @@ export function findMainContent(page: Linearised, options: MainContentOptions = 
   });
   let root = 0;
   for (;;) {
-    const here = stats.weighted[root] as number;
+    // What the children add up to (furniture counts as nothing), plus prose written directly here.
+    let childProse = 0;
+    let positive = 0;
     let best = -1;
     let bestWeight = 0;
     for (const c of children[root] ?? []) {
       const w = stats.weighted[c] as number;
+      childProse += stats.prose[c] as number;
+      if (w > 0) positive += w;
       if (w > bestWeight) {
         best = c;
         bestWeight = w;
       }
     }
-    if (best < 0 || here <= 0 || bestWeight < options.dominance * here) break;
+    const own = Math.max(0, (stats.prose[root] as number) - childProse);
+    if (best < 0 || bestWeight < options.dominance * (positive + own)) break;
     root = best;
   }
   const parts = [root];
@@ -111,7 +190,7 @@ export function findMainContent(page: Linearised, options: MainContentOptions = 
     for (const s of children[parent] ?? []) {
       if (s === root) continue;
       const el = page.elements[s];
-      if (!el || stats.hint[s] !== null || FURNITURE_TAGS.has(el.tag)) continue;
+      if (!el || stats.hint(s) !== null || FURNITURE_TAGS.has(el.tag)) continue;
       const c = stats.chars[s] as number;
       const good = stats.goodChars[s] as number;
       if (good >= 80 && good >= 0.6 * c && (stats.linkChars[s] as number) < 0.2 * c && good >= 0.02 * rootGood) parts.push(s);

@@ -70,7 +70,9 @@ export function readSignals(document: HtmlNode): PageSignals {
     const itemprop = (attr(node, "itemprop") ?? "").toLowerCase();
     if (itemprop === "datepublished") push(signals.times, attr(node, "content") ?? attr(node, "datetime") ?? textOf(node));
     const rel = (attr(node, "rel") ?? "").toLowerCase();
-    if (itemprop === "author" || rel === "author" || /\b(?:byline|author-name|authorname|article-author)\b/.test(hintWords(node))) {
+    const cls = node.attribs?.class;
+    const bylineClass = cls !== undefined && (cls.includes("author") || cls.includes("byline")) && /\b(?:byline|author-name|authorname|article-author)\b/.test(hintWords(node));
+    if (itemprop === "author" || rel === "author" || bylineClass) {
       push(signals.bylines, textOf(node));
       return false;
     }

@@ -29,11 +29,23 @@ export const BOILERPLATE_PHRASES: readonly PatternRule[] = compile(tables.boiler
 /** Author names that are CMS accounts, not people (compared lower-case). */
 export const CMS_ACCOUNTS: ReadonlySet<string> = new Set(tables.cmsAccounts);
 
-/** The first class-hint rule matching an element's class/id words, if any. */
+const hintCache = new Map<string, PatternRule | null>();
+
+/** The first class-hint rule matching an element's class/id words, if any (class names repeat: cached). */
 export function classHint(words: string): PatternRule | null {
   if (words === "") return null;
-  for (const rule of CLASS_HINTS) if (rule.pattern.test(words)) return rule;
-  return null;
+  const known = hintCache.get(words);
+  if (known !== undefined) return known;
+  let found: PatternRule | null = null;
+  for (const rule of CLASS_HINTS) {
+    if (rule.pattern.test(words)) {
+      found = rule;
+      break;
+    }
+  }
+  if (hintCache.size > 20_000) hintCache.clear();
+  hintCache.set(words, found);
+  return found;
 }
 
 /** The first boilerplate-phrase rule matching a whole block, if any (long blocks never match). */

@@ -9,7 +9,7 @@
 import type { BlockType } from "../article.ts";
 import { type BlockFeatures, classify } from "./block-features.ts";
 import type { Linearised } from "./linearise.ts";
-import type { MainContent } from "./main-content.ts";
+import { type MainContent, namingSchemes } from "./main-content.ts";
 import { boilerplatePhrase } from "./rule-tables.ts";
 
 export interface SelectedBlock {
@@ -57,6 +57,7 @@ function elementReasons(page: Linearised, main: MainContent): Map<number, Reason
     if (p >= 0) bump(links, p, links[i] as number);
   }
   const rootProse = stats.prose[main.root] as number;
+  const naming = namingSchemes(page, main.root, stats.prose, stats.hint);
   for (const part of main.parts) {
     const end = page.elements[part]?.end ?? part;
     for (let e = part + 1; e <= end; e++) {
@@ -69,9 +70,11 @@ function elementReasons(page: Linearised, main: MainContent): Map<number, Reason
       }
       const prose = stats.prose[e] as number;
       const small = prose < 0.5 * rootProse;
-      const hint = stats.hint[e];
+      const found = small ? stats.hint(e) : null;
+      const hint = found && !naming.has(found.id) ? found : null;
       const chars = stats.chars[e] as number;
-      if (hint && small) reasons.set(e, { rule: `class-hint:${hint.id}`, category: hint.category });
+      if (stats.teasers.has(e)) reasons.set(e, { rule: "teaser-list", category: "related" });
+      else if (hint && small) reasons.set(e, { rule: `class-hint:${hint.id}`, category: hint.category });
       else if (FURNITURE_TAGS.has(el.tag) && small) reasons.set(e, { rule: `furniture-tag:${el.tag}`, category: "furniture" });
       else if (
         chars >= 40 &&

@@ -33,7 +33,7 @@ export const readabilityPeer: Peer = {
   unavailable: null,
   async run(html) {
     const { document } = parseHTML(html);
-    const article = new Readability(document as unknown as Document).parse();
+    const article = new Readability(document as never).parse();
     return { html: article?.content ?? null, title: article?.title ?? null };
   },
 };
@@ -41,14 +41,14 @@ export const readabilityPeer: Peer = {
 async function loadDefuddle(): Promise<Peer> {
   try {
     const mod = (await import("defuddle/node")) as {
-      Defuddle: (doc: Document, url?: string) => Promise<{ content?: string; title?: string }>;
+      Defuddle: (doc: unknown, url?: string) => Promise<{ content?: string; title?: string }>;
     };
     return {
       name: "defuddle+linkedom",
       unavailable: null,
       async run(html, url) {
         const { document } = parseHTML(html);
-        const result = await mod.Defuddle(document as unknown as Document, url ?? "https://example.invalid/");
+        const result = await mod.Defuddle(document, url ?? "https://example.invalid/");
         return { html: result.content ?? null, title: result.title ?? null };
       },
     };
