@@ -8,11 +8,12 @@ import { createHash } from "node:crypto";
 import { jsonForScript } from "./embed-json.ts";
 import { escapeHtml } from "./escape-html.ts";
 import type { PageAssets } from "./page-assets.ts";
-import { type ReportData, sliceColumns } from "./report-data.ts";
+import { splitForPage } from "./page-split.ts";
+import type { ReportData } from "./report-data.ts";
 
-/** The element that holds the run's data, with the first rows of the article index. */
+/** The element that holds what the first screen needs: the run, the charts, the first rows. */
 export const DATA_ELEMENT_ID = "tidings-data";
-/** The element that holds the full article index, after the page's script. */
+/** The element after the page's script that holds the full article index and the long lists. */
 export const INDEX_ELEMENT_ID = "tidings-index";
 /** Rows that travel with the data, so that the first page of the list shows before the index is read. */
 export const HEAD_ROWS = 50;
@@ -27,6 +28,7 @@ export function renderReportPage(data: ReportData, assets: PageAssets): string {
     throw new Error("report assets must not contain a closing </script> or </style> tag");
   }
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src ${scriptHash(script)}; img-src data:; base-uri 'none'; form-action 'none'`;
+  const { early, late } = splitForPage(data, HEAD_ROWS);
   const title = `tidings report${data.run.pipeline ? ` · ${data.run.pipeline}` : ""}${data.run.startedAt ? ` · ${data.run.startedAt}` : ""}`;
   return `<!doctype html>
 <html lang="en">
@@ -94,9 +96,9 @@ export function renderReportPage(data: ReportData, assets: PageAssets): string {
   <div class="dialog-head"><h2 id="detail-title"></h2><button type="button" id="detail-close" aria-label="Close (Escape)">Close ✕</button></div>
   <div id="detail-body"></div>
 </dialog>
-<script type="application/json" id="${DATA_ELEMENT_ID}">${jsonForScript({ ...data, articles: sliceColumns(data.articles, HEAD_ROWS) })}</script>
+<script type="application/json" id="${DATA_ELEMENT_ID}">${jsonForScript(early)}</script>
 <script>${script}</script>
-<script type="application/json" id="${INDEX_ELEMENT_ID}">${jsonForScript(data.articles)}</script>
+<script type="application/json" id="${INDEX_ELEMENT_ID}">${jsonForScript(late)}</script>
 </body>
 </html>
 `;

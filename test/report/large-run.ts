@@ -81,8 +81,11 @@ function close(stream: WriteStream): Promise<void> {
   return new Promise((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }
 
-/** Writes `inputs` input records' worth of output into `dir`: most kept, some duplicates, some rejected. */
-export async function writeLargeRun(dir: string, inputs: number, seed = 1): Promise<LargeRunCounts> {
+/**
+ * Writes the output of a run that kept `articles` articles into `dir`; on top of them, about 8% of
+ * the inputs were duplicates and 3% were rejected.
+ */
+export async function writeLargeRun(dir: string, articles: number, seed = 1): Promise<LargeRunCounts> {
   await mkdir(dir, { recursive: true });
   const rand = seeded(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
@@ -96,13 +99,14 @@ export async function writeLargeRun(dir: string, inputs: number, seed = 1): Prom
   const sites = Array.from({ length: 300 }, (_, i) => `site${i.toString(36)}.example`);
   const siteLines = sites.map((site) => Array.from({ length: 4 }, (_, k) => `${site} ${k === 0 ? "— all rights reserved" : `follow us, section ${k}`}`));
 
-  const articles = createWriteStream(join(dir, "articles.jsonl"));
+  const kept = createWriteStream(join(dir, "articles.jsonl"));
   const duplicates = createWriteStream(join(dir, "duplicates.jsonl"));
   const rejected = createWriteStream(join(dir, "rejected.jsonl"));
   const counts: LargeRunCounts = { articles: 0, duplicates: 0, rejected: 0 };
   const keptIds: string[] = [];
 
-  for (let i = 0; i < inputs; i++) {
+  let i = 0;
+  for (; counts.articles < articles; i++) {
     const siteIndex = Math.floor(rand() * rand() * sites.length);
     const site = sites[siteIndex] as string;
     const source = { path: `raw/${site}.jsonl`, index: i };
@@ -159,9 +163,10 @@ export async function writeLargeRun(dir: string, inputs: number, seed = 1): Prom
       provenance: { removed, repaired, flagged },
     };
     counts.articles++;
-    await write(articles, `${JSON.stringify(record)}\n`);
+    await write(kept, `${JSON.stringify(record)}\n`);
   }
-  await Promise.all([close(articles), close(duplicates), close(rejected)]);
+  const inputs = i;
+  await Promise.all([close(kept), close(duplicates), close(rejected)]);
   await writeFile(
     join(dir, "run.json"),
     JSON.stringify({

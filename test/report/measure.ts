@@ -1,16 +1,16 @@
 /**
- * Measures the run report at scale: writes a synthetic run of N inputs (default 100,000) to a
+ * Measures the run report at scale: writes a synthetic run that kept N articles (default 100,000) to a
  * temporary folder, times writeReport, prints the size of report.html, then opens it from disk in
  * headless chromium and prints the time until the list has rendered (time to interactive), the
  * time a search takes, and the time to open an article.
  *
- *   node --import tsx test/report/measure.ts [inputs] [--keep]
+ *   node --import tsx test/report/measure.ts [articles] [--keep]
  *
  * Bars: report.html under 20 MB, interactive within 1 s.
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { writeReport } from "../../src/report/index.ts";
@@ -19,14 +19,17 @@ import { writeLargeRun } from "./large-run.ts";
 
 const MB = 1024 * 1024;
 const args = process.argv.slice(2);
-const inputs = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
+const articles = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
 const keep = args.includes("--keep");
 
+// Timings on a shared machine mean little without its load: print it with them.
+const load = (): string => `load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`;
+console.log(`before: ${load()}`);
 const dir = await mkdtemp(join(tmpdir(), "tidings-report-measure-"));
 try {
   let t = performance.now();
-  const counts = await writeLargeRun(dir, inputs);
-  console.log(`synthetic run: ${inputs} inputs -> ${counts.articles} articles, ${counts.duplicates} duplicates, ${counts.rejected} rejected (${((performance.now() - t) / 1000).toFixed(1)} s to write)`);
+  const counts = await writeLargeRun(dir, articles);
+  console.log(`synthetic run: ${counts.articles} articles kept, ${counts.duplicates} duplicates, ${counts.rejected} rejected (${((performance.now() - t) / 1000).toFixed(1)} s to write)`);
 
   t = performance.now();
   const report = await writeReport(dir);
@@ -74,6 +77,7 @@ try {
       const list = (xs: number[]): string => xs.map((x) => x.toFixed(0)).join(", ");
       console.log(`first screen interactive (summary, charts, first page of the list; rows open): ${list(firstScreen)} ms; median ${median(firstScreen)} ms (bar < 1000 ms)`);
       console.log(`full index read (search, filters and paging over every article): ${list(fullIndex)} ms; median ${median(fullIndex)} ms`);
+      console.log(`after: ${load()}`);
     } finally {
       await browser.close();
     }

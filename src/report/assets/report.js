@@ -68,11 +68,14 @@
     var n = A.site.length;
     ids = n ? A.ids.split("\n") : [];
     titles = n ? A.titles.split("\n") : [];
-    indexLoaded = n >= count;
     haystack = null;
   }
-  var detailOf = new Int32Array(count).fill(-1);
-  D.details.forEach(function (d, k) { detailOf[d.row] = k; });
+  var detailOf = null;
+  function indexDetails() {
+    detailOf = new Int32Array(count).fill(-1);
+    D.details.forEach(function (d, k) { detailOf[d.row] = k; });
+  }
+  indexDetails();
   function known(i) { return i < ids.length; }
   function titleOf(i) { return known(i) ? titles[i] : detailOf[i] >= 0 ? D.details[detailOf[i]].title : "article " + fmt(i + 1); }
   function idOf(i) { return known(i) ? ids[i] : detailOf[i] >= 0 ? D.details[detailOf[i]].id : ""; }
@@ -92,9 +95,13 @@
   catOrder.forEach(function (c, rank) { catColour[c] = PALETTE[rank % PALETTE.length]; });
 
   var dupsByRow = {};
-  D.duplicates.forEach(function (d, i) {
-    if (d[2] >= 0) (dupsByRow[d[2]] = dupsByRow[d[2]] || []).push(i);
-  });
+  function indexDuplicates() {
+    dupsByRow = {};
+    D.duplicates.forEach(function (d, i) {
+      if (d[2] >= 0) (dupsByRow[d[2]] = dupsByRow[d[2]] || []).push(i);
+    });
+  }
+  indexDuplicates();
 
   function siteOfRow(i) { var s = A.site[i]; return s < 0 ? "" : D.sites[s]; }
   var haystack = null;
@@ -358,8 +365,8 @@
     for (var i = start; i < end; i++) frag.appendChild(LISTS[name].draw(found[i]));
     list.appendChild(frag);
     var total = LISTS[name].total();
-    $(".status", panel).textContent = name === "articles" && !indexLoaded
-      ? "Showing the first " + fmt(found.length) + " of " + fmt(count) + " articles; reading the full index…"
+    $(".status", panel).textContent = !indexLoaded
+      ? name === "articles" ? "Showing the first " + fmt(found.length) + " of " + fmt(count) + " articles; reading the full index…" : "Reading the run's data…"
       : found.length
       ? "Showing " + fmt(start + 1) + "–" + fmt(end) + " of " + fmt(found.length) + " " + LISTS[name].noun + (found.length < total ? " (filtered from " + fmt(total) + ")" : "")
       : "No " + LISTS[name].noun + " match the filters.";
@@ -407,7 +414,7 @@
       var on = S.tab === name;
       tab.setAttribute("aria-selected", on ? "true" : "false");
       tab.tabIndex = on ? 0 : -1;
-      $(".n", tab).textContent = "(" + fmt(hits[name].length) + ")";
+      $(".n", tab).textContent = indexLoaded || name === "articles" ? "(" + fmt(hits[name].length) + ")" : "(…)";
       $("#panel-" + name).hidden = !on;
     });
   }
@@ -615,9 +622,20 @@
   function loadIndex() {
     if (!indexLoaded) {
       var node = document.getElementById("tidings-index");
-      if (node) takeColumns(JSON.parse(node.textContent));
+      if (node) {
+        var late = JSON.parse(node.textContent);
+        D.featureSets = late.featureSets;
+        D.details = late.details;
+        D.removedTexts = late.removedTexts;
+        D.duplicates = late.duplicates;
+        D.rejected = late.rejected;
+        takeColumns(late.articles);
+      }
       if (ids.length < count) count = ids.length;
       indexLoaded = true;
+      indexDetails();
+      indexDuplicates();
+      drawSummary();
       var dialogOpen = $("#detail").open;
       enableFilters(true);
       if (dialogOpen) { filterAll(); drawTabs(); listStale = true; } else refresh();

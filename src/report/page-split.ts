@@ -1,0 +1,57 @@
+/**
+ * Splits the report's data in two for the page. The first part holds what the first screen needs
+ * (the run, the charts, the first rows of the list and their detail) and comes before the page's
+ * script, so that the page is usable at once; the second holds the full article index and the long
+ * lists, and comes after the script, which reads it once the page has parsed.
+ */
+import { type ArticleColumns, type FeatureSet, type ReportData, sliceColumns } from "./report-data.ts";
+
+/** What the second element carries; the page puts each field in place of the first part's one. */
+export interface LateData {
+  articles: ArticleColumns;
+  featureSets: FeatureSet[];
+  details: ReportData["details"];
+  removedTexts: ReportData["removedTexts"];
+  duplicates: ReportData["duplicates"];
+  rejected: ReportData["rejected"];
+}
+
+export interface PageData {
+  early: ReportData;
+  late: LateData;
+}
+
+export function splitForPage(data: ReportData, headRows: number): PageData {
+  const head = sliceColumns(data.articles, headRows);
+  // The first rows get their own small table of feature sets, so the big one can wait.
+  const local = new Map<number, number>();
+  const featureSets: FeatureSet[] = [];
+  head.features = head.features.map((f) => {
+    let i = local.get(f);
+    if (i === undefined) {
+      i = featureSets.length;
+      local.set(f, i);
+      featureSets.push(data.featureSets[f] ?? [[], []]);
+    }
+    return i;
+  });
+  return {
+    early: {
+      ...data,
+      articles: head,
+      featureSets,
+      details: data.details.filter((d) => d.row < head.site.length),
+      removedTexts: [],
+      duplicates: [],
+      rejected: [],
+    },
+    late: {
+      articles: data.articles,
+      featureSets: data.featureSets,
+      details: data.details,
+      removedTexts: data.removedTexts,
+      duplicates: data.duplicates,
+      rejected: data.rejected,
+    },
+  };
+}
