@@ -4,7 +4,9 @@
  * headless chromium and prints the time until the list has rendered (time to interactive), the
  * time a search takes, and the time to open an article.
  *
- *   node --import tsx test/report/measure.ts [articles] [--keep]
+ *   node --import tsx test/report/measure.ts [articles] [--keep] [--dir <run output folder>]
+ *
+ * With --dir, the report of that folder is measured (nothing is generated or deleted).
  *
  * Bars: report.html under 20 MB, interactive within 1 s.
  */
@@ -15,21 +17,32 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { writeReport } from "../../src/report/index.ts";
 import { CHROMIUM_PATH, launchChromium } from "./chromium.ts";
-import { writeLargeRun } from "./large-run.ts";
+import { readJsonLines } from "../../src/report/read-json-lines.ts";
+import { type LargeRunCounts, writeLargeRun } from "./large-run.ts";
 
 const MB = 1024 * 1024;
+
+async function countRun(dir: string): Promise<LargeRunCounts> {
+  const lines = async (name: string): Promise<number> => {
+    let n = 0;
+    for await (const _ of readJsonLines(join(dir, name))) n++;
+    return n;
+  };
+  return { articles: await lines("articles.jsonl"), duplicates: await lines("duplicates.jsonl"), rejected: await lines("rejected.jsonl") };
+}
 const args = process.argv.slice(2);
 const articles = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
-const keep = args.includes("--keep");
+const given = args.includes("--dir") ? args[args.indexOf("--dir") + 1] : undefined;
+const keep = args.includes("--keep") || given !== undefined;
 
 // Timings on a shared machine mean little without its load: print it with them.
 const load = (): string => `load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`;
 console.log(`before: ${load()}`);
-const dir = await mkdtemp(join(tmpdir(), "tidings-report-measure-"));
+const dir = given ?? (await mkdtemp(join(tmpdir(), "tidings-report-measure-")));
 try {
   let t = performance.now();
-  const counts = await writeLargeRun(dir, articles);
-  console.log(`synthetic run: ${counts.articles} articles kept, ${counts.duplicates} duplicates, ${counts.rejected} rejected (${((performance.now() - t) / 1000).toFixed(1)} s to write)`);
+  const counts = given ? await countRun(dir) : await writeLargeRun(dir, articles);
+  if (!given) console.log(`synthetic run: ${counts.articles} articles kept, ${counts.duplicates} duplicates, ${counts.rejected} rejected (${((performance.now() - t) / 1000).toFixed(1)} s to write)`);
 
   t = performance.now();
   const report = await writeReport(dir);
