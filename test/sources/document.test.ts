@@ -44,6 +44,23 @@ describe("reading .txt and .html files", () => {
     expect(onlyRecord(await readAll(put(dir, "jp.html.gz", gzipSync(bytes)))).raw.content).toContain("東京で日米");
   });
 
+  it("decodes gbk and windows-1252 pages declared by their meta charset", async () => {
+    const gbk = Buffer.concat([
+      Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=GB2312"></head><body><p>'),
+      fromHex("c8d5c3c0c1bdb9fac1ecb5bcc8cbd4dabbaacaa2b6d9bed9d0d0bbe1ccb8a1a3"),
+      Buffer.from("</p></body></html>"),
+    ]);
+    expect(onlyRecord(await readAll(put(dir, "cn.html", gbk))).raw.content).toContain("<p>日美两国领导人在华盛顿举行会谈。</p>");
+    const western = Buffer.concat([Buffer.from("<html><head><meta charset=windows-1252></head><body><p>"), fromHex("93436166e99420e2809380"), Buffer.from("</p>")]);
+    // The page is not valid UTF-8 as a whole, so its declaration holds for every byte.
+    expect(onlyRecord(await readAll(put(dir, "fr.htm", western))).raw.content).toContain("<p>“Café” â€“€</p>");
+  });
+
+  it("reads files whose names have spaces and non-ASCII letters", async () => {
+    expect(onlyRecord(await readAll(put(dir, "Kishida à Washington 岸田.txt", ARTICLE))).raw.content).toBe(ARTICLE);
+    expect(onlyRecord(await readAll(put(dir, "sub folder/page one.HTML.gz", gzipSync(PAGE))))).toMatchObject({ raw: { kind: "html" } });
+  });
+
   it("reads a UTF-16 text file with a BOM", async () => {
     const bytes = Buffer.concat([fromHex("fffe"), Buffer.from("Fumio Kishida met Joe Biden.", "utf16le")]);
     expect(onlyRecord(await readAll(put(dir, "utf16.txt", bytes))).raw.content).toBe("Fumio Kishida met Joe Biden.");
