@@ -22,6 +22,10 @@ function isWordChar(c: number): boolean {
   return !((c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || c === 0xd7 || c === 0xf7 || (c >= 0xff00 && c <= 0xff0f));
 }
 
+function isCjk(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff66 && c <= 0xff9f);
+}
+
 function isSentenceEnd(c: number): boolean {
   // . ! ? … 。 ！ ？
   return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
@@ -42,6 +46,13 @@ export function featuresOf(block: Pick<TextBlock, "text" | "linkChars">): BlockF
   let endSeen = false;
   for (let i = 0; i < chars; i++) {
     const c = text.charCodeAt(i);
+    if (isCjk(c)) {
+      // Chinese and Japanese write no spaces: two characters count as a word.
+      words += 0.5;
+      inWord = false;
+      endSeen = false;
+      continue;
+    }
     if (isWordChar(c)) {
       if (!inWord) words++;
       inWord = true;
@@ -57,6 +68,7 @@ export function featuresOf(block: Pick<TextBlock, "text" | "linkChars">): BlockF
     else if (c === 58 || c === 59) endSeen = true;
   }
   if (endSeen) sentences++;
+  words = Math.round(words);
   return { chars, words, linkDensity: chars === 0 ? 0 : block.linkChars / chars, sentences };
 }
 

@@ -27,6 +27,8 @@ export interface TextBlock {
   linkChars: number;
   /** Number of links the text touches. */
   links: number;
+  /** Words of the link the block opens with (0 when it does not open with a link): a headline link. */
+  leadLinkWords: number;
   /** Class and id words of the block element and its two nearest ancestors. */
   classes: string;
 }
@@ -71,7 +73,8 @@ function isBlockTag(tag: string): boolean {
 
 interface Segment {
   text: string;
-  link: boolean;
+  /** Element index of the outermost link around the text, or -1. */
+  link: number;
   /** A line break (`<br>`). */
   br: boolean;
 }
@@ -86,43 +89,80 @@ interface OpenBlock {
 
 const BREAK = "\u2029";
 
-function emitBlock(open: OpenBlock, raw: string, linkChars: number, links: number, out: TextBlock[]): void {
-  const text = raw.replace(/\s+/g, " ").trim();
-  if (text !== "") out.push({ element: open.element, tag: open.tag, type: open.type, text, linkChars: Math.min(linkChars, text.length), links, classes: open.classes });
+/** A block whose link characters are settled once every link's full length is known. */
+interface PendingBlock extends TextBlock {
+  linkParts: number[];
+  leadLink: number;
 }
+
+function emitBlock(open: OpenBlock, raw: string, linkParts: number[], leadLink: number, leadWords: number, out: TextBlock[]): void {
+  const text = raw.replace(/\s+/g, " ").trim();
+  if (text === "") return;
+  const block: PendingBlock = { element: open.element, tag: open.tag, type: open.type, text, linkChars: 0, links: 0, leadLinkWords: leadWords, classes: open.classes, linkParts, leadLink };
+  out.push(block);
+}
+
+const countWords = (text: string): number => text.split(/\s+/).filter((w) => w !== "").length;
 
 /** Cuts the gathered inline text of one block at double line breaks and emits the pieces. */
 function flush(open: OpenBlock, out: TextBlock[]): void {
   const segments = open.segments;
   if (segments.length === 0) return;
   let text = "";
-  let linkChars = 0;
-  let links = 0;
+  let linkParts: number[] = [];
   let breaks = 0;
-  let lastWasLink = false;
+  let leadLink = -2;
+  let leadWords = 0;
+  let leadDone = false;
   for (const seg of segments) {
     if (seg.br) {
       breaks++;
       if (breaks >= 2 && text.trim() !== "") {
-        emitBlock(open, text, linkChars, links, out);
+        emitBlock(open, text, linkParts, leadLink, leadWords, out);
         text = "";
-        linkChars = 0;
-        links = 0;
+        linkParts = [];
+        leadLink = -2;
+        leadWords = 0;
+        leadDone = false;
       }
       text += " ";
-      lastWasLink = false;
       continue;
     }
-    if (seg.text.trim() !== "") breaks = 0;
-    text += seg.text;
-    if (seg.link) {
-      linkChars += seg.text.replace(/\s+/g, " ").trim().length;
-      if (!lastWasLink) links++;
+    const trimmed = seg.text.trim();
+    if (trimmed !== "") {
+      breaks = 0;
+      if (leadLink === -2) leadLink = seg.link;
+      if (!leadDone && leadLink >= 0 && seg.link === leadLink) leadWords += countWords(trimmed);
+      else leadDone = true;
     }
-    lastWasLink = seg.link;
+    text += seg.text;
+    if (seg.link >= 0 && trimmed !== "") linkParts.push(seg.link, trimmed.replace(/\s+/g, " ").length);
   }
-  emitBlock(open, text, linkChars, links, out);
+  emitBlock(open, text, linkParts, leadLink, leadWords, out);
   open.segments = [];
+}
+
+/** A link holding more text than this wraps content (an unclosed <a>, a card), it is not a link. */
+const MAX_LINK_CHARS = 1000;
+
+/** Settles link characters once each link's whole length is known. */
+function settleLinks(blocks: TextBlock[], linkChars: Map<number, number>): void {
+  for (const b of blocks) {
+    const p = b as PendingBlock;
+    let chars = 0;
+    const seen = new Set<number>();
+    for (let i = 0; i < p.linkParts.length; i += 2) {
+      const a = p.linkParts[i] as number;
+      if ((linkChars.get(a) ?? 0) > MAX_LINK_CHARS) continue;
+      chars += p.linkParts[i + 1] as number;
+      seen.add(a);
+    }
+    b.linkChars = Math.min(chars, b.text.length);
+    b.links = seen.size;
+    if (p.leadLink < 0 || (linkChars.get(p.leadLink) ?? 0) > MAX_LINK_CHARS) b.leadLinkWords = 0;
+    delete (p as Partial<PendingBlock>).linkParts;
+    delete (p as Partial<PendingBlock>).leadLink;
+  }
 }
 
 interface WalkState {
@@ -133,7 +173,10 @@ interface WalkState {
   /** Per open element (innermost last): its index, block type, link depth, and whether it opened a block. */
   indices: number[];
   types: BlockType[];
-  linkDepths: number[];
+  /** Outermost link element around each open element, or -1. */
+  linkOwners: number[];
+  /** Text characters inside each link element. */
+  linkChars: Map<number, number>;
   opened: boolean[];
 }
 
@@ -142,14 +185,18 @@ function enter(node: HtmlNode, isRoot: boolean, st: WalkState): boolean {
   const depth = st.indices.length;
   if (node.type === "text") {
     const top = st.openBlocks[st.openBlocks.length - 1];
-    if (top && node.data) top.segments.push({ text: node.data, link: (st.linkDepths[depth - 1] ?? 0) > 0, br: false });
+    if (top && node.data) {
+      const link = st.linkOwners[depth - 1] ?? -1;
+      top.segments.push({ text: node.data, link, br: false });
+      if (link >= 0) st.linkChars.set(link, (st.linkChars.get(link) ?? 0) + node.data.trim().length);
+    }
     return false;
   }
   if (node.type !== "tag" && !isRoot) return false;
   const tag = isRoot && node.type !== "tag" ? "body" : tagOf(node);
   if (!isRoot && (SKIPPED_TAGS.has(tag) || (!st.keepHidden && isHidden(node)))) return false;
   if (tag === "br") {
-    st.openBlocks[st.openBlocks.length - 1]?.segments.push({ text: BREAK, link: false, br: true });
+    st.openBlocks[st.openBlocks.length - 1]?.segments.push({ text: BREAK, link: -1, br: true });
     return false;
   }
   const parent = depth > 0 ? (st.indices[depth - 1] as number) : -1;
@@ -157,7 +204,8 @@ function enter(node: HtmlNode, isRoot: boolean, st: WalkState): boolean {
   const hints = isRoot ? "" : hintWords(node);
   st.elements.push({ node, tag, parent, end: index, hints });
   const type = TYPE_OF_TAG[tag] ?? st.types[depth - 1] ?? "paragraph";
-  const linkDepth = (st.linkDepths[depth - 1] ?? 0) + (tag === "a" ? 1 : 0);
+  const outerLink = st.linkOwners[depth - 1] ?? -1;
+  const linkOwner = outerLink >= 0 ? outerLink : tag === "a" ? index : -1;
   let opened = false;
   if (isBlockTag(tag) || isRoot) {
     const top = st.openBlocks[st.openBlocks.length - 1];
@@ -170,11 +218,11 @@ function enter(node: HtmlNode, isRoot: boolean, st: WalkState): boolean {
     st.openBlocks.push({ element: index, tag, type, classes: classes.length > 200 ? classes.slice(0, 200) : classes, segments: [] });
     opened = true;
   } else if (CELL_TAGS.has(tag)) {
-    st.openBlocks[st.openBlocks.length - 1]?.segments.push({ text: " ", link: false, br: false });
+    st.openBlocks[st.openBlocks.length - 1]?.segments.push({ text: " ", link: -1, br: false });
   }
   st.indices.push(index);
   st.types.push(type);
-  st.linkDepths.push(linkDepth);
+  st.linkOwners.push(linkOwner);
   st.opened.push(opened);
   return true;
 }
@@ -183,7 +231,7 @@ function enter(node: HtmlNode, isRoot: boolean, st: WalkState): boolean {
 function exit(st: WalkState): void {
   const index = st.indices.pop() as number;
   st.types.pop();
-  st.linkDepths.pop();
+  st.linkOwners.pop();
   const info = st.elements[index];
   if (info) info.end = st.elements.length - 1;
   if (st.opened.pop()) {
@@ -198,13 +246,9 @@ function exit(st: WalkState): void {
  */
 export function linearise(root: HtmlNode, options: { keepHidden?: boolean } = {}): Linearised {
   const st: WalkState = {
-    keepHidden: options.keepHidden ?? false, elements: [], blocks: [], openBlocks: [], indices: [], types: [], linkDepths: [], opened: [] };
+    keepHidden: options.keepHidden ?? false, elements: [], blocks: [], openBlocks: [], indices: [], types: [], linkOwners: [], linkChars: new Map(), opened: [] };
   if (!enter(root, true, st)) return { elements: st.elements, blocks: st.blocks };
   let node: HtmlNode | null = root.children?.[0] ?? null;
-  if (node === null) {
-    exit(st);
-    return { elements: st.elements, blocks: st.blocks };
-  }
   while (node !== null) {
     const entered = enter(node, false, st);
     const first: HtmlNode | undefined = entered ? node.children?.[0] : undefined;
@@ -229,5 +273,6 @@ export function linearise(root: HtmlNode, options: { keepHidden?: boolean } = {}
     }
   }
   while (st.indices.length > 0) exit(st);
+  settleLinks(st.blocks, st.linkChars);
   return { elements: st.elements, blocks: st.blocks };
 }

@@ -145,7 +145,9 @@ function findTeasers(page: Linearised, features: BlockFeatures[], chars: Float64
     const c = chars[i] as number;
     if (first < 0 || c === 0 || c > 1500) continue;
     const f = features[first];
-    if (!f || f.linkDensity <= 0.5) continue;
+    const opener = page.blocks[first];
+    // It opens with a headline: a block that is mostly link, or one led by a link of several words.
+    if (!f || !opener || (f.linkDensity <= 0.5 && opener.leadLinkWords < 5)) continue;
     const key = `${el.parent}|${el.tag}|${el.hints}`;
     const list = groups.get(key) ?? [];
     list.push(i);

@@ -58,6 +58,11 @@ function elementReasons(page: Linearised, main: MainContent): Map<number, Reason
   }
   const rootProse = stats.prose[main.root] as number;
   const naming = namingSchemes(page, main.root, stats.prose, stats.hint);
+  // Teasers holding most of the content are the article itself (a "ten things to know" list).
+  let teaserProse = 0;
+  const rootEnd = page.elements[main.root]?.end ?? main.root;
+  for (const t of stats.teasers) if (t > main.root && t <= rootEnd) teaserProse += stats.prose[t] as number;
+  const dropTeasers = teaserProse < 0.5 * rootProse;
   for (const part of main.parts) {
     const end = page.elements[part]?.end ?? part;
     for (let e = part + 1; e <= end; e++) {
@@ -73,14 +78,15 @@ function elementReasons(page: Linearised, main: MainContent): Map<number, Reason
       const found = small ? stats.hint(e) : null;
       const hint = found && !naming.has(found.id) ? found : null;
       const chars = stats.chars[e] as number;
-      if (stats.teasers.has(e)) reasons.set(e, { rule: "teaser-list", category: "related" });
+      if (dropTeasers && stats.teasers.has(e)) reasons.set(e, { rule: "teaser-list", category: "related" });
       else if (hint && small) reasons.set(e, { rule: `class-hint:${hint.id}`, category: hint.category });
       else if (FURNITURE_TAGS.has(el.tag) && small) reasons.set(e, { rule: `furniture-tag:${el.tag}`, category: "furniture" });
       else if (
         chars >= 40 &&
         (links[e] as number) >= 3 &&
         (stats.linkChars[e] as number) > 0.5 * chars &&
-        (stats.goodChars[e] as number) < 0.5 * chars
+        (stats.goodChars[e] as number) < 0.5 * chars &&
+        small
       ) {
         reasons.set(e, { rule: "link-dense-container", category: "related" });
       }
