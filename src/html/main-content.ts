@@ -89,6 +89,27 @@ function computeStats(page: Linearised, features: BlockFeatures[], hintShare: nu
 }
 
 /**
+ * schema.org markup: an element inside the chosen container marked `itemprop="articleBody"` that
+ * holds a fair share of the page's prose is the article body, whatever the prose weights say.
+ */
+function narrowToArticleBody(page: Linearised, stats: ElementStats, root: number): number {
+  const end = page.elements[root]?.end ?? root;
+  const total = stats.prose[0] as number;
+  let best = root;
+  let bestProse = 0;
+  for (let e = root + 1; e <= end; e++) {
+    const el = page.elements[e];
+    if (!el || (el.node.attribs?.itemprop ?? "").toLowerCase() !== "articlebody") continue;
+    const p = stats.prose[e] as number;
+    if (p > bestProse) {
+      best = e;
+      bestProse = p;
+    }
+  }
+  return best !== root && bestProse >= 0.3 * total ? best : root;
+}
+
+/**
  * Class-hint rules that are a naming scheme on this page rather than a hint: the outermost elements
  * they match under `root` are many (three or more) and hold most of its prose together (a page
  * builder that calls every block a "widget"). One comments section holding most prose stays a hint.
@@ -185,6 +206,7 @@ export function findMainContent(page: Linearised, options: MainContentOptions = 
     if (best < 0 || bestWeight < options.dominance * (positive + own)) break;
     root = best;
   }
+  root = narrowToArticleBody(page, stats, root);
   const parts = [root];
   const parent = page.elements[root]?.parent ?? -1;
   if (parent >= 0) {

@@ -85,7 +85,8 @@ function elementReasons(page: Linearised, main: MainContent): Map<number, Reason
         chars >= 40 &&
         (links[e] as number) >= 3 &&
         (stats.linkChars[e] as number) > 0.5 * chars &&
-        (stats.goodChars[e] as number) < 0.5 * chars &&
+        (stats.goodChars[e] as number) < 0.25 * chars &&
+        (stats.goodChars[e] as number) < 300 &&
         small
       ) {
         reasons.set(e, { rule: "link-dense-container", category: "related" });
