@@ -51,21 +51,25 @@ export function parseJsonlRecord(text: string, index: number, lineNo: number): S
     }
     const meta: Partial<DraftMeta> = {};
     for (const [field, names] of META_FIELDS) {
-      for (const name of names) {
-        const found = optionalString(record, name, where);
-        if (found === null) continue;
-        const trimmed = found.trim();
-        if (trimmed) {
-          meta[field] = trimmed;
-          break;
-        }
-      }
+      const found = firstTrimmed(record, names, where);
+      if (found !== null) meta[field] = found;
     }
     return { ok: true, index, id: idOf(record, where), raw: { kind: html !== null ? "html" : "text", content: body }, meta };
   } catch (error) {
     if (error instanceof WrongType) return { ok: false, index, reason: "wrong-field-type", detail: error.message };
     throw error;
   }
+}
+
+/** The first of these fields that holds a non-blank string, trimmed; null when none does. */
+function firstTrimmed(record: Record<string, unknown>, names: readonly string[], where: string): string | null {
+  for (let i = 0; i < names.length; i++) {
+    const found = optionalString(record, names[i] as string, where);
+    if (found === null) continue;
+    const trimmed = found.trim();
+    if (trimmed) return trimmed;
+  }
+  return null;
 }
 
 function own(record: Record<string, unknown>, name: string): unknown {

@@ -46,7 +46,9 @@ export async function* readJsonl(abs: string, kind: InputKind, options: JsonlRea
     let bytes = line.bytes;
     if (line.lineNo === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     if (isBlank(bytes)) return;
-    const text = isUtf8(bytes) ? bytes.toString("utf8") : decodeWindows1252(bytes);
+    // Invalid UTF-8 always leaves a U+FFFD behind, so only lines showing one need the full check.
+    let text = bytes.toString("utf8");
+    if (text.includes("\uFFFD") && !isUtf8(bytes)) text = decodeWindows1252(bytes);
     batch.push(parseJsonlRecord(text, index++, line.lineNo));
   };
   try {
