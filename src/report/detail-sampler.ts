@@ -13,8 +13,9 @@ interface Candidate<T> {
   payload: T;
 }
 
-function before(a: { key: number; id: string }, b: { key: number; id: string }): boolean {
-  return a.key < b.key || (a.key === b.key && a.id < b.id);
+/** Whether (key, id) comes before the candidate: smaller hash first, then smaller id. */
+function before(key: number, id: string, c: Candidate<unknown>): boolean {
+  return key < c.key || (key === c.key && id < c.id);
 }
 
 export class DetailSampler<T> {
@@ -38,13 +39,13 @@ export class DetailSampler<T> {
     const make = (): Candidate<T> => (made ??= { key, id, payload: payload() });
     for (const feature of features) {
       const held = this.#cover.get(feature);
-      if (!held || before({ key, id }, held)) this.#cover.set(feature, make());
+      if (!held || before(key, id, held)) this.#cover.set(feature, make());
     }
     const fill = this.#fill;
     const last = fill[fill.length - 1];
-    if (fill.length < this.#limit || (last && before({ key, id }, last))) {
+    if (fill.length < this.#limit || (last && before(key, id, last))) {
       let i = fill.length;
-      while (i > 0 && before({ key, id }, fill[i - 1] as Candidate<T>)) i--;
+      while (i > 0 && before(key, id, fill[i - 1] as Candidate<T>)) i--;
       fill.splice(i, 0, make());
       if (fill.length > this.#limit) fill.pop();
     }

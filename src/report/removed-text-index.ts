@@ -49,10 +49,27 @@ export class RemovedTextIndex {
     if (e.rows.length < MAX_EXAMPLES && e.rows[e.rows.length - 1] !== row) e.rows.push(row);
   }
 
+  /**
+   * Keeps the `limit` most frequent entries, without sorting them all: find the smallest count that
+   * still fits, keep everything above it and, of the entries at it, the ones seen first.
+   */
   #prune(): void {
-    const keep = [...this.#entries.entries()].sort((a, b) => byCountThenText(a[1], b[1])).slice(0, this.#limit);
-    this.#entries.clear();
-    for (const [k, v] of keep) this.#entries.set(k, v);
+    const histogram = new Map<number, number>();
+    for (const e of this.#entries.values()) histogram.set(e.count, (histogram.get(e.count) ?? 0) + 1);
+    const counts = [...histogram.keys()].sort((a, b) => b - a);
+    let kept = 0;
+    let threshold = 0;
+    for (const c of counts) {
+      threshold = c;
+      kept += histogram.get(c) ?? 0;
+      if (kept >= this.#limit) break;
+    }
+    let room = this.#limit - (kept - (histogram.get(threshold) ?? 0));
+    for (const [key, e] of this.#entries) {
+      if (e.count > threshold) continue;
+      if (e.count === threshold && room > 0) room--;
+      else this.#entries.delete(key);
+    }
   }
 
   /** The most frequent entries, at most the limit, most frequent first. */
