@@ -22,14 +22,20 @@ const PACKAGE_ROOT = new URL("..", import.meta.url);
 /** An error in what the user asked for: exit code 2 and a message that says what to change. */
 export class UsageError extends Error {}
 
-function positiveInt(value: string): number {
+function wholeNumber(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number of at least 1");
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number (0 or more)");
   return n;
 }
 
-/** Finds a pipeline by name (a module under pipelines/) or by path, and builds it. */
-export async function loadPipeline(nameOrPath: string, params: PipelineParams): Promise<Pipeline> {
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a number above 0");
+  return n;
+}
+
+/** Finds a pipeline module by name (under pipelines/) or by path. */
+export function findPipelineModule(nameOrPath: string): string {
   const candidates = /[/\\]|\.[cm]?[jt]s$/.test(nameOrPath)
     ? [resolve(nameOrPath)]
     : [".ts", ".js"].map((ext) => new URL(`pipelines/${nameOrPath}${ext}`, PACKAGE_ROOT).pathname);
@@ -37,6 +43,12 @@ export async function loadPipeline(nameOrPath: string, params: PipelineParams): 
   if (!file) {
     throw new UsageError(`no pipeline "${nameOrPath}": looked for ${candidates.join(", ")}. Give a name under pipelines/ or a path to a module.`);
   }
+  return file;
+}
+
+/** Finds a pipeline by name (a module under pipelines/) or by path, and builds it. */
+export async function loadPipeline(nameOrPath: string, params: PipelineParams): Promise<Pipeline> {
+  const file = findPipelineModule(nameOrPath);
   const mod = (await import(pathToFileURL(file).href)) as { default?: PipelineModule };
   if (!mod.default) throw new UsageError(`pipeline module ${file} has no default export (export default definePipeline(...) or a function returning one)`);
   return resolvePipeline(mod.default, params);
@@ -58,7 +70,9 @@ interface RunFlags {
   out: string;
   names?: string;
   state?: string;
-  concurrency: number;
+  concurrency?: number;
+  resume: boolean;
+  timeout: number;
   report: boolean;
   progress: boolean;
   logLevel?: string;
@@ -71,14 +85,19 @@ async function runCommand(pipelineName: string | undefined, flags: RunFlags): Pr
   }
   const gazetteer = await loadGazetteerFile(flags.names);
   const stateDir = flags.state ? resolve(flags.state) : null;
-  const pipeline = await loadPipeline(pipelineName ?? "news", { gazetteer, stateDir });
+  const params = { gazetteer, stateDir };
+  const module = findPipelineModule(pipelineName ?? "news");
+  const pipeline = await loadPipeline(module, params);
   const progress = flags.progress && process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
   log.info({ pipeline: pipeline.name, inputs: flags.in, out: flags.out }, "run started");
   const stats = await run({
     pipeline,
     inputs: flags.in,
     out: flags.out,
-    concurrency: flags.concurrency,
+    pipelineRef: { module, params },
+    workers: flags.concurrency,
+    articleTimeoutMs: flags.timeout * 1000,
+    resume: flags.resume,
     stateDir,
     log,
     onProgress: progress ? (p: RunProgress) => progress.update(p) : undefined,
@@ -127,7 +146,9 @@ Examples:
     .requiredOption("-o, --out <dir>", "output folder: articles.jsonl, duplicates.jsonl, rejected.jsonl, run.json, report.html")
     .option("-n, --names <file.yaml>", "gazetteer of names: a YAML list of { canonical, aliases: [...] }")
     .option("-s, --state <dir>", "folder for state kept between runs (the duplicate index), so later runs find duplicates of earlier ones")
-    .option("-c, --concurrency <n>", "articles in flight at once", positiveInt, 32)
+    .option("-c, --concurrency <n>", "worker threads for the article stages (default: one per core; 0 runs them in the main thread)", wholeNumber)
+    .option("--timeout <seconds>", "the longest one article may take in the article stages before it is rejected", positiveNumber, 60)
+    .option("--resume", "finish a run that was killed, from its last checkpoint in --out (same pipeline and inputs)", false)
     .option("--no-report", "do not write report.html")
     .option("--no-progress", "no progress line on a terminal")
     .option("--log-level <level>", "pino log level: fatal, error, warn, info, debug, trace, silent (default: info, or TIDINGS_LOG_LEVEL)")

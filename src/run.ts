@@ -1,38 +1,57 @@
 /**
- * The runner: sources → stages → sinks. It never asks which stage it runs: article stages are run
- * over each draft with a bounded number in flight; each corpus stage splits the run into passes
- * (observe every draft, finish, then apply to every draft). Between passes drafts wait in a spill
- * file on disk, so memory does not grow with the corpus. Every input ends in exactly one of
- * articles.jsonl, duplicates.jsonl or rejected.jsonl, in input order.
+ * The runner: sources → stages → sinks. It never asks which stage it runs.
+ *
+ * - Article stages run over each draft with a bounded number in flight, on worker threads when the
+ *   pipeline can be loaded there (or in this thread).
+ * - Each corpus stage splits the run into passes: every draft is observed, the stage finishes, then
+ *   every draft is handed back to `apply` at the start of the next pass. Between passes drafts wait
+ *   in a spill file on disk, so memory does not grow with the corpus.
+ * - Every input ends in exactly one of articles.jsonl, duplicates.jsonl or rejected.jsonl, in input
+ *   order, whatever the number of workers.
+ * - Outputs are `.partial` files until the run commits. Checkpoints (byte offsets, counts) are written
+ *   as the run goes, so that `resume` finishes a killed run with nothing lost and nothing twice.
  */
-import { createReadStream } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
+import { createReadStream, existsSync } from "node:fs";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { join, resolve, sep } from "node:path";
 import { createInterface } from "node:readline";
 import PQueue from "p-queue";
+import { Piscina } from "piscina";
 import type { Logger } from "pino";
-import { ArticleSchema, type DuplicateEntry, type RejectedEntry, SCHEMA_VERSION } from "./article.ts";
+import { ArticleSchema, type DuplicateEntry, type RejectedEntry } from "./article.ts";
 import { Draft, type DraftState } from "./draft.ts";
 import { silentLogger } from "./log.ts";
 import type { Pipeline } from "./pipeline.ts";
 import { contextFor, describeError, runArticleStages } from "./process.ts";
 import { JsonlSink } from "./sinks/jsonl.ts";
-import { type RunStats, StatsCollector } from "./sinks/stats.ts";
+import { type RunStats, type StatsSnapshot, StatsCollector } from "./sinks/stats.ts";
 import { readInput } from "./sources/read.ts";
 import { type InputFile, type SourceItem, isWalkError } from "./sources/types.ts";
 import { walkInputs } from "./sources/walk.ts";
-import type { ArticleStage, CorpusStage, StageContext } from "./stage.ts";
+import type { CorpusStage, StageContext } from "./stage.ts";
+import { type PipelineRef, type WorkerResult, type WorkerTask, stretchesOf } from "./worker.ts";
 
 export interface RunOptions {
   pipeline: Pipeline;
+  /** Where worker threads can load the same pipeline; without it, stages run in this thread. */
+  pipelineRef?: PipelineRef | null;
   /** Files or folders to read. */
   inputs: string[];
   /** Folder for the outputs; created if missing. */
   out: string;
-  /** Articles in flight at once (default: 32). */
-  concurrency?: number;
+  /** Worker threads for article stages: 0 runs them in this thread (default: one per core). */
+  workers?: number;
+  /** Articles in flight at once (default: 16 per worker, at least 16). */
+  inFlight?: number;
+  /** The longest an article may take in its article stages (worker threads only; default 60 s). */
+  articleTimeoutMs?: number;
+  /** Drafts to handle in this thread before worker threads start (default 256: small runs need none). */
+  workersAfter?: number;
   /** Folder where corpus stages keep state between runs (`--state`). */
   stateDir?: string | null;
+  /** Finish a run that was killed, from its last checkpoint. */
+  resume?: boolean;
   log?: Logger;
   /** Called often during the run, for a progress display. */
   onProgress?: (progress: RunProgress) => void;
@@ -45,26 +64,6 @@ export interface RunProgress {
   done: number;
 }
 
-/** Stretches of article stages, each followed by the corpus stage that ends it (or none). */
-interface Pass {
-  before: ArticleStage[];
-  corpus: CorpusStage | null;
-}
-
-export function planPasses(pipeline: Pipeline): Pass[] {
-  const passes: Pass[] = [];
-  let current: ArticleStage[] = [];
-  for (const stage of pipeline.stages) {
-    if (stage.kind === "article") current.push(stage);
-    else {
-      passes.push({ before: current, corpus: stage });
-      current = [];
-    }
-  }
-  passes.push({ before: current, corpus: null });
-  return passes;
-}
-
 /** Derives a record id from its source when the input has none: the path without its extensions. */
 export function deriveId(path: string, index: number, multi: boolean): string {
   const stem = path.replace(/(\.(txt|html?|jsonl|ndjson|warc))?(\.gz)?$/i, "");
@@ -72,71 +71,132 @@ export function deriveId(path: string, index: number, multi: boolean): string {
 }
 
 const MULTI_RECORD = /\.(jsonl|ndjson|warc)(\.gz)?$/i;
+const CHECKPOINT_EVERY = 2000;
+const WORKERS_AFTER = 256;
 
-class Outputs {
-  readonly articles: JsonlSink;
-  readonly duplicates: JsonlSink;
-  readonly rejected: JsonlSink;
-
-  constructor(out: string) {
-    this.articles = new JsonlSink(join(out, "articles.jsonl"));
-    this.duplicates = new JsonlSink(join(out, "duplicates.jsonl"));
-    this.rejected = new JsonlSink(join(out, "rejected.jsonl"));
-  }
-
-  async commit(): Promise<void> {
-    await Promise.all([this.articles.commit(), this.duplicates.commit(), this.rejected.commit()]);
-  }
-
-  async abort(): Promise<void> {
-    await Promise.all([this.articles.abort(), this.duplicates.abort(), this.rejected.abort()]);
-  }
+interface Checkpoint {
+  fingerprint: string;
+  /** Passes completed. */
+  passesDone: number;
+  /** In pass 0: source records settled so far (all of them once pass 0 is done). */
+  records: number;
+  offsets: { articles: number; duplicates: number; rejected: number; spill: number };
+  stats: StatsSnapshot;
 }
 
-/**
- * Writes drafts in the order of their sequence numbers, whatever order they finish in. Holds at most
- * the drafts in flight (the queue bounds them).
- */
+/** Resolves in sequence order: put(k) waits until every item before k was emitted. */
 class InOrder<T> {
   private next = 0;
-  private readonly waiting = new Map<number, T>();
-  constructor(private readonly emit: (item: T) => Promise<void>) {}
+  private readonly waiting = new Map<number, { item: T; done: () => void }>();
+  constructor(
+    private readonly emit: (item: T) => void | Promise<void>,
+    start = 0,
+  ) {
+    this.next = start;
+  }
 
-  async put(seq: number, item: T): Promise<void> {
-    this.waiting.set(seq, item);
-    while (this.waiting.has(this.next)) {
-      const ready = this.waiting.get(this.next) as T;
-      this.waiting.delete(this.next);
-      this.next++;
-      await this.emit(ready);
+  get emitted(): number {
+    return this.next;
+  }
+
+  put(seq: number, item: T): Promise<void> {
+    return new Promise<void>((resolveDone, reject) => {
+      this.waiting.set(seq, { item, done: resolveDone });
+      this.drain().catch(reject);
+    });
+  }
+
+  private draining = false;
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.waiting.has(this.next)) {
+        const entry = this.waiting.get(this.next) as { item: T; done: () => void };
+        this.waiting.delete(this.next);
+        await this.emit(entry.item);
+        this.next++;
+        entry.done();
+      }
+    } finally {
+      this.draining = false;
     }
   }
 }
 
+function fingerprintOf(options: RunOptions): string {
+  return JSON.stringify({
+    pipeline: options.pipeline.name,
+    stages: options.pipeline.stages.map((s) => [s.name, s.kind, s.options]),
+    inputs: options.inputs.map((i) => resolve(i)),
+    state: options.stateDir ? resolve(options.stateDir) : null,
+  });
+}
+
 export async function run(options: RunOptions): Promise<RunStats> {
   const log = options.log ?? silentLogger;
-  const concurrency = Math.max(1, options.concurrency ?? 32);
+  const workers = options.pipelineRef ? Math.max(0, options.workers ?? availableParallelism()) : 0;
+  const inFlight = Math.max(1, options.inFlight ?? Math.max(16, workers * 16));
+  const timeoutMs = options.articleTimeoutMs ?? 60_000;
   const stateDir = options.stateDir ?? null;
-  const passes = planPasses(options.pipeline);
-  await mkdir(options.out, { recursive: true });
-  const tmp = join(options.out, ".tidings-tmp");
-  await rm(tmp, { recursive: true, force: true });
-  await mkdir(tmp, { recursive: true });
+  const stages = options.pipeline.stages;
+  const stretches = stretchesOf(stages);
+  const corpusStages = stages.filter((s): s is CorpusStage => s.kind === "corpus");
+  const passes = stretches.length;
+  const out = resolve(options.out);
+  await mkdir(out, { recursive: true });
+  const tmp = join(out, ".tidings-tmp");
+  const checkpointPath = join(tmp, "checkpoint.json");
+  const fingerprint = fingerprintOf(options);
+
+  let checkpoint: Checkpoint | null = null;
+  if (options.resume && existsSync(checkpointPath)) {
+    checkpoint = JSON.parse(await readFile(checkpointPath, "utf8")) as Checkpoint;
+    if (checkpoint.fingerprint !== fingerprint) {
+      throw new Error(`cannot resume in ${options.out}: it was started with another pipeline, options or inputs; run again without --resume`);
+    }
+    log.info({ passesDone: checkpoint.passesDone, records: checkpoint.records }, "resuming from checkpoint");
+  } else {
+    if (options.resume) log.info("nothing to resume: no checkpoint in the output folder; starting the run afresh");
+    await rm(tmp, { recursive: true, force: true });
+    await mkdir(tmp, { recursive: true });
+  }
   if (stateDir) await mkdir(stateDir, { recursive: true });
 
   const stats = new StatsCollector(options.pipeline, options.inputs);
-  const outputs = new Outputs(options.out);
+  // Files are counted again when pass 0 is walked again on resume.
+  if (checkpoint) stats.restore(checkpoint.stats, checkpoint.passesDone === 0);
+  const at = checkpoint?.offsets ?? null;
+  const sinks = {
+    articles: new JsonlSink(join(out, "articles.jsonl"), at ? at.articles : null),
+    duplicates: new JsonlSink(join(out, "duplicates.jsonl"), at ? at.duplicates : null),
+    rejected: new JsonlSink(join(out, "rejected.jsonl"), at ? at.rejected : null),
+  };
   const stageOpts = { log, stateDir, onStage: stats.onStage };
   const corpusStates = new Map<CorpusStage, { state: unknown; ctx: StageContext<never> }>();
-  const progress: RunProgress = { pass: 1, passes: passes.length, read: 0, done: 0 };
+  const progress: RunProgress = { pass: 1, passes, read: 0, done: 0 };
   const tick = () => options.onProgress?.(progress);
+  // Workers start only once a run proves big enough to repay their start-up (about a second each).
+  let pool: Piscina | null = null;
+  let seen = 0;
+  const poolFor = (): Piscina | null => {
+    if (pool || workers === 0 || seen < (options.workersAfter ?? WORKERS_AFTER)) return pool;
+    pool = new Piscina({
+      filename: new URL("./worker.ts", import.meta.url).href,
+      execArgv: ["--import", "tsx"],
+      minThreads: workers,
+      maxThreads: workers,
+      idleTimeout: 1000,
+    });
+    return pool;
+  };
 
   /** Sends a finished draft to its sink: rejected, duplicate, or article. */
-  const settle = async (draft: Draft): Promise<void> => {
+  const settle = (draft: Draft): void => {
     progress.done++;
     if (draft.rejection) {
       const entry: RejectedEntry = { source: draft.source, ...draft.rejection };
-      await outputs.rejected.write(entry);
+      sinks.rejected.write(entry);
       stats.rejected(draft);
       return;
     }
@@ -148,7 +208,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
         similarity: Math.round(draft.duplicateOf.similarity * 10000) / 10000,
         method: draft.duplicateOf.method,
       };
-      await outputs.duplicates.write(entry);
+      sinks.duplicates.write(entry);
       stats.duplicate(draft);
       return;
     }
@@ -157,97 +217,169 @@ export async function run(options: RunOptions): Promise<RunStats> {
       draft.stage = "output";
       const problems = checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
       const rejection = draft.reject("invalid-record", `the cleaned record does not match the schema: ${problems}`);
-      await outputs.rejected.write({ source: draft.source, ...rejection });
+      sinks.rejected.write({ source: draft.source, ...rejection });
       stats.rejected(draft);
       return;
     }
-    await outputs.articles.write(checked.data);
+    sinks.articles.write(checked.data);
     stats.article(draft);
   };
 
+  /** Runs one stretch of article stages over a draft, on a worker or here. */
+  const runStretch = async (draft: Draft, stretch: number): Promise<Draft> => {
+    const mine = stretches[stretch] ?? [];
+    if (mine.length === 0 || draft.rejection || draft.duplicateOf) return draft;
+    seen++;
+    const pool = poolFor();
+    if (!pool || !options.pipelineRef) {
+      await runArticleStages(draft, mine, stageOpts);
+      return draft;
+    }
+    const task: WorkerTask = { pipeline: options.pipelineRef, stretch, state: draft.toState() };
+    try {
+      const result = (await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as WorkerResult;
+      stats.addTimes(result.times);
+      return Draft.fromState(result.state);
+    } catch (error) {
+      const timedOut = error instanceof Error && /abort|timeout/i.test(`${error.name} ${error.message}`);
+      draft.stage = mine[0]?.name ?? "run";
+      draft.reject(
+        timedOut ? "time-limit" : "stage-error",
+        timedOut ? `the article stages took longer than ${timeoutMs} ms and were stopped` : describeError(error),
+      );
+      return draft;
+    }
+  };
+
+  const writeCheckpoint = async (cp: Omit<Checkpoint, "fingerprint" | "stats">): Promise<void> => {
+    const full: Checkpoint = { fingerprint, stats: stats.snapshot(), ...cp };
+    await writeFile(`${checkpointPath}.new`, JSON.stringify(full));
+    await rename(`${checkpointPath}.new`, checkpointPath);
+  };
+  const outputOffsets = () => {
+    sinks.articles.flush();
+    sinks.duplicates.flush();
+    sinks.rejected.flush();
+    return { articles: sinks.articles.bytes, duplicates: sinks.duplicates.bytes, rejected: sinks.rejected.bytes };
+  };
+
+  let committed = false;
   try {
-    let spill: string | null = null;
-    for (let p = 0; p < passes.length; p++) {
-      const pass = passes[p] as Pass;
+    const firstPass = checkpoint ? (checkpoint.records > 0 && checkpoint.passesDone === 0 ? 0 : checkpoint.passesDone) : 0;
+    // A resumed run rebuilds the state of the corpus stage whose apply comes next from its spill.
+    if (checkpoint && firstPass > 0) {
+      const prev = corpusStages[firstPass - 1] as CorpusStage;
+      const ctx = contextFor(prev, stageOpts);
+      const state = await prev.createState(ctx);
+      for await (const draft of readSpill(join(tmp, `pass-${firstPass}.jsonl`))) await prev.observe(draft, state, ctx);
+      await prev.finish(state, ctx);
+      corpusStates.set(prev, { state, ctx });
+    }
+
+    for (let p = firstPass; p < passes; p++) {
       progress.pass = p + 1;
       progress.read = 0;
       progress.done = 0;
-      const corpus = pass.corpus;
+      const corpus = corpusStages[p] ?? null;
+      const resumingHere = checkpoint !== null && p === 0 && checkpoint.passesDone === 0;
       let observed: { state: unknown; ctx: StageContext<never> } | null = null;
+      const spillPath = join(tmp, `pass-${p + 1}.jsonl`);
+      let spill: JsonlSink | null = null;
       if (corpus) {
         const ctx = contextFor(corpus, stageOpts);
         observed = { state: await corpus.createState(ctx), ctx };
         corpusStates.set(corpus, observed);
+        if (resumingHere && checkpoint) {
+          // Re-observe what was spilled before the kill; the rest comes from the sources below.
+          spill = new JsonlSink(spillPath, checkpoint.offsets.spill);
+          spill.close();
+          for await (const draft of readSpill(`${spillPath}.partial`)) await corpus.observe(draft, observed.state, ctx);
+        }
+        spill = new JsonlSink(spillPath, resumingHere && checkpoint ? checkpoint.offsets.spill : null);
       }
-      const nextSpill = corpus ? join(tmp, `pass-${p + 1}.jsonl`) : null;
-      const spillSink = nextSpill ? new JsonlSink(nextSpill) : null;
+      const skip = resumingHere && checkpoint ? checkpoint.records : 0;
 
       // What happens to a draft at the end of this pass: out, or observed and kept for the next pass.
       const forward = async (draft: Draft): Promise<void> => {
-        if (draft.rejection || draft.duplicateOf || !corpus || !observed || !spillSink) {
-          await settle(draft);
-          tick();
-          return;
+        if (draft.rejection || draft.duplicateOf || !corpus || !observed || !spill) {
+          settle(draft);
+        } else {
+          draft.stage = corpus.name;
+          const started = performance.now();
+          await corpus.observe(draft, observed.state, observed.ctx);
+          stats.time(corpus.name, performance.now() - started);
+          const state = draft.toState();
+          spill.write({ ...state, raw: { kind: state.raw.kind, content: "" } });
+          progress.done++;
         }
-        draft.stage = corpus.name;
-        const started = performance.now();
-        await corpus.observe(draft, observed.state, observed.ctx);
-        stats.time(corpus.name, performance.now() - started);
-        await spillSink.write(draft.toState());
-        progress.done++;
         tick();
       };
-      const ordered = new InOrder<Draft>(forward);
-      const queue = new PQueue({ concurrency });
+      const ordered = new InOrder<Draft>(forward, skip);
+      const queue = new PQueue({ concurrency: inFlight });
       let seq = 0;
+      let failure: unknown = null;
 
-      const process = (draft: Draft): void => {
-        const mySeq = seq++;
-        void queue.add(async () => {
-          await runArticleStages(draft, pass.before, stageOpts);
-          await ordered.put(mySeq, draft);
-        });
-      };
-
-      const skip = [resolve(options.out), ...(stateDir ? [resolve(stateDir)] : [])];
-      const drafts = spill === null ? readAllSources(options.inputs, skip, log, stats) : readSpill(spill);
-      for await (const draft of drafts) {
+      const prevCorpus = p > 0 ? (corpusStages[p - 1] as CorpusStage) : null;
+      const prevState = prevCorpus ? (corpusStates.get(prevCorpus) as { state: unknown; ctx: StageContext<never> }) : null;
+      const drafts = p === 0 ? readAllSources(options.inputs, [out, ...(stateDir ? [resolve(stateDir)] : [])], log, stats) : readSpill(join(tmp, `pass-${p}.jsonl`));
+      for await (const incoming of drafts) {
         progress.read++;
-        if (spill !== null) {
-          // Drafts come back for the corpus stage that ended the previous pass.
-          const prev = (passes[p - 1] as Pass).corpus as CorpusStage;
-          const prevState = corpusStates.get(prev) as { state: unknown; ctx: StageContext<never> };
-          draft.stage = prev.name;
+        const mySeq = seq++;
+        if (mySeq < skip) continue;
+        let draft = incoming;
+        if (prevCorpus && prevState && !draft.rejection && !draft.duplicateOf) {
+          draft.stage = prevCorpus.name;
           const started = performance.now();
           try {
-            const outcome = await prev.apply(draft, prevState.state, prevState.ctx);
+            const outcome = await prevCorpus.apply(draft, prevState.state, prevState.ctx);
             if (outcome && !draft.rejection) draft.rejection = outcome;
           } catch (error) {
             draft.reject("stage-error", describeError(error));
-            log.warn({ stage: prev.name, id: draft.id, err: error }, "corpus stage failed on an article");
+            log.warn({ stage: prevCorpus.name, id: draft.id, err: error }, "corpus stage failed on an article");
           }
-          stats.time(prev.name, performance.now() - started);
+          stats.time(prevCorpus.name, performance.now() - started);
         }
-        process(draft);
-        // Keep the number of drafts in flight bounded: wait while the queue is full.
-        if (queue.size >= concurrency) await queue.onSizeLessThan(concurrency);
+        void queue.add(async () => {
+          try {
+            draft = await runStretch(draft, p);
+            await ordered.put(mySeq, draft);
+          } catch (error) {
+            failure ??= error;
+          }
+        });
+        if (queue.size >= inFlight) await queue.onSizeLessThan(inFlight);
+        if (failure) throw failure;
+        if (p === 0 && spill !== null && mySeq % CHECKPOINT_EVERY === CHECKPOINT_EVERY - 1) {
+          await queue.onIdle();
+          spill.flush();
+          await writeCheckpoint({ passesDone: 0, records: ordered.emitted, offsets: { ...outputOffsets(), spill: spill.bytes } });
+        }
       }
       await queue.onIdle();
-      if (spillSink) await spillSink.commit();
-      if (spill) await rm(spill, { force: true });
-      spill = nextSpill;
+      if (failure) throw failure;
+      if (spill) {
+        spill.flush();
+        spill.close();
+        await rename(`${spillPath}.partial`, spillPath);
+      }
       if (corpus && observed) {
         const started = performance.now();
         await corpus.finish(observed.state, observed.ctx);
         stats.time(corpus.name, performance.now() - started);
       }
+      if (p < passes - 1) {
+        await writeCheckpoint({ passesDone: p + 1, records: seq, offsets: { ...outputOffsets(), spill: 0 } });
+        // This pass's input is no longer needed: a resume starts from the spill just written.
+        if (p > 0) await rm(join(tmp, `pass-${p}.jsonl`), { force: true });
+      }
     }
-    await outputs.commit();
+    sinks.articles.commit();
+    sinks.duplicates.commit();
+    sinks.rejected.commit();
+    committed = true;
     for (const [stage, { state }] of corpusStates) stats.corpus(stage.name, stage.describe(state));
-  } catch (error) {
-    await outputs.abort();
-    throw error;
   } finally {
+    for (const sink of Object.values(sinks)) if (!committed) sink.close();
     for (const [stage, { state, ctx }] of corpusStates) {
       try {
         await stage.close(state, ctx);
@@ -255,10 +387,11 @@ export async function run(options: RunOptions): Promise<RunStats> {
         log.warn({ stage: stage.name, err: error }, "corpus stage failed to close");
       }
     }
-    await rm(tmp, { recursive: true, force: true });
+    await (pool as Piscina | null)?.destroy();
+    if (committed) await rm(tmp, { recursive: true, force: true });
   }
   const result = stats.finish();
-  await stats.write(join(options.out, "run.json"), result);
+  await stats.write(join(out, "run.json"), result);
   return result;
 }
 
@@ -312,5 +445,3 @@ async function* readSpill(path: string): AsyncGenerator<Draft> {
     yield Draft.fromState(JSON.parse(line) as DraftState);
   }
 }
-
-export { SCHEMA_VERSION };

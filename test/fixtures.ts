@@ -92,7 +92,7 @@ export async function runFixture(name: string): Promise<FixtureOutputs> {
       ? await (await import("../src/repair/gazetteer.ts")).loadGazetteer(join(FIXTURES, name, spec.names))
       : [];
     const pipeline = await loadPipeline(spec.pipeline, { gazetteer, stateDir: null });
-    await run({ pipeline, inputs: [inputOf(name)], out, concurrency: 4 });
+    await run({ pipeline, inputs: [inputOf(name)], out, inFlight: 4 });
     return {
       articles: await readJsonl<Article>(join(out, "articles.jsonl")),
       duplicates: await readJsonl<DuplicateEntry>(join(out, "duplicates.jsonl")),

@@ -54,9 +54,9 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function runOnce(out: string, concurrency: number): Promise<RunStats> {
+async function runOnce(out: string, inFlight: number): Promise<RunStats> {
   const pipeline = await loadPipeline("news", { gazetteer: [], stateDir: null });
-  return run({ pipeline, inputs: [join(dir, "in")], out: join(dir, out), concurrency });
+  return run({ pipeline, inputs: [join(dir, "in")], out: join(dir, out), inFlight, workers: 0 });
 }
 
 describe("run", () => {

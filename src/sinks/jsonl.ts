@@ -1,46 +1,74 @@
 /**
  * A JSON Lines file written atomically: lines go to `<name>.partial` and the file takes its real
  * name only when the run commits, so a killed run never leaves a half-written output behind.
+ * Writes are buffered and flushed with synchronous writes, so that after `flush()` the byte count is
+ * exactly what the file holds: a checkpoint can record it, and a resumed run can cut the file back
+ * to it.
  */
-import { once } from "node:events";
-import { createWriteStream, type WriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, truncateSync, writeSync } from "node:fs";
+
+const FLUSH_AT = 1 << 20;
 
 export class JsonlSink {
   readonly path: string;
   private readonly partial: string;
-  private readonly stream: WriteStream;
-  private failed: Error | null = null;
+  private fd: number | null;
+  private buffer: string[] = [];
+  private buffered = 0;
+  /** Bytes in the file once flushed. */
+  bytes: number;
   count = 0;
 
-  constructor(path: string) {
+  /** Opens `<path>.partial`: fresh, or (resuming) cut back to `resumeAt` bytes and appended to. */
+  constructor(path: string, resumeAt: number | null = null) {
     this.path = path;
     this.partial = `${path}.partial`;
-    this.stream = createWriteStream(this.partial, { flags: "w" });
-    this.stream.on("error", (error) => {
-      this.failed = error;
-    });
+    if (resumeAt === null) {
+      this.fd = openSync(this.partial, "w");
+      this.bytes = 0;
+    } else {
+      truncateSync(this.partial, resumeAt);
+      this.fd = openSync(this.partial, "a");
+      this.bytes = resumeAt;
+    }
   }
 
-  /** Writes one record; waits when the disk is slower than the pipeline. */
-  async write(record: unknown): Promise<void> {
-    if (this.failed) throw this.failed;
+  write(record: unknown): void {
+    const line = `${JSON.stringify(record)}\n`;
+    this.buffer.push(line);
+    this.buffered += line.length;
     this.count++;
-    if (!this.stream.write(`${JSON.stringify(record)}\n`)) await once(this.stream, "drain");
+    if (this.buffered >= FLUSH_AT) this.flush();
   }
 
-  /** Flushes and gives the file its final name. */
-  async commit(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
-    });
-    if (this.failed) throw this.failed;
-    await rename(this.partial, this.path);
+  /** Hands everything written so far to the operating system. */
+  flush(): void {
+    if (this.buffer.length === 0 || this.fd === null) return;
+    const data = Buffer.from(this.buffer.join(""), "utf8");
+    let off = 0;
+    while (off < data.length) off += writeSync(this.fd, data, off);
+    this.bytes += data.length;
+    this.buffer = [];
+    this.buffered = 0;
   }
 
-  /** Drops what was written (after a failure). */
-  async abort(): Promise<void> {
-    this.stream.destroy();
-    await rm(this.partial, { force: true });
+  /** Flushes, syncs and gives the file its final name. */
+  commit(): void {
+    this.flush();
+    if (this.fd !== null) {
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+      this.fd = null;
+    }
+    renameSync(this.partial, this.path);
+  }
+
+  /** Closes without committing (the partial file stays for a resume, or is removed). */
+  close(remove = false): void {
+    if (this.fd !== null) {
+      closeSync(this.fd);
+      this.fd = null;
+    }
+    if (remove) rmSync(this.partial, { force: true });
   }
 }

@@ -20,6 +20,15 @@ export interface StageStats {
   rejected: number;
 }
 
+export interface StatsSnapshot {
+  files: number;
+  counts: RunStats["counts"];
+  rejectedBy: Record<string, number>;
+  removedBy: Record<string, number>;
+  rulesFired: Record<string, number>;
+  stages: StageStats[];
+}
+
 export interface RunStats {
   tidings: string;
   schemaVersion: number;
@@ -116,6 +125,32 @@ export class StatsCollector {
     if (s) s.rejected++;
   }
 
+  /** Adds stage times measured elsewhere (on a worker thread). */
+  addTimes(times: Record<string, number>): void {
+    for (const [name, ms] of Object.entries(times)) this.time(name, ms);
+  }
+
+  /** What a checkpoint keeps, so that a resumed run reports the whole run. */
+  snapshot(): StatsSnapshot {
+    return {
+      files: this.files,
+      counts: { ...this.counts },
+      rejectedBy: { ...this.rejectedBy },
+      removedBy: { ...this.removedBy },
+      rulesFired: { ...this.rulesFired },
+      stages: [...this.stages.values()].map((s) => ({ ...s })),
+    };
+  }
+
+  restore(snapshot: StatsSnapshot, recountFiles = false): void {
+    if (!recountFiles) this.files = snapshot.files;
+    Object.assign(this.counts, snapshot.counts);
+    Object.assign(this.rejectedBy, snapshot.rejectedBy);
+    Object.assign(this.removedBy, snapshot.removedBy);
+    Object.assign(this.rulesFired, snapshot.rulesFired);
+    for (const s of snapshot.stages) if (this.stages.has(s.name)) this.stages.set(s.name, { ...s });
+  }
+
   corpus(stage: string, info: Record<string, unknown>): void {
     this.corpusInfo[stage] = info;
   }
@@ -137,6 +172,8 @@ export class StatsCollector {
       ms: Date.now() - this.started,
     };
   }
+
+  resumed = false;
 
   async write(path: string, stats: RunStats): Promise<void> {
     await writeFile(`${path}.partial`, `${JSON.stringify(stats, null, 2)}\n`);

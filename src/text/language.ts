@@ -18,7 +18,16 @@ const SCRIPTS: Array<[RegExp, (text: string) => string | null]> = [
 ];
 
 function dominantScript(text: string): RegExp | null {
-  const sample = text.slice(0, 4000);
+  const sample = text.slice(0, 3000);
+  let ascii = 0;
+  let other = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ascii++;
+    else if (c >= 0xc0) other++;
+  }
+  // Latin script (accents included) needs no script test.
+  if (other < (ascii + other) * 0.3) return null;
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters === 0) return null;
   for (const [re] of SCRIPTS) {
@@ -35,7 +44,7 @@ export function detectLanguage(text: string): string | null {
     const entry = SCRIPTS.find(([re]) => re === script);
     return entry ? entry[1](text) : null;
   }
-  const ws = words(text.slice(0, 6000)).map((w) => w.toLowerCase());
+  const ws = words(text.slice(0, 2500)).map((w) => w.toLowerCase());
   if (ws.length < 8) return null;
   let best: string | null = null;
   let bestShare = 0;

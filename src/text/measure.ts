@@ -10,10 +10,31 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Is the UTF-16 code unit at `i` part of a word? ASCII by table, the rest by Unicode class. */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xd800 && c <= 0xdfff) return true;
+  return LETTER_OR_DIGIT.test(text[i] as string);
+}
+
+/** Number of words: runs of letters and digits (apostrophes and hyphens inside a word keep it whole). */
 export function wordCount(text: string): number {
-  WORD.lastIndex = 0;
   let n = 0;
-  while (WORD.exec(text) !== null) n++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isWordChar(text, i)) {
+      if (!inWord) n++;
+      inWord = true;
+    } else {
+      const c = text.charCodeAt(i);
+      // ' ’ - inside a word (don't, state-owned) do not end it
+      const joiner = (c === 39 || c === 0x2019 || c === 45) && inWord && i + 1 < text.length && isWordChar(text, i + 1);
+      if (!joiner) inWord = false;
+    }
+  }
   return n;
 }
 
@@ -58,13 +79,20 @@ export function titleCaseRatio(text: string): number {
   return ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length;
 }
 
-/** Normalises text for comparing blocks: case, quotes, punctuation and spacing folded. */
+/**
+ * Normalises text for comparing blocks: case folded, and everything but letters and digits (quotes,
+ * punctuation, spacing) reduced to single spaces.
+ */
 export function fold(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[‘’‚‛`´]/g, "'")
-    .replace(/[“”„‟«»]/g, '"')
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  const lower = text.toLowerCase();
+  let out = "";
+  let gap = false;
+  for (let i = 0; i < lower.length; i++) {
+    if (isWordChar(lower, i)) {
+      if (gap && out !== "") out += " ";
+      out += lower[i];
+      gap = false;
+    } else gap = true;
+  }
+  return out.normalize("NFKC");
 }
