@@ -13,6 +13,8 @@ export interface DocumentEvidence {
   readonly pairs: ReadonlyMap<string, number>;
   /** Count of capitalised tokens seen not at the start of a sentence (a sign of a name). */
   readonly midCapitalised: ReadonlyMap<string, number>;
+  /** Count of each adjacent token pair as written (case kept), joined by a space. */
+  readonly exactPairs: ReadonlyMap<string, number>;
   /** Count of capitalised tokens written next to another capitalised token (`Joe Biden`). */
   readonly inNamePhrase: ReadonlyMap<string, number>;
 }
@@ -24,13 +26,20 @@ const bump = (map: Map<string, number>, key: string, by = 1): void => {
   map.set(key, (map.get(key) ?? 0) + by);
 };
 
+const isUpperChar = (ch: string | undefined): boolean => ch !== undefined && ch !== ch.toLowerCase();
+const isLowerChar = (ch: string | undefined): boolean => ch !== undefined && ch !== ch.toUpperCase();
+/** `Biden`, `Sánchez`: a capital, then a lower-case letter. */
+const capitalised = (word: string): boolean => isUpperChar(word[0]) && isLowerChar(word[1]);
+const SENTENCE_GAP = /[.!?:;“"«]/;
+const SPACE_GAP = /^\s+$/;
+
 export function gatherEvidence(texts: readonly string[]): DocumentEvidence {
   const tokens = new Map<string, number>();
   const lower = new Map<string, number>();
   const pairs = new Map<string, number>();
+  const exactPairs = new Map<string, number>();
   const midCapitalised = new Map<string, number>();
   const inNamePhrase = new Map<string, number>();
-  const capitalisedStart = /^\p{Lu}\p{Ll}/u;
   for (const text of texts) {
     let previous: string | null = null;
     let previousRaw: string | null = null;
@@ -39,18 +48,24 @@ export function gatherEvidence(texts: readonly string[]): DocumentEvidence {
       const word = m[0];
       const gap = text.slice(last, m.index);
       last = m.index + word.length;
-      const sentenceStart = previous === null || /[.!?:;“"«]/u.test(gap);
-      if (previous !== null && /^\s+$/u.test(gap)) bump(pairs, `${previous} ${word.toLowerCase()}`);
-      bump(tokens, word);
-      bump(lower, word.toLowerCase());
-      if (!sentenceStart && /^\p{Lu}\p{Ll}/u.test(word)) bump(midCapitalised, word);
-      if (previousRaw !== null && /^\s+$/u.test(gap) && capitalisedStart.test(word) && /^\p{Lu}/u.test(previousRaw)) {
-        bump(inNamePhrase, word);
-        if (capitalisedStart.test(previousRaw)) bump(inNamePhrase, previousRaw);
+      const lowerWord = word.toLowerCase();
+      const spaced = gap === " " || SPACE_GAP.test(gap);
+      const sentenceStart = previous === null || SENTENCE_GAP.test(gap);
+      if (previous !== null && previousRaw !== null && spaced) {
+        bump(pairs, `${previous} ${lowerWord}`);
+        bump(exactPairs, `${previousRaw} ${word}`);
       }
-      previous = word.toLowerCase();
+      bump(tokens, word);
+      bump(lower, lowerWord);
+      const cap = capitalised(word);
+      if (!sentenceStart && cap) bump(midCapitalised, word);
+      if (previousRaw !== null && spaced && cap && isUpperChar(previousRaw[0])) {
+        bump(inNamePhrase, word);
+        if (capitalised(previousRaw)) bump(inNamePhrase, previousRaw);
+      }
+      previous = lowerWord;
       previousRaw = word;
     }
   }
-  return { tokens, lower, pairs, midCapitalised, inNamePhrase };
+  return { tokens, lower, pairs, exactPairs, midCapitalised, inNamePhrase };
 }

@@ -26,7 +26,24 @@ export interface GlueSplit {
 export interface GlueContext {
   evidence: DocumentEvidence;
   words: ReadonlySet<string>;
+  /** The document shows program code (identifiers such as `getElementById`, calls such as `x.y(`): camel case is meant there. */
+  codeLike?: boolean;
 }
+
+const IDENTIFIER_SIGNS = [/\b\p{Ll}+(?:\p{Lu}[\p{Ll}\d]+){2,}\b/u, /\b[\p{L}_]\w*\.\w+\(/u, /\w\(\)/u, /=>|[{};]\s*$/mu, /\b\p{Ll}+_\p{Ll}+\b/u];
+
+/** Whether a document's text shows program code. */
+export function looksLikeCode(text: string): boolean {
+  return IDENTIFIER_SIGNS.some((sign) => sign.test(text));
+}
+
+/** Words that open a sentence or clause; a lower-case word glued to one is a stripped sentence break (`territoryHe was`). */
+const OPENERS = new Set(
+  "The This That These Those He She It They We You In On At As But And Or So If When While After Before Since During His Her Its Our Their My There Here Yet Now Then Also However Meanwhile According For From With Under Over By To A An".split(" "),
+);
+
+/** Acronyms that software and product names attach to a word (`watchOS`, `userID`): no glue there. */
+const TECHNICAL_SUFFIXES = new Set("OS ID IDs UI UX API SDK DB JS IO PC TV CLI URL URI VM".split(" "));
 
 const ROMAN = /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XX)$/;
 const isUpperStart = (w: string): boolean => /^\p{Lu}/u.test(w);
@@ -69,7 +86,7 @@ function splitRun(run: string, ctx: GlueContext): { parts: string[]; strength: G
   if (run.length < 7 || ctx.words.has(run.toLowerCase()) || (ctx.evidence.tokens.get(run) ?? 0) >= 2) return null;
   let best: { parts: string[]; strength: GlueStrength; kind: string } | null = null;
   let ties = 0;
-  for (let k = 3; k <= run.length - 3; k++) {
+  for (let k = 4; k <= run.length - 4; k++) {
     const left = run.slice(0, k);
     const right = run.slice(k);
     if (!/^\p{Ll}/u.test(right)) continue;
@@ -77,8 +94,10 @@ function splitRun(run: string, ctx: GlueContext): { parts: string[]; strength: G
     if (!leftKnown) continue;
     const capitalised = isUpperStart(left);
     let found: { strength: GlueStrength; kind: string } | null = null;
-    if ((ctx.evidence.pairs.get(`${left.toLowerCase()} ${right}`) ?? 0) >= 1) found = { strength: "strong", kind: "attested-pair" };
-    else if (lowerCasedName(right, ctx) && left.length >= 3) found = { strength: "strong", kind: "name-after-word" };
+    // Two lower-case words run together are also how compounds are written (`livestream`, `codebase`),
+    // even when the document spells them apart elsewhere: such a cut is weak.
+    if ((ctx.evidence.pairs.get(`${left.toLowerCase()} ${right}`) ?? 0) >= 1) found = { strength: "weak", kind: "attested-pair" };
+    else if (lowerCasedName(right, ctx)) found = { strength: "weak", kind: "name-after-word" };
     else if (!capitalised && left.length >= 4 && right.length >= 4 && ctx.words.has(left) && ctx.words.has(right)) {
       found = { strength: "weak", kind: "dictionary-pair" };
     }
@@ -116,34 +135,51 @@ function caseChunks(token: string): string[] {
 }
 
 /** Whether the boundary between two chunks is a glue slip, and how sure that is. */
-function judgeBoundary(left: string, right: string, ctx: GlueContext): { strength: GlueStrength; kind: string } | null {
+function judgeBoundary(left: string, right: string, ctx: GlueContext, nextIsCode: boolean): { strength: GlueStrength; kind: string } | null {
   if (isAllUpper(left) && left.length >= 2 && isAllLower(right)) {
-    const acronymKnown = ROMAN.test(left) || attested(left, ctx);
-    return acronymKnown && right.length >= 4 && knownWord(right, ctx) ? { strength: "strong", kind: "acronym-then-word" } : null;
+    if (right.length < 4 || !knownWord(right, ctx)) return null;
+    if (ROMAN.test(left)) return { strength: "strong", kind: "numeral-then-word" };
+    // `MLflow`, `DBpedia`: products are written this way too.
+    return attested(left, ctx) ? { strength: "weak", kind: "acronym-then-word" } : null;
   }
   const rightKnown = isAllUpper(right)
     ? right.length >= 2 && attested(right, ctx)
     : right.length >= 2 && (ctx.words.has(right.toLowerCase()) || attested(right, ctx));
   if (!rightKnown || left.length < 4) return null;
-  if (isAllLower(left)) return knownWord(left, ctx) || lowerCasedName(left, ctx) ? { strength: "strong", kind: "word-then-capital" } : null;
+  if (isAllLower(left)) {
+    if (!knownWord(left, ctx) && !lowerCasedName(left, ctx)) return null;
+    // Strong only when the capital starts something a word glued to it cannot continue: an
+    // acronym the text uses (`enhancedUS`), a sentence opener (`territoryHe`), or a name the text
+    // writes inside a name phrase (`bidenPrime Minister`). `imageType`, `findIn` are identifiers.
+    const name = (ctx.evidence.inNamePhrase.get(right) ?? 0) >= 1 && (ctx.evidence.midCapitalised.get(right) ?? 0) >= 1;
+    if (TECHNICAL_SUFFIXES.has(right)) return null;
+    const strong = (isAllUpper(right) && attested(right, ctx)) || (OPENERS.has(right) && !nextIsCode) || name;
+    return { strength: strong ? "strong" : "weak", kind: "word-then-capital" };
+  }
   if (isUpperStart(left) && attested(left, ctx) && right.length >= 3) return { strength: "weak", kind: "capital-then-capital" };
   return null;
 }
 
-/** The cut of one token, or null when the token should stay as it is. */
-export function splitGluedToken(token: string, ctx: GlueContext): GlueSplit | null {
+/**
+ * The cut of one token, or null when the token should stay as it is. `following` is the text right
+ * after the token: glue is followed by prose (a space and a word), an identifier by `(`, `.` or `=`.
+ */
+export function splitGluedToken(token: string, ctx: GlueContext, following = " "): GlueSplit | null {
+  const nextIsCode = !/^(?:\s|$|[,;:!?'’”")\]]|\.(?:\s|$))/u.test(following);
   if (token.length < 6 || habitual(token, ctx)) return null;
+  if (ctx.codeLike && /^\p{Ll}/u.test(token)) return null;
   const chunks = caseChunks(token);
   const pieces: Piece[][] = [];
   const kinds: string[] = [];
-  let strength: GlueStrength = "strong";
+  // A token is strong glue when one of its case-boundary cuts is; a token with only lower-case
+  // cuts (`spacecooperation`, `Statesbiden`) is weak.
+  let strength: GlueStrength = "weak";
   let cuts = 0;
   for (const chunk of chunks) {
     const run = splitRun(chunk, ctx);
     if (run) {
       pieces.push(run.parts.map((text) => ({ text })));
       kinds.push(run.kind);
-      if (run.strength === "weak") strength = "weak";
       cuts++;
     } else {
       pieces.push([{ text: chunk }]);
@@ -158,16 +194,14 @@ export function splitGluedToken(token: string, ctx: GlueContext): GlueSplit | nu
     }
     const left = out[out.length - 1] as string;
     const right = (chunkPieces[0] as Piece).text;
-    const verdict = judgeBoundary(left, right, ctx);
-    if (verdict) {
-      out.push(...chunkPieces.map((p) => p.text));
-      kinds.push(verdict.kind);
-      if (verdict.strength === "weak") strength = "weak";
-      cuts++;
-    } else {
-      out[out.length - 1] = left + right;
-      out.push(...chunkPieces.slice(1).map((p) => p.text));
-    }
+    const verdict = judgeBoundary(left, right, ctx, nextIsCode);
+    // One case boundary that is not a glue slip means the token is written this way on purpose
+    // (`numberOfFrames`, `McDonald`): leave all of it.
+    if (!verdict) return null;
+    out.push(...chunkPieces.map((p) => p.text));
+    kinds.push(verdict.kind);
+    if (verdict.strength === "strong") strength = "strong";
+    cuts++;
   }
   if (cuts === 0 || out.length < 2) return null;
   return { token, parts: out, strength, kinds };

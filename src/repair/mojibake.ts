@@ -20,6 +20,26 @@ const BEAM = 3;
 /** A quick test: can the text hold mojibake at all? (Pure ASCII cannot.) */
 const NON_ASCII = /[^\u0000-\u007f]/u;
 
+/** Characters that some code page makes of a UTF-8 lead byte, and of a continuation byte. */
+const LEAD_OF_ANY = new Set<string>();
+const CONTINUATION_OF_ANY = new Set<string>(["\ufffd", " "]);
+for (const codec of CODECS) {
+  for (const [ch, byte] of codec.toByte) {
+    if (byte >= 0xc2 && byte <= 0xf4) LEAD_OF_ANY.add(ch);
+    if (byte >= 0x80 && byte <= 0xbf) CONTINUATION_OF_ANY.add(ch);
+  }
+}
+
+/** Whether some code page could read two neighbouring characters as the start of a UTF-8 sequence. */
+function mayHoldMojibake(text: string): boolean {
+  if (!NON_ASCII.test(text)) return false;
+  const chars = Array.from(text);
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (LEAD_OF_ANY.has(chars[i] as string) && CONTINUATION_OF_ANY.has(chars[i + 1] as string)) return true;
+  }
+  return false;
+}
+
 /** Stands for a byte that an earlier decoder replaced by U+FFFD: it can be any continuation byte. */
 const LOST = -1;
 /** Stands for a plain space that may have been a no-break space (byte 0xA0) before. */
@@ -155,7 +175,7 @@ interface Candidate {
  * accepts the best reading found at any depth.
  */
 export function fixMojibake(text: string): MojibakeFix | null {
-  if (!NON_ASCII.test(text)) return null;
+  if (!mayHoldMojibake(text)) return null;
   const start: Candidate = { text, bad: badness(text), codecs: [] };
   // C1 controls are read as windows-1252 punctuation only when the text itself holds them, not
   // when a decoding step produced them.

@@ -45,11 +45,13 @@ export function interpunctWithGloss(draft: Draft, block: DraftBlock): number {
 }
 
 /** `Justin. Justin Trudeau`, `Anthony. Antony Blinken`: a given name, a period, then the full name. */
-export function doubledGivenName(draft: Draft, block: DraftBlock): number {
+export function doubledGivenName(draft: Draft, block: DraftBlock, ctx: NameContext): number {
   const pattern = re(`${WORD_START}(${W})\\. (${W}) (${W})${WORD_END}`);
   return draft.rewrite(block, "doubled-given-name", pattern, (m) => {
     const [, first, given, family] = m as unknown as [string, string, string, string];
     if (isAbbreviation(first) || !spellingVariants(first, given)) return null;
+    // `Looker. Looker Studio` (a sentence ending in a product's name, the next one starting with it) has the same shape.
+    if (ctx.words.has(family.toLowerCase()) || ctx.words.has(given.toLowerCase())) return null;
     return `${given} ${family}`;
   });
 }
@@ -63,8 +65,8 @@ export function interpunct(draft: Draft, block: DraftBlock, ctx: NameContext): n
   const pattern = re(`${WORD_START}(${W})\\. (${W})${WORD_END}`);
   return draft.rewrite(block, "interpunct", pattern, (m) => {
     const [, given, family] = m as unknown as [string, string, string];
-    if (isAbbreviation(given) || ctx.words.has(given.toLowerCase())) return null;
-    if (pairCount(ctx, given, family) >= 1) return `${given} ${family}`;
+    if (isAbbreviation(given) || ctx.words.has(given.toLowerCase()) || ctx.words.has(family.toLowerCase())) return null;
+    if ((ctx.evidence.exactPairs.get(`${given} ${family}`) ?? 0) >= 1) return `${given} ${family}`;
     return null;
   });
 }
@@ -81,14 +83,28 @@ export function wrongFormGlossed(draft: Draft, block: DraftBlock, ctx: NameConte
     const [, form, gloss, rest] = m as unknown as [string, string, string, string | undefined];
     const family = lastWord(gloss);
     if (gloss.split(" ").includes(form) && form !== family) return null;
+    // A person's name, not a product or a phrase: no word of the gloss is a common English word.
+    if (gloss.split(" ").some((w) => ctx.words.has(w.toLowerCase()))) return null;
+    if (/\p{Ll}\p{Lu}/u.test(form)) return null;
     const replacement = rest ? `${gloss} (${rest.trim()})` : gloss;
     if (form === family) return replacement;
     const isWord = ctx.words.has(form.toLowerCase());
     if (isWord || /^\p{Lu}+$/u.test(form)) return null;
-    if (count(ctx, form) === 1 && count(ctx, family) >= 2) return replacement;
+    // A wrong rendering still sounds like the name (`Lincoln` for `Blinken`); a character glossed
+    // with the actor who plays her (`Carmen (Denise Richards)`) does not.
+    if (count(ctx, form) === 1 && count(ctx, family) >= 2 && soundsAlike(form, family)) return replacement;
     draft.flag(m[0], "wrong-form-glossed", `"${form}" may be a wrong rendering of the glossed "${gloss}"`);
     return null;
   });
+}
+
+/** Letter-pair (Dice) similarity of two words, lower-cased. */
+function soundsAlike(a: string, b: string): boolean {
+  const pairs = (w: string): string[] => Array.from({ length: w.length - 1 }, (_, i) => w.toLowerCase().slice(i, i + 2));
+  const pa = pairs(a);
+  const pb = pairs(b);
+  const shared = pa.filter((p) => pb.includes(p)).length;
+  return pa.length + pb.length > 0 && (2 * shared) / (pa.length + pb.length) >= 0.25;
 }
 
 /**
@@ -115,6 +131,7 @@ export function truncatedBeforeFullName(draft: Draft, block: DraftBlock, ctx: Na
   return draft.rewrite(block, "truncated-given-name", pattern, (m) => {
     const [, before, cut, between, given, family] = m as unknown as [string, string | undefined, string, string | undefined, string, string];
     if (isAbbreviation(cut) || cut === given || cut.slice(0, 2) !== given.slice(0, 2) || cut.length > given.length + 1) return null;
+    if (TITLE_WORDS.has(cut) || ctx.words.has(family.toLowerCase()) || ctx.words.has(given.toLowerCase())) return null;
     if (between !== undefined && !ctx.words.has(between.toLowerCase())) return null;
     const titled = before !== undefined && TITLE_WORDS.has(before);
     if (!titled && count(ctx, family) < 2 && pairCount(ctx, given, family) < 2) return null;
@@ -124,19 +141,19 @@ export function truncatedBeforeFullName(draft: Draft, block: DraftBlock, ctx: Na
 
 /**
  * `United States biden Prime Minister`: a name the document writes capitalised (inside a name
- * phrase such as `Joe Biden`), met in lower case next to a capitalised word. A lower-case word that
+ * phrase such as `Joe Biden`), met in lower case between two capitalised words. A lower-case word that
  * is also an English word (`bush`, `rice`) is never touched.
  */
 export function lowerCasedName(draft: Draft, block: DraftBlock, ctx: NameContext): number {
-  const pattern = /(?<=(\p{Lu}[\p{L}\p{M}]*) |^)(\p{Ll}{4,})(?= (\p{Lu}[\p{L}\p{M}]*)|$)/gu;
+  const pattern = /(\p{Lu}[\p{L}\p{M}]*) (\p{Ll}{4,})(?= \p{Lu})/gu;
   return draft.rewrite(block, "lower-cased-name", pattern, (m) => {
+    const before = m[1] as string;
     const word = m[2] as string;
-    if (m[1] === undefined && m[3] === undefined) return null;
     if (ctx.words.has(word)) return null;
     const capitalised = word.charAt(0).toUpperCase() + word.slice(1);
     if (count(ctx, capitalised) < 2 || (ctx.evidence.inNamePhrase.get(capitalised) ?? 0) < 1) return null;
     if (count(ctx, word) > 1) return null;
-    return capitalised;
+    return `${before} ${capitalised}`;
   });
 }
 

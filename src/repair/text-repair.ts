@@ -4,7 +4,7 @@
  */
 import type { Draft, DraftBlock, DraftMeta } from "../draft.ts";
 import { gatherEvidence } from "./evidence.ts";
-import { type GlueContext, splitGluedToken } from "./glued-words.ts";
+import { type GlueContext, looksLikeCode, splitGluedToken } from "./glued-words.ts";
 import { ENTITY_PATTERN, decodeEntity, fixMojibake, fixC1Controls } from "./mojibake.ts";
 import type { PhraseRule } from "./phrase-rules.ts";
 import { rewriteWhole } from "./spans.ts";
@@ -61,13 +61,13 @@ const TOKEN_IN_TEXT = /[\p{L}\p{M}]{6,}/gu;
 
 export function repairGluedWords(draft: Draft, options: TextRepairOptions): void {
   const texts = [...draft.live().map((b) => b.text), draft.meta.title ?? "", draft.meta.subtitle ?? ""];
-  const ctx: GlueContext = { evidence: gatherEvidence(texts), words: englishWords() };
+  const ctx: GlueContext = { evidence: gatherEvidence(texts), words: englishWords(), codeLike: looksLikeCode(texts.join("\n")) };
   forEachText(draft, "glued-words", (block) => {
     const splits = new Map<string, string>();
     let strong = false;
     const weak: { token: string; parts: string[]; kinds: string[] }[] = [];
     for (const m of block.text.matchAll(TOKEN_IN_TEXT)) {
-      const split = splitGluedToken(m[0], ctx);
+      const split = splitGluedToken(m[0], ctx, block.text.slice(m.index + m[0].length, m.index + m[0].length + 2));
       if (!split) continue;
       if (split.strength === "strong") {
         strong = true;

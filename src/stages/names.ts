@@ -45,13 +45,18 @@ export const names = defineStage({
   run(draft, stage) {
     const ctx = evidenceOf(draft);
     forEachText(draft, "names", (block) => {
-      duplicateGloss(draft, block);
-      interpunctWithGloss(draft, block);
-      doubledGivenName(draft, block);
-      wrongFormGlossed(draft, block, ctx);
-      truncatedBeforeQuote(draft, block, ctx);
-      truncatedBeforeFullName(draft, block, ctx);
-      interpunct(draft, block, ctx);
+      // Cheap tests first: most paragraphs hold no bracket and no name cut by a period.
+      if (block.text.includes("(")) {
+        duplicateGloss(draft, block);
+        interpunctWithGloss(draft, block);
+        wrongFormGlossed(draft, block, ctx);
+      }
+      if (block.text.includes(". ")) {
+        doubledGivenName(draft, block, ctx);
+        truncatedBeforeQuote(draft, block, ctx);
+        truncatedBeforeFullName(draft, block, ctx);
+        interpunct(draft, block, ctx);
+      }
       lowerCasedName(draft, block, ctx);
       applyGazetteer(draft, block, stage.options.gazetteer);
     });
