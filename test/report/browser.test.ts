@@ -71,6 +71,17 @@ describe.skipIf(!hasChromium)(`report.html in chromium (needs ${CHROMIUM_PATH})`
     expect(await page.locator("#tab-articles .n").textContent()).toBe(`(${FIXTURE_ARTICLES.length})`);
   });
 
+  it("filters the articles by site, and by a rule from the chart", async () => {
+    await page.selectOption("#f-site", { label: "localnews.example (2)" });
+    expect(await page.locator("#tab-articles .n").textContent()).toBe("(2)");
+    await page.locator("#clear").click();
+    await page.locator('#chart-rules .bar[data-kind="rule"]', { hasText: "repair-text/mojibake" }).click();
+    expect(await page.locator("#tab-articles").getAttribute("aria-selected")).toBe("true");
+    const titles = await page.locator("#panel-articles .row .title").allTextContents();
+    expect(titles.sort()).toEqual(["Café reopens after flood repairs", "State visit brings new defence pact"]);
+    await page.locator("#clear").click();
+  });
+
   it("shows a category's removed blocks, with rule and article, from the chart", async () => {
     await page.locator('#chart-categories .bar[data-kind="category"]', { hasText: "comments" }).click();
     expect(await page.locator("#tab-removed").getAttribute("aria-selected")).toBe("true");

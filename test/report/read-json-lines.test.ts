@@ -20,6 +20,16 @@ describe("readJsonLines", () => {
     expect(tally).toEqual({ parsed: 2, malformed: 1 });
   });
 
+  it("reads lines that cross the reader's chunks, multi-byte characters included", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tidings-jsonl-"));
+    const path = join(dir, "big.jsonl");
+    const values = Array.from({ length: 5000 }, (_, i) => ({ i, text: `Café “${i}” ${"é".repeat(i % 300)}` }));
+    await writeFile(path, values.map((v) => JSON.stringify(v)).join("\n"));
+    const tally = { parsed: 0, malformed: 0 };
+    expect(await collect(path, tally)).toEqual(values);
+    expect(tally.malformed).toBe(0);
+  });
+
   it("yields nothing for a missing file", async () => {
     const dir = await mkdtemp(join(tmpdir(), "tidings-jsonl-"));
     expect(await collect(join(dir, "absent.jsonl"))).toEqual([]);
