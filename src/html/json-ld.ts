@@ -1,3 +1,5 @@
+import { decodeEntities } from "./entities.ts";
+
 /** The article described by a page's JSON-LD (schema.org), if any: headline, authors, dates, publisher. */
 
 export interface JsonLdArticle {
@@ -26,7 +28,7 @@ function typesOf(o: JsonObject): string[] {
 }
 
 function str(v: Json | undefined): string | null {
-  if (typeof v === "string") return v.trim() || null;
+  if (typeof v === "string") return decodeEntities(v).replace(/\s+/g, " ").trim() || null;
   if (Array.isArray(v)) return str(v[0]);
   if (isObject(v)) return str(v["@value"] ?? v.name);
   return null;

@@ -3,6 +3,7 @@
  * the pieces that read as prose. Work is bounded by the size of the input; nothing recurses.
  */
 import { type BlockFeatures, classify, featuresOf } from "./block-features.ts";
+import { decodeEntities as decode } from "./entities.ts";
 
 export interface LinearBlock {
   text: string;
@@ -11,18 +12,6 @@ export interface LinearBlock {
 
 const DROP = /<(script|style|noscript|template|svg|head|nav|footer|aside)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const BLOCK_BOUNDARY = /<\/?(?:p|div|section|article|main|header|h[1-6]|li|ul|ol|blockquote|pre|table|tr|td|th|figure|figcaption|br)\b[^>]*>/gi;
-
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", mdash: "—", ndash: "–", hellip: "…", rsquo: "’", lsquo: "‘", rdquo: "”", ldquo: "“" };
-
-function decode(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, code: string) => {
-    if (code[0] === "#") {
-      const n = code[1] === "x" || code[1] === "X" ? Number.parseInt(code.slice(2), 16) : Number.parseInt(code.slice(1), 10);
-      return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : all;
-    }
-    return NAMED[code.toLowerCase()] ?? all;
-  });
-}
 
 /** Prose pieces of a page, in order, read without building a tree. */
 export function linearBlocks(html: string, maxBlocks = 5000): LinearBlock[] {

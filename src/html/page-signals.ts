@@ -2,6 +2,7 @@
  * One walk over the whole page that gathers what metadata is read from: meta tags, the canonical
  * link, JSON-LD scripts, <html lang>, <title>, headings, <time> elements and byline-like elements.
  */
+import { decodeEntities } from "./entities.ts";
 import { type HtmlNode, attr, collapse, hintWords, tagOf, textOf, walk } from "./dom.ts";
 
 export interface PageSignals {
@@ -11,6 +12,7 @@ export interface PageSignals {
   htmlLang: string | null;
   titleTag: string | null;
   jsonLd: string[];
+  /** Visible <h1> texts, except those inside a link (a logo) . */
   h1: string[];
   /** datetime attributes of <time> elements and itemprop=datePublished values. */
   times: string[];
@@ -39,7 +41,7 @@ export function readSignals(document: HtmlNode): PageSignals {
         if (key && content) {
           const k = key.toLowerCase().trim();
           const list = signals.meta.get(k) ?? [];
-          push(list, collapse(content));
+          push(list, collapse(decodeEntities(content)));
           signals.meta.set(k, list);
         }
         return false;
@@ -61,7 +63,7 @@ export function readSignals(document: HtmlNode): PageSignals {
       case "svg":
         return false;
       case "h1":
-        push(signals.h1, textOf(node));
+        if (!insideLink(node)) push(signals.h1, textOf(node));
         return false;
       case "time":
         push(signals.times, attr(node, "datetime"));
@@ -79,6 +81,12 @@ export function readSignals(document: HtmlNode): PageSignals {
     return true;
   });
   return signals;
+}
+
+function insideLink(node: HtmlNode): boolean {
+  let up = node.parent;
+  for (let i = 0; up && i < 12; i++, up = up.parent) if (tagOf(up) === "a") return true;
+  return false;
 }
 
 export function firstMeta(signals: PageSignals, ...keys: string[]): string | null {

@@ -53,16 +53,34 @@ export interface TitleChoice {
   rule: string;
 }
 
+/** A heading that only names the site (a blog's name in an <h1> above every post). */
+function namesSite(heading: string, s: TitleSources): boolean {
+  const h = words(heading).join(" ");
+  if (h === "") return true;
+  if (s.site && (h === words(s.site).join(" ") || words(s.site).join("").includes(words(heading).join("")))) return true;
+  if (s.titleTag) {
+    const parts = s.titleTag.split(SEPARATOR).map((p) => words(p).join(" "));
+    if (parts.length > 1 && parts.slice(1).includes(h) && parts[0] !== h) return true;
+  }
+  return false;
+}
+
+/**
+ * The visible headline wins: readers (and annotators) see the <h1>, while og:title and the
+ * JSON-LD headline are often rewritten for search engines. Declared titles are the fallback, and
+ * pick among several <h1>s.
+ */
 export function chooseTitle(s: TitleSources): TitleChoice {
   const declared = [s.headline, s.ogTitle, s.titleTag].filter((t): t is string => !!t && t.trim() !== "");
-  const h1s = s.h1.filter((h) => words(h).length >= 2 && h.length <= 300);
+  const h1s = s.h1.filter((h) => words(h).length >= 1 && h.length <= 300 && !namesSite(h, s));
   for (const h of h1s) {
     if (declared.some((d) => overlap(h, d) >= 0.8 && overlap(stripSiteName(d, s.site), h) >= 0.6)) return { title: h, rule: "title:h1-agrees" };
   }
+  // A heading sharing no words with any declared title is page furniture ("Our blog", "Share").
+  const related = h1s.filter((h) => declared.length === 0 || declared.some((d) => overlap(h, d) >= 0.25 || overlap(d, h) >= 0.25));
+  if (related.length >= 1) return { title: related[0] as string, rule: "title:h1" };
   if (s.headline) return { title: stripSiteName(s.headline, s.site), rule: "title:json-ld" };
   if (s.ogTitle) return { title: stripSiteName(s.ogTitle, s.site), rule: "title:og" };
-  if (h1s.length === 1) return { title: h1s[0] as string, rule: "title:h1" };
   if (s.titleTag) return { title: stripSiteName(s.titleTag, s.site), rule: "title:title-tag" };
-  if (h1s[0]) return { title: h1s[0], rule: "title:h1" };
   return { title: null, rule: "title:none" };
 }
