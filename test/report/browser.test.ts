@@ -51,7 +51,7 @@ describe.skipIf(!hasChromium)(`report.html in chromium (needs ${CHROMIUM_PATH})`
     expect(await count("duplicates")).toBe("2");
     expect(await count("rejected")).toBe("2");
     expect(await page.locator("#tab-articles .n").textContent()).toBe(`(${FIXTURE_ARTICLES.length})`);
-    await page.locator(".stages-box summary").click();
+    expect(await page.locator('[data-count="rejected"] .why').textContent()).toBe("quality: not-prose 1 · quality: too-short 1");
     expect(await page.locator("#reason-table").textContent()).toContain("quality: too-short");
   });
 

@@ -182,6 +182,20 @@
 
   function sum(list) { var s = 0; for (var i = 0; i < list.length; i++) s += list[i]; return s; }
 
+  /** Rejection reasons, most frequent first: from rejected.jsonl, else from run.json. */
+  function reasonCounts() {
+    var reasons = D.rejectedReasons;
+    if (!Object.keys(reasons).length) reasons = D.run.rejectedBy || {};
+    return Object.keys(reasons).sort(function (a, b) { return reasons[b] - reasons[a] || (a < b ? -1 : 1); }).map(function (k) { return [k, reasons[k]]; });
+  }
+
+  function topReasons(n) {
+    var all = reasonCounts();
+    var shown = all.slice(0, n).map(function (r) { return r[0] + " " + fmt(r[1]); });
+    if (all.length > n) shown.push("…");
+    return shown.join(" · ");
+  }
+
   function drawSummary() {
     var run = D.run;
     var removed = D.totals.removed, repaired = D.totals.repaired, flagged = D.totals.flagged;
@@ -197,7 +211,8 @@
     var box = $("#summary");
     clear(box);
     cards.forEach(function (c) {
-      box.appendChild(el("div", { className: "card", "data-count": c[0] }, el("span", { className: "v", text: fmt(c[2]) }), el("span", { className: "k", text: c[1] })));
+      box.appendChild(el("div", { className: "card", "data-count": c[0] }, el("span", { className: "v", text: fmt(c[2]) }), el("span", { className: "k", text: c[1] }),
+        c[0] === "rejected" ? el("span", { className: "why", text: topReasons(3) }) : null));
     });
     box.appendChild(el("div", { className: "card", "data-count": "time" }, el("span", { className: "v", text: duration(run.ms) }), el("span", { className: "k", text: "Run time" })));
 
@@ -258,14 +273,11 @@
     D.run.stages.forEach(function (s) {
       body.appendChild(el("tr", null, cell(s.name), cell(s.kind || ""), cell(fmt(s.ms), true), cell(fmt(s.removed), true), cell(fmt(s.repaired), true), cell(fmt(s.flagged), true), cell(fmt(s.rejected), true)));
     });
-    var reasons = D.rejectedReasons;
-    var keys = Object.keys(reasons);
-    if (!keys.length) { reasons = D.run.rejectedBy; keys = Object.keys(reasons); }
-    keys.sort(function (a, b) { return reasons[b] - reasons[a] || (a < b ? -1 : 1); });
+    var reasons = reasonCounts();
     body = $("#reason-table tbody");
     clear(body);
-    if (!keys.length) body.appendChild(el("tr", null, el("td", { colspan: "2", className: "empty", text: "nothing was rejected" })));
-    keys.forEach(function (k) { body.appendChild(el("tr", null, cell(k), cell(fmt(reasons[k]), true))); });
+    if (!reasons.length) body.appendChild(el("tr", null, el("td", { colspan: "2", className: "empty", text: "nothing was rejected" })));
+    reasons.forEach(function (r) { body.appendChild(el("tr", null, cell(r[0]), cell(fmt(r[1]), true))); });
   }
 
   function fillSelect(sel, items) {
