@@ -87,6 +87,10 @@ export function wrongFormGlossed(draft: Draft, block: DraftBlock, ctx: NameConte
     if (gloss.split(" ").some((w) => ctx.words.has(w.toLowerCase()))) return null;
     if (/\p{Ll}\p{Lu}/u.test(form)) return null;
     const replacement = rest ? `${gloss} (${rest.trim()})` : gloss;
+    // `Mr. Smith (John Smith)`: an honorific makes the short form a deliberate one.
+    const before = m.input.slice(Math.max(0, m.index - 6), m.index);
+    const honorific = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}{0,4})\.\s$/u.exec(before)?.[1];
+    if (honorific !== undefined && isAbbreviation(honorific)) return null;
     if (form === family) return replacement;
     const isWord = ctx.words.has(form.toLowerCase());
     if (isWord || /^\p{Lu}+$/u.test(form)) return null;
