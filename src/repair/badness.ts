@@ -168,6 +168,8 @@ function pairWeight(chars: readonly string[], i: number): number {
     if (next === "\u00a0") {
       // A no-break space is telling inside a word or before a space (`Ã\u00a0 l'office`), not before a capital.
       weight = after === undefined || after === " " || /\p{Ll}/u.test(after) ? 1 : 0.25;
+    } else if (ch === "Ã" && (next === "©" || next === "®")) {
+      weight = 1; // é and î: the commonest mojibake of all
     } else if (ch === "ï" && next === "¿") {
       weight = 2;
     } else if (next === "’" && after === "s" && !/\p{L}/u.test(chars[i + 3] ?? "")) {
