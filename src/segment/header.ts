@@ -70,16 +70,17 @@ function titleShaped(text: string, maxWords: number): boolean {
 }
 
 /** The title: the line printed more than once at the top, else a title-shaped first line. */
-export function takeTitle(draft: Draft, head: DraftBlock[], options: HeaderOptions): void {
+export function takeTitle(draft: Draft, head: DraftBlock[], options: HeaderOptions, isJunk: (text: string) => boolean = () => false): void {
   const live = head.filter((b) => b.removed === null);
   const known = draft.meta.title ? fold(draft.meta.title) : null;
   const counts = new Map<string, number>();
   for (const b of live) counts.set(fold(b.text), (counts.get(fold(b.text)) ?? 0) + 1);
   let title: string | null = known;
   if (!title) {
-    const repeated = live.find((b) => (counts.get(fold(b.text)) ?? 0) > 1 && titleShaped(b.text, options.maxTitleWords * 2));
-    const first = live[0];
-    const candidate = repeated ?? (first && first.type !== "caption" && titleShaped(first.text, options.maxTitleWords) ? first : undefined);
+    const repeated = live.find((b) => (counts.get(fold(b.text)) ?? 0) > 1 && titleShaped(b.text, options.maxTitleWords * 2) && !isJunk(b.text));
+    // The first title-shaped line of the head: share counters or a lone "Home" may stand above it.
+    const first = live.find((b) => b.type !== "caption" && titleShaped(b.text, options.maxTitleWords) && !isJunk(b.text));
+    const candidate = repeated ?? first;
     if (candidate) {
       draft.setMeta("title", candidate.text, "title-line");
       title = fold(candidate.text);
@@ -170,14 +171,15 @@ export function takeDatelinePrefix(draft: Draft, depth: number): void {
  * The standfirst: one sentence right under the title, clearly shorter than the paragraphs that
  * follow. It goes to `subtitle`.
  */
-export function takeSubtitle(draft: Draft, options: HeaderOptions): void {
+export function takeSubtitle(draft: Draft, options: HeaderOptions, isJunk: (text: string) => boolean = () => false): void {
   if (!draft.meta.title || draft.meta.subtitle) return;
   const live = draft.live();
-  const first = live[0];
-  if (!first || first.type !== "paragraph") return;
   const titleLine = draft.blocks.find((b) => b.removed?.rule === "title-line");
-  // It must sit right under the title line in the dump.
-  if (titleLine?.hints.line !== undefined && first.hints.line !== undefined && first.hints.line - titleLine.hints.line > 2) return;
+  if (!titleLine) return;
+  // It must be the first block after the title line, and sit right under it in the dump.
+  const first = draft.blocks.slice(draft.blocks.indexOf(titleLine) + 1).find((b) => b.removed === null);
+  if (!first || first !== live[0] || first.type !== "paragraph" || isJunk(first.text)) return;
+  if (titleLine.hints.line !== undefined && first.hints.line !== undefined && first.hints.line - titleLine.hints.line > 2) return;
   const n = wordCount(first.text);
   if (n < 6 || n > 60 || sentenceCount(first.text) > 1 || /^["“‘«]/u.test(first.text)) return;
   const rest = live.slice(1).filter((b) => b.type === "paragraph").map((b) => b.text.length);

@@ -21,18 +21,29 @@ function isJunk(block: DraftBlock): boolean {
   return block.removed !== null && !NOT_JUNK.has(block.removed.category);
 }
 
-function inZone(where: BlockRule["where"], index: number, total: number): boolean {
-  if (where === "any" || total < 6) return true;
-  if (where === "head") return index < Math.ceil(total / 3);
-  return index >= Math.floor((total * 2) / 3);
+/**
+ * Where a block sits, by words rather than by block count, so that removing a few one-word blocks
+ * does not move the others between zones: the head is the first third of the words, the tail the
+ * last third.
+ */
+function inZone(where: BlockRule["where"], start: number, end: number, total: number): boolean {
+  if (where === "any" || total === 0) return true;
+  if (where === "head") return start < total / 3;
+  return end > (total * 2) / 3;
 }
 
 function applyRules(draft: Draft, rules: readonly BlockRule[], disabled: ReadonlySet<string>): void {
   const live = draft.live();
+  const counts = live.map((b) => wordCount(b.text));
+  const total = counts.reduce((a, b) => a + b, 0);
+  let start = 0;
   live.forEach((block, index) => {
-    const n = wordCount(block.text);
+    const n = counts[index] as number;
+    const end = start + n;
+    const blockStart = start;
+    start = end;
     for (const rule of rules) {
-      if (disabled.has(rule.id) || !inZone(rule.where, index, live.length)) continue;
+      if (disabled.has(rule.id) || !inZone(rule.where, blockStart, end, total)) continue;
       if (!ruleMatches(rule, block.text, n)) continue;
       if (rule.effect === "truncated") {
         // An excerpt marker only means "truncated" at the very end of the text.

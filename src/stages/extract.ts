@@ -13,12 +13,31 @@ import { defineStage } from "../stage.ts";
 const options = z
   .object({
     maxTreeChars: z.number().int().positive().default(defaultExtractOptions.maxTreeChars),
+    maxDepth: z.number().int().positive().default(defaultExtractOptions.maxDepth),
     maxDropped: z.number().int().nonnegative().default(defaultExtractOptions.maxDropped),
   })
   .strict();
 
 function isEmpty(value: DraftMeta[MetaKey]): boolean {
   return value === null || (Array.isArray(value) && value.length === 0);
+}
+
+function host(url: string | null): string | null {
+  try {
+    return url ? new URL(url).hostname.replace(/^www\./, "") : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Input metadata is kept, with one exception where the page is plainly better: its own canonical
+ * address on the same host replaces the address it was fetched from (tracking parameters, mirrors).
+ */
+function pageIsBetter(key: MetaKey, given: DraftMeta[MetaKey], found: DraftMeta[MetaKey], rule: string): boolean {
+  if (key !== "url" || typeof given !== "string" || typeof found !== "string" || rule === "url:input") return false;
+  const h = host(given);
+  return h !== null && h === host(found);
 }
 
 export const extract = defineStage({
@@ -28,7 +47,7 @@ export const extract = defineStage({
   run(draft, ctx) {
     if (draft.raw.kind !== "html") return;
     const result = extractPage(draft.raw.content, draft.meta.url, ctx.options);
-    if (result.method === "linear") ctx.log.debug({ id: draft.id, chars: draft.raw.content.length }, "oversized page: linear pass");
+    if (result.method === "linear") ctx.log.debug({ id: draft.id, chars: draft.raw.content.length }, "oversized or deeply nested page: linear pass");
     for (const b of result.blocks) {
       draft.addBlock(b.type, b.text, { tag: b.tag, linkDensity: Math.round(b.linkDensity * 1000) / 1000, classes: b.classes, standalone: true });
     }
@@ -38,7 +57,8 @@ export const extract = defineStage({
     const keys: MetaKey[] = ["title", "authors", "publishedAt", "site", "url", "language"];
     for (const key of keys) {
       const found = meta[key];
-      if (isEmpty(found.value) || !isEmpty(draft.meta[key])) continue;
+      if (isEmpty(found.value)) continue;
+      if (!isEmpty(draft.meta[key]) && !pageIsBetter(key, draft.meta[key], found.value, found.rule)) continue;
       draft.setMeta(key, found.value as never, found.rule);
     }
   },

@@ -18,6 +18,11 @@ import {
 import { gluedHeading, lineType } from "../segment/classify.ts";
 import { toLines } from "../segment/lines.ts";
 import { defineStage } from "../stage.ts";
+import { BOILERPLATE_RULES } from "./boilerplate.ts";
+import { ruleMatches } from "../rules/block-rules.ts";
+
+/** A line the boilerplate table calls junk (wherever it stands) is never the title. */
+const isJunkLine = (text: string): boolean => BOILERPLATE_RULES.some((rule) => ruleMatches(rule, text));
 
 export const CMS_ACCOUNTS = [
   "admin", "administrator", "editor", "editors", "staff", "webmaster", "newsroom", "news desk", "desk",
@@ -53,8 +58,8 @@ export const segment = defineStage({
     stripBreadcrumb(draft, head);
     takeByline(draft, head, options);
     takeDateLine(draft, head);
-    takeTitle(draft, headBlocks(draft, options.headDepth), options);
+    takeTitle(draft, headBlocks(draft, options.headDepth), options, isJunkLine);
     takeDatelinePrefix(draft, 4);
-    takeSubtitle(draft, options);
+    takeSubtitle(draft, options, isJunkLine);
   },
 });
