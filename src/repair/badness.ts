@@ -168,8 +168,10 @@ function pairWeight(chars: readonly string[], i: number): number {
     if (next === "\u00a0") {
       // A no-break space is telling inside a word or before a space (`Ã\u00a0 l'office`), not before a capital.
       weight = after === undefined || after === " " || /\p{Ll}/u.test(after) ? 1 : 0.25;
-    } else if (ch === "Ã" && (next === "©" || next === "®")) {
-      weight = 1; // é and î: the commonest mojibake of all
+    } else if ((ch === "Ã" && "©®¢£¤".includes(next)) || (ch === "Â" && weight > 0)) {
+      // é, î, â, ã, ä, and Â before a symbol (`Â£`, `Â°`): the commonest mojibake of all. (`Ã¥`,
+      // å, is left weak: it is rare outside Scandinavian text, and `Ã¥` may be meant.)
+      weight = Math.max(weight, 1);
     } else if (ch === "ï" && next === "¿") {
       weight = 2;
     } else if (next === "’" && after === "s" && !/\p{L}/u.test(chars[i + 3] ?? "")) {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { names } from "../../src/stages/names.ts";
+import { draftOf, runStages } from "./helpers.ts";
+
+describe("names stage", () => {
+  it("repairs several kinds of damage in one article from its own evidence", async () => {
+    const paragraphs = [
+      "German Chancellor Olaf. Scholz (Olaf Scholz) met Spanish Prime Minister Pedro Sánchez (Pedro Sánchez) in Madrid.",
+      "French President Emmanuel. Emmanuel Macron joined them later.",
+      "Government spokesman Steffen. “We are close to a deal,” Hebestreit said.",
+      "Scholz and Sánchez spoke for an hour.",
+    ];
+    const draft = await runStages(draftOf(paragraphs), [names()]);
+    expect(draft.text()).toBe(
+      [
+        "German Chancellor Olaf Scholz met Spanish Prime Minister Pedro Sánchez in Madrid.",
+        "French President Emmanuel Macron joined them later.",
+        "Government spokesman Steffen Hebestreit said: “We are close to a deal.”",
+        "Scholz and Sánchez spoke for an hour.",
+      ].join("\n\n"),
+    );
+    expect(draft.repaired.map((r) => r.rule).sort()).toEqual(["doubled-given-name", "duplicate-gloss", "interpunct-glossed", "truncated-before-quote"]);
+  });
+
+  it("leaves sentence ends, honorifics, initials, saints' cities and real glosses alone", async () => {
+    const paragraphs = [
+      "The company moved its offices out of Washington. Austin, Texas, offered lower taxes.",
+      "Mr. Smith said J. K. Rowling had visited St. Louis twice.",
+      "The ministry (the ministry of finance) did not comment.",
+      "Austin is growing fast, and Smith lives there.",
+    ];
+    const draft = await runStages(draftOf(paragraphs), [names()]);
+    expect(draft.blocks.map((b) => b.text)).toEqual(paragraphs);
+    expect(draft.repaired).toEqual([]);
+  });
+
+  it("repairs the interpunct only where the full name is written elsewhere", async () => {
+    const attested = await runStages(draftOf(["Chancellor Olaf. Scholz spoke.", "Olaf Scholz left."]), [names()]);
+    expect(attested.blocks[0]?.text).toBe("Chancellor Olaf Scholz spoke.");
+    const unattested = await runStages(draftOf(["Chancellor Olaf. Scholz spoke.", "Scholz left."]), [names()]);
+    expect(unattested.blocks[0]?.text).toBe("Chancellor Olaf. Scholz spoke.");
+  });
+
+  it("applies gazetteer aliases on word boundaries only, in the title too", async () => {
+    const gazetteer = [{ canonical: "Yoshimasa Hayashi", aliases: ["Lin Fangzheng", "Hayashi Yoshimasa"] }];
+    const draft = await runStages(draftOf(["Lin Fangzheng met Lin Fangzhengs, a painter."], { title: "Hayashi Yoshimasa in Paris" }), [names({ gazetteer })]);
+    expect(draft.blocks[0]?.text).toBe("Yoshimasa Hayashi met Lin Fangzhengs, a painter.");
+    expect(draft.meta.title).toBe("Yoshimasa Hayashi in Paris");
+  });
+
+  it("flags a glossed name it cannot confirm instead of replacing it", async () => {
+    const draft = await runStages(draftOf(["Minister Lavrow (Sergey Lavrov) arrived."]), [names()]);
+    expect(draft.blocks[0]?.text).toBe("Minister Lavrow (Sergey Lavrov) arrived.");
+    expect(draft.flagged).toEqual([expect.objectContaining({ rule: "wrong-form-glossed" })]);
+  });
+});

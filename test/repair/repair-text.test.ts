@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { repairText } from "../../src/stages/repair-text.ts";
+import { draftOf, runStages } from "./helpers.ts";
+
+describe("repair-text stage", () => {
+  it("repairs the title and subtitle through setMeta, recorded as repairs", async () => {
+    const draft = await runStages(draftOf(["Body text."], { title: "CafÃ© owners protest", subtitle: "Prices &amp; rents" }), [repairText()]);
+    expect(draft.meta.title).toBe("Café owners protest");
+    expect(draft.meta.subtitle).toBe("Prices & rents");
+    expect(draft.repaired).toContainEqual({ stage: "repair-text", rule: "mojibake", before: "title: CafÃ© owners protest", after: "title: Café owners protest" });
+  });
+
+  it("records the changed span of a mojibake repair, not the whole paragraph", async () => {
+    const draft = await runStages(draftOf(["The mayor said she wasnâ€™t told about the plan until Monday."]), [repairText()]);
+    expect(draft.repaired).toEqual([{ stage: "repair-text", rule: "mojibake", before: "wasnâ€™t", after: "wasn’t" }]);
+  });
+
+  it("applies weak glue cuts only in a block that also has a strong one, and flags capital pairs elsewhere", async () => {
+    const paragraphs = [
+      "The pact, which coversdigital tradeThis year, was signed.",
+      "Officials in BerlinParis praised it.",
+      "Berlin and Paris sent envoys. Digital trade is growing.",
+    ];
+    const draft = await runStages(draftOf(paragraphs), [repairText()]);
+    expect(draft.blocks[0]?.text).toBe("The pact, which covers digital trade This year, was signed.");
+    expect(draft.blocks[1]?.text).toBe("Officials in BerlinParis praised it.");
+    expect(draft.flagged).toContainEqual(expect.objectContaining({ rule: "glued-words", text: "BerlinParis" }));
+  });
+
+  it("leaves text about cookies, reports and brands as it is", async () => {
+    const paragraphs = [
+      "The bakery's cookies won a prize; see also the report on page 3.",
+      "McDonald's and YouTube reached a deal, DeSantis said on his iPhone.",
+    ];
+    const draft = await runStages(draftOf(paragraphs), [repairText()]);
+    expect(draft.blocks.map((b) => b.text)).toEqual(paragraphs);
+    expect(draft.repaired).toEqual([]);
+  });
+
+  it("can be told not to touch encodings or glued words", async () => {
+    const draft = await runStages(draftOf(["CafÃ© news: the territoryHe held fell."]), [repairText({ mojibake: false, gluedWords: false })]);
+    expect(draft.blocks[0]?.text).toBe("CafÃ© news: the territoryHe held fell.");
+  });
+
+  it("flags an ambiguous spinner phrase with its context and leaves the text", async () => {
+    const draft = await runStages(draftOf(["Officials said there are regarding 12,000 troops on the island."]), [repairText()]);
+    expect(draft.blocks[0]?.text).toBe("Officials said there are regarding 12,000 troops on the island.");
+    expect(draft.flagged).toEqual([expect.objectContaining({ stage: "repair-text", rule: "regarding-number", text: expect.stringContaining("regarding 12,000 troops") })]);
+  });
+});
