@@ -45,14 +45,22 @@ export async function openBytes(abs: string, options: ByteStreamOptions): Promis
   if (!options.gzip && cap !== null && size > cap) {
     throw new SourceFailure("too-large", `the file holds ${mib(size)}, over the ${mib(cap)} cap for ${options.capLabel}`);
   }
-  return { size, chunks: options.gzip ? gunzipChunks(abs, cap, options.capLabel) : plainChunks(abs) };
+  return { size, chunks: options.gzip ? gunzipChunks(abs, cap, options.capLabel) : plainChunks(abs, cap, options.capLabel) };
 }
 
-async function* plainChunks(abs: string): AsyncGenerator<Buffer> {
+async function* plainChunks(abs: string, cap: number | null, capLabel: string): AsyncGenerator<Buffer> {
   const input = createReadStream(abs, { highWaterMark: READ_CHUNK });
+  let total = 0;
   try {
-    for await (const chunk of input) yield chunk as Buffer;
+    for await (const chunk of input) {
+      const buffer = chunk as Buffer;
+      total += buffer.length;
+      // The size was checked before reading; this catches a file that grew while being read.
+      if (cap !== null && total > cap) throw new SourceFailure("too-large", `the file grew past the ${mib(cap)} cap for ${capLabel} while being read`);
+      yield buffer;
+    }
   } catch (error) {
+    if (error instanceof SourceFailure) throw error;
     throw new SourceFailure("unreadable-file", `reading failed: ${errorText(error)}`);
   } finally {
     input.destroy();
