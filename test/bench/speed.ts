@@ -1,0 +1,115 @@
+/**
+ * bench:speed: throughput, peak memory and the ratio to the floor (reading and parsing the same
+ * input without cleaning it), on generated corpora of text dumps and ~100 KB HTML pages, with 1 and
+ * 2 worker threads; and, with --memory, peak memory for growing numbers of JSONL records.
+ *
+ *   npm run bench:speed                         text 100 MB, 2000 pages, workers 1 and 2
+ *   npm run bench:speed -- --text-mb 20 --pages 300 --workers 2
+ *   npm run bench:speed -- --memory 10000,1000000
+ */
+import { spawnSync } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { once } from "node:events";
+import { join } from "node:path";
+import { article, jsonlCorpus, rng } from "../support/corpus.ts";
+import { page } from "../support/pages.ts";
+
+const CACHE = new URL("./.cache/", import.meta.url).pathname;
+const CHILD = new URL("./speed-child.ts", import.meta.url).pathname;
+
+function arg(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+
+async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
+  const out = createWriteStream(path);
+  for (const line of lines) if (!out.write(`${line}\n`)) await once(out, "drain");
+  out.end();
+  await once(out, "finish");
+}
+
+function* textLines(mb: number): Generator<string> {
+  let bytes = 0;
+  let i = 0;
+  for (const line of jsonlCorpus(Number.MAX_SAFE_INTEGER, 5, 0.03)) {
+    yield line;
+    bytes += line.length + 1;
+    if (bytes >= mb * 1024 * 1024 || ++i > 1e7) return;
+  }
+}
+
+function* pageLines(n: number): Generator<string> {
+  for (let i = 0; i < n; i++) yield JSON.stringify({ id: `page${i}`, url: `https://daily.example/news/${i}`, html: page(i + 1) });
+}
+
+/** Short records (about 70 words) for the memory bench, so a million fit on disk. */
+function* shortLines(n: number): Generator<string> {
+  const r = rng(9);
+  for (let i = 0; i < n; i++) {
+    const a = article(r, `s${i}`, false);
+    yield JSON.stringify({ id: `s${i}`, text: a.text.split("\n\n").slice(0, 3).join("\n\n").slice(0, 600) });
+  }
+}
+
+interface ChildResult {
+  mode: string;
+  seconds: number;
+  records: number;
+  maxRssMiB: number;
+}
+
+function child(mode: string, input: string, workers: number): ChildResult {
+  const out = join(CACHE, `out-${mode}-${workers}`);
+  rmSync(out, { recursive: true, force: true });
+  const r = spawnSync(process.execPath, ["--import", "tsx", CHILD, mode, input, out, String(workers)], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+    env: { ...process.env, TIDINGS_LOG_LEVEL: "warn" },
+  });
+  if (r.status !== 0) throw new Error(`bench child failed (${mode} ${input}): ${r.stderr}`);
+  rmSync(out, { recursive: true, force: true });
+  return JSON.parse(r.stdout.trim().split("\n").pop() as string) as ChildResult;
+}
+
+const rows: string[][] = [];
+const head = ["input", "workers", "records", "MB", "seconds", "MB/s", "records/s", "peak RSS MiB", "floor s", "x floor"];
+
+async function throughput(): Promise<void> {
+  const textMb = Number(arg("text-mb", "100"));
+  const pages = Number(arg("pages", "2000"));
+  const workers = arg("workers", "1,2").split(",").map(Number);
+  mkdirSync(CACHE, { recursive: true });
+  const text = join(CACHE, `text-${textMb}mb.jsonl`);
+  const html = join(CACHE, `pages-${pages}.jsonl`);
+  if (!existsSync(text)) await writeLines(text, textLines(textMb));
+  if (!existsSync(html)) await writeLines(html, pageLines(pages));
+  for (const [label, input, floorMode] of [["text dumps (JSONL)", text, "read"], ["HTML pages ~100 KB (JSONL)", html, "parse-html"]] as const) {
+    const mb = statSync(input).size / (1024 * 1024);
+    const floor = child(floorMode, input, 0);
+    rows.push([`${label}: floor (${floorMode})`, "-", String(floor.records), mb.toFixed(1), floor.seconds.toFixed(2), (mb / floor.seconds).toFixed(1), (floor.records / floor.seconds).toFixed(0), floor.maxRssMiB.toFixed(0), "-", "1.0"]);
+    for (const w of workers) {
+      const r = child("run", input, w);
+      rows.push([label, String(w), String(r.records), mb.toFixed(1), r.seconds.toFixed(2), (mb / r.seconds).toFixed(1), (r.records / r.seconds).toFixed(0), r.maxRssMiB.toFixed(0), floor.seconds.toFixed(2), (r.seconds / floor.seconds).toFixed(1)]);
+    }
+  }
+}
+
+async function memory(): Promise<void> {
+  const sizes = arg("memory", "10000,1000000").split(",").map(Number);
+  mkdirSync(CACHE, { recursive: true });
+  for (const n of sizes) {
+    const input = join(CACHE, `short-${n}.jsonl`);
+    if (!existsSync(input)) await writeLines(input, shortLines(n));
+    const mb = statSync(input).size / (1024 * 1024);
+    const r = child("run", input, Number(arg("workers", "2")));
+    rows.push([`short records x ${n}`, arg("workers", "2"), String(r.records), mb.toFixed(1), r.seconds.toFixed(2), (mb / r.seconds).toFixed(1), (r.records / r.seconds).toFixed(0), r.maxRssMiB.toFixed(0), "-", "-"]);
+  }
+}
+
+if (process.argv.includes("--memory")) await memory();
+else await throughput();
+const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? "").length)));
+const fmt = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("  ");
+process.stdout.write(`${fmt(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(fmt).join("\n")}\n`);
+process.stdout.write(`\ncores: ${(await import("node:os")).availableParallelism()}; node ${process.version}; each run in its own process (peak RSS includes worker threads)\n`);
