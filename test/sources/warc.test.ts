@@ -165,6 +165,14 @@ describe("reading WARC", () => {
     expect(await readAll(put(dir, "empty.warc", ""))).toMatchObject([{ ok: false, reason: "empty-file" }]);
   });
 
+  it("reads WARC/1.1 records, a bracketed target URI and bare line feeds between records", async () => {
+    const record = response("https://news.example/v11", httpResponse(PAGE("Eleven"), HTML));
+    const v11 = Buffer.from(record.toString("latin1").replace("WARC/1.0", "WARC/1.1").replace("WARC-Target-URI: https://news.example/v11", "WARC-Target-URI: <https://news.example/v11>"), "latin1");
+    const loose = Buffer.concat([v11.subarray(0, v11.length - 4), Buffer.from("\n\n\n"), v11]);
+    const items = await readAll(put(dir, "v11.warc", loose));
+    expect(items.map((i) => (i.ok ? i.meta.url : i.reason))).toEqual(["https://news.example/v11", "https://news.example/v11"]);
+  });
+
   it("takes a file with no WARC record in it for one corrupt record", async () => {
     const items = await readAll(put(dir, "notwarc.warc", "<html><body>a page saved under the wrong name</body></html>\n"));
     expect(items).toMatchObject([{ ok: false, index: 0, reason: "corrupt-warc-record" }]);
