@@ -4,6 +4,7 @@
  */
 import type { BlockType } from "../article.ts";
 import { linearBlocks } from "./linear-fallback.ts";
+import { nestsDeeperThan } from "./nesting-depth.ts";
 import { linearise } from "./linearise.ts";
 import { findMainContent } from "./main-content.ts";
 import { type PageMetadata, readMetadata } from "./page-metadata.ts";
@@ -22,14 +23,16 @@ export interface PageExtraction {
 export interface ExtractOptions {
   /** Pages longer than this (in characters) get the linear pass instead of a parse. */
   maxTreeChars: number;
+  /** Pages nesting elements deeper than this get the linear pass too. */
+  maxDepth: number;
   /** At most this many dropped blocks are reported. */
   maxDropped: number;
 }
 
-export const defaultExtractOptions: ExtractOptions = { maxTreeChars: 8_000_000, maxDropped: 200 };
+export const defaultExtractOptions: ExtractOptions = { maxTreeChars: 8_000_000, maxDepth: 2_000, maxDropped: 200 };
 
 export function extractPage(html: string, inputUrl: string | null, options: ExtractOptions = defaultExtractOptions): PageExtraction {
-  if (html.length > options.maxTreeChars) {
+  if (html.length > options.maxTreeChars || nestsDeeperThan(html, options.maxDepth)) {
     const blocks = linearBlocks(html).map((b): SelectedBlock => ({ type: "paragraph" as BlockType, text: b.text, tag: "p", linkDensity: b.linkDensity, classes: "" }));
     return { blocks, dropped: [], metadata: null, method: "linear" };
   }

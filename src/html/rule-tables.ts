@@ -37,8 +37,9 @@ export function classHint(words: string): PatternRule | null {
   const known = hintCache.get(words);
   if (known !== undefined) return known;
   let found: PatternRule | null = null;
+  const normalised = words.toLowerCase().replace(/_/g, "-");
   for (const rule of CLASS_HINTS) {
-    if (rule.pattern.test(words)) {
+    if (rule.pattern.test(normalised)) {
       found = rule;
       break;
     }

@@ -147,7 +147,43 @@ export function selectBlocks(page: Linearised, main: MainContent, title: string 
     }
     kept.push({ type: block.type, text: block.text, tag: block.tag, linkDensity: f.linkDensity, classes: block.classes });
   });
-  return { kept, dropped };
+  return { kept, dropped: [...besideContent(page, main), ...dropped] };
+}
+
+/** How many blocks next to the content are looked at for the record. */
+const BESIDE_LIMIT = 200;
+
+/**
+ * Blocks next to the content (in the same parent: a byline, a share bar, a newsletter box inside
+ * <article>) are gone with everything else outside it; they are named in the record so that a
+ * reader sees what was judged page furniture around the article.
+ */
+function besideContent(page: Linearised, main: MainContent): DroppedBlock[] {
+  const scope = page.elements[main.root]?.parent ?? -1;
+  if (scope <= 0) return [];
+  const end = page.elements[scope]?.end ?? scope;
+  const ranges = main.parts.map((p) => [p, page.elements[p]?.end ?? p] as const);
+  const out: DroppedBlock[] = [];
+  for (const block of page.blocks) {
+    if (block.element < scope || block.element > end) continue;
+    if (ranges.some(([a, b]) => block.element >= a && block.element <= b)) continue;
+    if (block.tag === "h1") continue;
+    let reason: Reason = { rule: "beside-content", category: "furniture" };
+    for (let e = block.element, hops = 0; e > scope && hops < 30; e = page.elements[e]?.parent ?? scope, hops++) {
+      if (main.stats.teasers.has(e)) {
+        reason = { rule: "beside-content:teaser-list", category: "related" };
+        break;
+      }
+      const hint = main.stats.hint(e);
+      if (hint) {
+        reason = { rule: `beside-content:${hint.id}`, category: hint.category };
+        break;
+      }
+    }
+    out.push({ text: block.text, ...reason });
+    if (out.length >= BESIDE_LIMIT) break;
+  }
+  return out;
 }
 
 /** A short block after the last paragraph still belongs to the article when it reads as a line of text. */
