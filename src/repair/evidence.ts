@@ -33,13 +33,37 @@ const capitalised = (word: string): boolean => isUpperChar(word[0]) && isLowerCh
 const SENTENCE_GAP = /[.!?:;“"«]/;
 const SPACE_GAP = /^\s+$/;
 
+/** Word pairs are asked for rarely and cost the most to count: they are counted on first use. */
+function countPairs(texts: readonly string[]): { pairs: Map<string, number>; exactPairs: Map<string, number> } {
+  const pairs = new Map<string, number>();
+  const exactPairs = new Map<string, number>();
+  for (const text of texts) {
+    let previous: string | null = null;
+    let last = 0;
+    for (const m of text.matchAll(TOKEN)) {
+      const word = m[0];
+      const gap = text.slice(last, m.index);
+      last = m.index + word.length;
+      if (previous !== null && (gap === " " || SPACE_GAP.test(gap))) {
+        bump(pairs, `${previous.toLowerCase()} ${word.toLowerCase()}`);
+        bump(exactPairs, `${previous} ${word}`);
+      }
+      previous = word;
+    }
+  }
+  return { pairs, exactPairs };
+}
+
 export function gatherEvidence(texts: readonly string[]): DocumentEvidence {
   const tokens = new Map<string, number>();
   const lower = new Map<string, number>();
-  const pairs = new Map<string, number>();
-  const exactPairs = new Map<string, number>();
   const midCapitalised = new Map<string, number>();
   const inNamePhrase = new Map<string, number>();
+  let counted: { pairs: Map<string, number>; exactPairs: Map<string, number> } | null = null;
+  const pairsOnce = () => {
+    counted ??= countPairs(texts);
+    return counted;
+  };
   for (const text of texts) {
     let previous: string | null = null;
     let previousRaw: string | null = null;
@@ -51,10 +75,6 @@ export function gatherEvidence(texts: readonly string[]): DocumentEvidence {
       const lowerWord = word.toLowerCase();
       const spaced = gap === " " || SPACE_GAP.test(gap);
       const sentenceStart = previous === null || SENTENCE_GAP.test(gap);
-      if (previous !== null && previousRaw !== null && spaced) {
-        bump(pairs, `${previous} ${lowerWord}`);
-        bump(exactPairs, `${previousRaw} ${word}`);
-      }
       bump(tokens, word);
       bump(lower, lowerWord);
       const cap = capitalised(word);
@@ -67,5 +87,16 @@ export function gatherEvidence(texts: readonly string[]): DocumentEvidence {
       previousRaw = word;
     }
   }
-  return { tokens, lower, pairs, exactPairs, midCapitalised, inNamePhrase };
+  return {
+    tokens,
+    lower,
+    get pairs() {
+      return pairsOnce().pairs;
+    },
+    get exactPairs() {
+      return pairsOnce().exactPairs;
+    },
+    midCapitalised,
+    inNamePhrase,
+  };
 }

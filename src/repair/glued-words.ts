@@ -30,7 +30,7 @@ export interface GlueContext {
   codeLike?: boolean;
 }
 
-const IDENTIFIER_SIGNS = [/\b\p{Ll}+(?:\p{Lu}[\p{Ll}\d]+){2,}\b/u, /\b[\p{L}_]\w*\.\w+\(/u, /\w\(\)/u, /=>|[{};]\s*$/mu, /\b\p{Ll}+_\p{Ll}+\b/u];
+const IDENTIFIER_SIGNS = [/\b[a-z]+(?:[A-Z][a-z\d]+){2,}\b/, /\b[A-Za-z_]\w*\.\w+\(/, /\w\(\)/, /=>|[{};]\s*$/m, /\b[a-z]+_[a-z]+\b/];
 
 /** Whether a document's text shows program code. */
 export function looksLikeCode(text: string): boolean {

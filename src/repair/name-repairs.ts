@@ -7,7 +7,7 @@
 import type { Draft, DraftBlock } from "../draft.ts";
 import type { GazetteerEntry } from "../pipeline.ts";
 import type { DocumentEvidence } from "./evidence.ts";
-import { NAME_WORD, TITLE_WORDS, WORD_END, WORD_START, escapeRegExp, isAbbreviation, spellingVariants } from "./name-patterns.ts";
+import { ABBREVIATIONS, NAME_WORD, TITLE_WORDS, WORD_END, WORD_START, escapeRegExp, isAbbreviation, spellingVariants } from "./name-patterns.ts";
 
 export interface NameContext {
   evidence: DocumentEvidence;
@@ -90,7 +90,7 @@ export function wrongFormGlossed(draft: Draft, block: DraftBlock, ctx: NameConte
     // `Mr. Smith (John Smith)`: an honorific makes the short form a deliberate one.
     const before = m.input.slice(Math.max(0, m.index - 6), m.index);
     const honorific = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}{0,4})\.\s$/u.exec(before)?.[1];
-    if (honorific !== undefined && isAbbreviation(honorific)) return null;
+    if (honorific !== undefined && ABBREVIATIONS.has(honorific)) return null;
     if (form === family) return replacement;
     const isWord = ctx.words.has(form.toLowerCase());
     if (isWord || /^\p{Lu}+$/u.test(form)) return null;
@@ -131,9 +131,10 @@ export function truncatedBeforeQuote(draft: Draft, block: DraftBlock, ctx: NameC
  * `Prime Minister Rishi Sunak together cemented`.
  */
 export function truncatedBeforeFullName(draft: Draft, block: DraftBlock, ctx: NameContext): number {
-  const pattern = re(`(?<=(?:^|(\\p{L}+) ))(${W})\\. (?:(${W}),? )?(${W}) (${W})${WORD_END}`);
+  const pattern = re(`${WORD_START}(${W})\\. (?:(${W}),? )?(${W}) (${W})${WORD_END}`);
   return draft.rewrite(block, "truncated-given-name", pattern, (m) => {
-    const [, before, cut, between, given, family] = m as unknown as [string, string | undefined, string, string | undefined, string, string];
+    const [, cut, between, given, family] = m as unknown as [string, string, string | undefined, string, string];
+    const before = /(\p{L}+) $/u.exec(m.input.slice(Math.max(0, m.index - 30), m.index))?.[1];
     if (isAbbreviation(cut) || cut === given || cut.slice(0, 2) !== given.slice(0, 2) || cut.length > given.length + 1) return null;
     if (TITLE_WORDS.has(cut) || ctx.words.has(family.toLowerCase()) || ctx.words.has(given.toLowerCase())) return null;
     if (between !== undefined && !ctx.words.has(between.toLowerCase())) return null;
