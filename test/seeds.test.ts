@@ -47,7 +47,9 @@ function realParagraphs(file: string): string[] {
     .map((l) => l.trim())
     .filter((l) => l.split(/\s+/).length >= 12)
     .filter((l) => !/^(See also|Source:|\[Honorary|This website uses|This site uses|Your email)/.test(l))
-    .filter((l) => !/^The picture shows/.test(l));
+    .filter((l) => !/^The picture shows/.test(l))
+    // A bracketed dateline before the first sentence is metadata (site, date, reporter), not text.
+    .map((l) => l.replace(/^\[[^\]]{4,120}\]\s*(?:\([^)]{2,200}\))?\s*/u, ""));
 }
 
 // The seeds live beside the project, not in it: a clone without ../shared has nothing to check here.
@@ -101,7 +103,9 @@ describe.skipIf(!present)("seed dumps (../shared/corpus/seeds)", () => {
       const record = records.get(file.slice(0, 3));
       expect(record, file).toBeDefined();
       for (const paragraph of realParagraphs(file)) {
-        expect(kept(paragraph, record as Article), `${file}: "${paragraph.slice(0, 70)}…"`).toBeGreaterThanOrEqual(0.8);
+        // Repairs (glued words, names) change a few trigrams of a damaged paragraph; a paragraph cut
+        // in half or dropped keeps at most half of them.
+        expect(kept(paragraph, record as Article), `${file}: "${paragraph.slice(0, 70)}…"`).toBeGreaterThanOrEqual(0.7);
       }
     }
   });
