@@ -46,7 +46,7 @@ function realParagraphs(file: string): string[] {
     .split("\n")
     .map((l) => l.trim())
     .filter((l) => l.split(/\s+/).length >= 12)
-    .filter((l) => !/^(See also|Source:|\[Honorary|This website uses|This site uses|Your email)/.test(l))
+    .filter((l) => !/^(Home\b|See also|Source:|\[Honorary|This website uses|This site uses|Your email)/.test(l))
     .filter((l) => !/^The picture shows/.test(l))
     // A bracketed dateline before the first sentence is metadata (site, date, reporter), not text.
     .map((l) => l.replace(/^\[[^\]]{4,120}\]\s*(?:\([^)]{2,200}\))?\s*/u, ""));
