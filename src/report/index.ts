@@ -10,7 +10,7 @@ import { renderReportPage } from "./render-page.ts";
 
 export { collectReportData, type CollectOptions } from "./collect-report-data.ts";
 export type { ReportData } from "./report-data.ts";
-export { DATA_ELEMENT_ID, HEAD_ROWS, INDEX_ELEMENT_ID } from "./render-page.ts";
+export { DATA_ELEMENT_ID, HEAD_ROWS, INDEX_PART_CLASS } from "./render-page.ts";
 
 export interface WriteReportOptions {
   /** Articles shown with their full text and provenance (default 1,000); all get an index row. */

@@ -55,3 +55,26 @@ export function splitForPage(data: ReportData, headRows: number): PageData {
     },
   };
 }
+
+/**
+ * The late data as separate named values, each small enough to parse without holding the page up:
+ * every article column on its own ("articles.titles" …), then each list.
+ */
+export function lateEntries(late: LateData): Array<[key: string, value: unknown]> {
+  const { articles, ...lists } = late;
+  return [
+    ...Object.entries(articles).map(([column, value]): [string, unknown] => [`articles.${column}`, value]),
+    ...Object.entries(lists),
+  ];
+}
+
+/** Puts named values back together into the late data (what the page's script does). */
+export function joinLateEntries(entries: ReadonlyArray<[key: string, value: unknown]>): LateData {
+  const late: Record<string, unknown> = {};
+  const articles: Record<string, unknown> = {};
+  for (const [key, value] of entries) {
+    if (key.startsWith("articles.")) articles[key.slice("articles.".length)] = value;
+    else late[key] = value;
+  }
+  return { ...late, articles } as unknown as LateData;
+}

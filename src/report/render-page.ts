@@ -8,13 +8,19 @@ import { createHash } from "node:crypto";
 import { jsonForScript } from "./embed-json.ts";
 import { escapeHtml } from "./escape-html.ts";
 import type { PageAssets } from "./page-assets.ts";
-import { splitForPage } from "./page-split.ts";
+import { lateEntries, splitForPage } from "./page-split.ts";
 import type { ReportData } from "./report-data.ts";
+import { splitText } from "./split-text.ts";
 
 /** The element that holds what the first screen needs: the run, the charts, the first rows. */
 export const DATA_ELEMENT_ID = "tidings-data";
-/** The element after the page's script that holds the full article index and the long lists. */
-export const INDEX_ELEMENT_ID = "tidings-index";
+/**
+ * The elements after the page's script that hold the full article index and the long lists: one
+ * JSON value per `data-key`, each cut into parts, so that neither the browser's reading of the page
+ * nor the script's parsing of the data holds the page up for long.
+ */
+export const INDEX_PART_CLASS = "tidings-index-part";
+const INDEX_PART_CHARS = 1 << 17;
 /** Rows that travel with the data, so that the first page of the list shows before the index is read. */
 export const HEAD_ROWS = 50;
 
@@ -98,8 +104,13 @@ export function renderReportPage(data: ReportData, assets: PageAssets): string {
 </dialog>
 <script type="application/json" id="${DATA_ELEMENT_ID}">${jsonForScript(early)}</script>
 <script>${script}</script>
-<script type="application/json" id="${INDEX_ELEMENT_ID}">${jsonForScript(late)}</script>
-</body>
+${lateEntries(late)
+  .flatMap(([key, value]) =>
+    splitText(jsonForScript(value), INDEX_PART_CHARS).map(
+      (part) => `<script type="application/json" class="${INDEX_PART_CLASS}" data-key="${escapeHtml(key)}">${part}</script>\n`,
+    ),
+  )
+  .join("")}</body>
 </html>
 `;
 }

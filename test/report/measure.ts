@@ -56,12 +56,22 @@ try {
     try {
       const firstScreen: number[] = [];
       const fullIndex: number[] = [];
+      const busy: number[] = [];
+      const scripting: number[] = [];
       for (let run = 0; run < 3; run++) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
         const errors: string[] = [];
         page.on("pageerror", (e) => errors.push(String(e)));
+        // The renderer's own busy time (tasks on its main thread) does not grow with the machine's
+        // load the way wall time does: it tells what an idle machine would see.
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send("Performance.enable");
         await page.goto(pathToFileURL(report.path).href, { timeout: 60_000 });
         await page.waitForSelector("html[data-index-ready]", { timeout: 60_000 });
+        const metrics = (await cdp.send("Performance.getMetrics")).metrics;
+        const metric = (name: string): number => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+        busy.push(metric("TaskDuration"));
+        scripting.push(metric("ScriptDuration"));
         // Both marks are performance.now() in the page: milliseconds since navigation started.
         const marks = (await page.evaluate("[window.__tidingsReady, window.__tidingsIndexReady]")) as [number, number];
         firstScreen.push(marks[0]);
@@ -86,10 +96,27 @@ try {
         }
         await page.close();
       }
+      // Is the first screen usable while the index is still being read? A 5 ms timer in the page
+      // shows the longest stretch the main thread was busy between the first screen and the index.
+      {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        await page.addInitScript(`window.__ticks = []; (function tick() { window.__ticks.push(performance.now()); setTimeout(tick, 5); })();`);
+        await page.goto(pathToFileURL(report.path).href, { timeout: 60_000 });
+        await page.waitForSelector("html[data-index-ready]", { timeout: 60_000 });
+        const longest = (await page.evaluate(`(() => {
+          const t = window.__ticks, from = window.__tidingsReady, to = window.__tidingsIndexReady;
+          let worst = 0;
+          for (let i = 1; i < t.length; i++) if (t[i] > from && t[i - 1] < to) worst = Math.max(worst, t[i] - t[i - 1]);
+          return worst;
+        })()`)) as number;
+        console.log(`longest main-thread block between first screen and full index: ${longest.toFixed(0)} ms`);
+        await page.close();
+      }
       const median = (xs: number[]): string => ([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0).toFixed(0);
       const list = (xs: number[]): string => xs.map((x) => x.toFixed(0)).join(", ");
       console.log(`first screen interactive (summary, charts, first page of the list; rows open): ${list(firstScreen)} ms; median ${median(firstScreen)} ms (bar < 1000 ms)`);
       console.log(`full index read (search, filters and paging over every article): ${list(fullIndex)} ms; median ${median(fullIndex)} ms`);
+      console.log(`renderer main-thread busy time until the full index was read: ${list(busy)} ms (of which script ${list(scripting)} ms)`);
       console.log(`after: ${load()}`);
     } finally {
       await browser.close();

@@ -58,7 +58,8 @@
   // ---- derived tables --------------------------------------------------------------------------
 
   // The article index arrives in two steps: the first rows with the data (enough for the first
-  // page), the full columns in a second element after this script, read once the page has parsed.
+  // page), the full columns and the long lists in parts after this script, read once the page has
+  // parsed.
   var A = D.articles;
   var count = D.counts.articles;
   var indexLoaded = false;
@@ -631,30 +632,56 @@
   window.__tidingsReady = performance.now();
   document.documentElement.setAttribute("data-ready", "true");
 
+  // Reads the index parts one named value at a time, giving the page back between values, so
+  // that it answers clicks and keys while the index loads.
   function loadIndex() {
-    if (!indexLoaded) {
-      var node = document.getElementById("tidings-index");
-      if (node) {
-        var late = JSON.parse(node.textContent);
-        D.featureSets = late.featureSets;
-        D.details = late.details;
-        D.removedTexts = late.removedTexts;
-        D.duplicates = late.duplicates;
-        D.rejected = late.rejected;
-        takeColumns(late.articles);
-      }
-      if (ids.length < count) count = ids.length;
-      indexLoaded = true;
-      indexDetails();
-      indexDuplicates();
-      drawSummary();
-      var dialogOpen = $("#detail").open;
-      enableFilters(true);
-      if (dialogOpen) { filterAll(); drawTabs(); listStale = true; } else refresh();
+    if (indexLoaded) return;
+    var parts = document.querySelectorAll("script.tidings-index-part");
+    var keys = [];
+    var texts = {};
+    for (var p = 0; p < parts.length; p++) {
+      var key = parts[p].getAttribute("data-key") || "";
+      if (!Object.prototype.hasOwnProperty.call(texts, key)) { keys.push(key); texts[key] = ""; }
+      texts[key] += parts[p].textContent;
     }
+    var late = { articles: {} };
+    var next = 0;
+    function step() {
+      var until = performance.now() + 25;
+      while (next < keys.length && performance.now() < until) {
+        var k = keys[next++];
+        var value = JSON.parse(texts[k]);
+        texts[k] = null;
+        if (k.indexOf("articles.") === 0) late.articles[k.slice(9)] = value;
+        else late[k] = value;
+      }
+      if (next < keys.length) setTimeout(step, 0);
+      else useIndex(keys.length ? late : null);
+    }
+    step();
+  }
+
+  function useIndex(late) {
+    if (late) {
+      D.featureSets = late.featureSets;
+      D.details = late.details;
+      D.removedTexts = late.removedTexts;
+      D.duplicates = late.duplicates;
+      D.rejected = late.rejected;
+      takeColumns(late.articles);
+    }
+    if (ids.length < count) count = ids.length;
+    indexLoaded = true;
+    indexDetails();
+    indexDuplicates();
+    drawSummary();
+    var dialogOpen = $("#detail").open;
+    enableFilters(true);
+    if (dialogOpen) { filterAll(); drawTabs(); listStale = true; } else refresh();
     window.__tidingsIndexReady = performance.now();
     document.documentElement.setAttribute("data-index-ready", "true");
   }
+
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", loadIndex);
   else loadIndex();
 })();
