@@ -96,7 +96,8 @@ export function wrongFormGlossed(draft: Draft, block: DraftBlock, ctx: NameConte
     if (isWord || /^\p{Lu}+$/u.test(form)) return null;
     // A wrong rendering still sounds like the name (`Lincoln` for `Blinken`); a character glossed
     // with the actor who plays her (`Carmen (Denise Richards)`) does not.
-    if (count(ctx, form) === 1 && count(ctx, family) >= 2 && soundsAlike(form, family)) return replacement;
+    if (!soundsAlike(form, family)) return null;
+    if (count(ctx, form) === 1 && count(ctx, family) >= 2) return replacement;
     draft.flag(m[0], "wrong-form-glossed", `"${form}" may be a wrong rendering of the glossed "${gloss}"`);
     return null;
   });

@@ -78,9 +78,9 @@ export function repairGluedWords(draft: Draft, options: TextRepairOptions): void
     }
     for (const split of weak) {
       if (strong && options.weakGlue === "in-glued-blocks") splits.set(split.token, split.parts.join(" "));
-      else if (!split.kinds.includes("dictionary-pair")) {
-        // Two dictionary words say little on their own (`sincerely` is not `since rely`): only a
-        // cut between two capitalised words the document uses is worth a person's look.
+      else if (split.kinds.every((k) => k === "capital-then-capital") && split.parts.every((p) => !ctx.words.has(p.toLowerCase()))) {
+        // Lower-case compounds (`livestream`) and brands made of common words (`SmartBoost`) are
+        // written that way on purpose; two names run together (`BerlinParis`) are worth a look.
         draft.flag(split.token, "glued-words", `may be words run together: "${split.parts.join(" ")}"`);
       }
     }

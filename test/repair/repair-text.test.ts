@@ -27,6 +27,13 @@ describe("repair-text stage", () => {
     expect(draft.flagged).toContainEqual(expect.objectContaining({ rule: "glued-words", text: "BerlinParis" }));
   });
 
+  it("neither cuts nor flags brands and compounds made of common words", async () => {
+    const paragraphs = ["The SmartBoost charger ships with a livestream guide.", "Smart people boost sales. Boost is a brand. The live stream ended."];
+    const draft = await runStages(draftOf(paragraphs), [repairText()]);
+    expect(draft.blocks.map((b) => b.text)).toEqual(paragraphs);
+    expect(draft.flagged).toEqual([]);
+  });
+
   it("leaves text about cookies, reports and brands as it is", async () => {
     const paragraphs = [
       "The bakery's cookies won a prize; see also the report on page 3.",
