@@ -7,6 +7,24 @@ import { defineStage } from "../stage.ts";
 import { detectLanguage } from "../text/language.ts";
 import { wordCount } from "../text/measure.ts";
 
+/**
+ * Share of characters that no prose is made of: control characters, the replacement character,
+ * private-use and unassigned code points, and symbols outside common punctuation.
+ */
+export function garbledShare(text: string): number {
+  if (text.length === 0) return 0;
+  let bad = 0;
+  let total = 0;
+  for (const ch of text) {
+    total++;
+    const c = ch.codePointAt(0) as number;
+    if (c === 10 || c === 13 || c === 9) continue;
+    if (c < 32 || (c >= 0x7f && c < 0xa0) || c === 0xfffd || (c >= 0xe000 && c < 0xf900)) bad++;
+    else if (c >= 0xa0 && /[\p{Cn}\p{Co}\p{Cs}]/u.test(ch)) bad++;
+  }
+  return bad / total;
+}
+
 export const quality = defineStage({
   name: "quality",
   description: "Sets the language and rejects records that are not articles (no body, or too short).",
@@ -14,6 +32,8 @@ export const quality = defineStage({
     .object({
       /** Fewest words of body text an article may have. */
       minWords: z.number().int().nonnegative().default(25),
+      /** Largest share of the body that may be control characters, U+FFFD or stray symbols. */
+      maxGarbled: z.number().min(0).max(1).default(0.05),
     })
     .strict(),
   run(draft, ctx) {
@@ -28,6 +48,13 @@ export const quality = defineStage({
       return draft.reject(
         "no-text",
         removed > 0 ? `every block was removed (${removed} removals; see the provenance of the stages before)` : "the input held no text",
+      );
+    }
+    const garbled = garbledShare(body);
+    if (garbled > ctx.options.maxGarbled) {
+      return draft.reject(
+        "not-text",
+        `${Math.round(garbled * 100)}% of the body is control characters, replacement characters or symbols: binary or wrongly decoded data, not prose`,
       );
     }
     const n = wordCount(body);

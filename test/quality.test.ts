@@ -1,0 +1,52 @@
+/**
+ * The quality stage: what is not an article is rejected with a reason; the language is guessed.
+ */
+import { describe, expect, it } from "vitest";
+import { Draft } from "../src/draft.ts";
+import { runArticleStages } from "../src/process.ts";
+import type { ArticleStage } from "../src/stage.ts";
+import { quality } from "../src/stages/quality.ts";
+import { detectLanguage } from "../src/text/language.ts";
+
+async function judge(...paragraphs: string[]): Promise<Draft> {
+  const d = new Draft({ id: "q", source: { path: "q.txt", index: 0 }, raw: { kind: "text", content: "" } });
+  for (const p of paragraphs) d.addBlock("paragraph", p);
+  await runArticleStages(d, [quality() as ArticleStage]);
+  return d;
+}
+
+const prose =
+  "The regional council voted on Tuesday to keep the night bus running through the winter, after drivers and students signed a petition that gathered more than four thousand names in two weeks.";
+
+describe("quality", () => {
+  it("keeps a real article and sets its language", async () => {
+    const d = await judge(prose, prose.replace("Tuesday", "Friday"));
+    expect(d.rejection).toBeNull();
+    expect(d.meta.language).toBe("en");
+  });
+
+  it("rejects an empty body, a too-short body and garbled bytes, each with its reason", async () => {
+    expect((await judge()).rejection?.reason).toBe("no-text");
+    expect((await judge("Click here.")).rejection?.reason).toBe("too-short");
+    const garbage = "Ùz^\u007fÛ\u0013ª/²Ÿã\u009dÇ:Ký\"\u001b÷Œ\u0015ñq9î†þN¥\u0002¹:å\u0011‡ª¤\u0019¶\u0090¾¬\u009da‰<m ".repeat(6);
+    const g = await judge(garbage);
+    expect(g.rejection?.reason).toBe("not-text");
+    expect(g.rejection?.detail).toMatch(/binary|decoded/);
+  });
+
+  it("does not take accents, quotes, dashes or non-Latin scripts for garbage", async () => {
+    const d = await judge(
+      "Les élèves de l’école ont présenté « leur » projet — une serre solaire — devant le maire et les parents, qui ont applaudi longuement à la fin de la séance.",
+      "東京都は火曜日、夜間バスの運行を冬の間も続けると発表した。学生や運転手が署名を集めていた。",
+    );
+    expect(d.rejection).toBeNull();
+  });
+
+  it("guesses languages by script and by stop words, and says null when unsure", () => {
+    expect(detectLanguage("Die Regierung hat am Dienstag beschlossen, dass der Nachtbus auch im Winter fährt, und die Studenten sind froh.")).toBe("de");
+    expect(detectLanguage("El gobierno anunció el martes que el autobús nocturno seguirá funcionando durante el invierno, y los estudiantes celebraron.")).toBe("es");
+    expect(detectLanguage("東京都は火曜日、夜間バスの運行を冬の間も続けると発表した。")).toBe("ja");
+    expect(detectLanguage("Правительство во вторник объявило, что ночной автобус будет ходить и зимой.")).toBe("ru");
+    expect(detectLanguage("12 34 56")).toBeNull();
+  });
+});
