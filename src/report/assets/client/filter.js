@@ -1,0 +1,64 @@
+// What the filters select: state, matching, and the filtered lists.
+
+var S = { q: "", site: -1, cat: -1, rule: -1, stage: "", story: -1, detailOnly: false, tab: "articles" };
+var pages = { articles: 0, removed: 0, duplicates: 0, rejected: 0 };
+var hits = { articles: [], removed: [], duplicates: [], rejected: [] };
+
+// Whether each distinct feature set passes the category, rule and stage filters: computed once per
+// filter change, so that testing an article is a lookup.
+var featureOk = [];
+
+function featuresMatch(fs) {
+  if (S.cat >= 0 && fs[1].indexOf(S.cat) < 0) return false;
+  if (S.rule >= 0 && fs[0].indexOf(S.rule) < 0) return false;
+  if (S.stage) {
+    for (var k = 0; k < fs[0].length; k++) if (ruleStage[fs[0][k]] === S.stage) return true;
+    return false;
+  }
+  return true;
+}
+
+function rowMatches(i, q) {
+  if (S.site >= 0 && A.site[i] !== S.site) return false;
+  if (S.story >= 0 && A.story[i] !== S.story) return false;
+  if (S.detailOnly && detailOf[i] < 0) return false;
+  if (!featureOk[A.features[i]]) return false;
+  return !q || rowHaystack(i).indexOf(q) >= 0;
+}
+
+function removedMatches(t, q) {
+  if (S.cat >= 0 && t[2] !== S.cat) return false;
+  if (S.rule >= 0 && t[1] !== S.rule) return false;
+  if (S.stage && ruleStage[t[1]] !== S.stage) return false;
+  if (S.site >= 0 || S.story >= 0 || S.detailOnly) {
+    var some = false;
+    for (var k = 0; k < t[4].length; k++) if (rowMatches(t[4][k], "")) { some = true; break; }
+    if (!some) return false;
+  }
+  return !q || t[0].toLowerCase().indexOf(q) >= 0;
+}
+
+function duplicateMatches(d, q) {
+  if (S.site >= 0 || S.story >= 0) { if (d[2] < 0 || !rowMatches(d[2], "")) return false; }
+  return !q || (d[0] + "\n" + d[1] + "\n" + d[3] + "\n" + d[5]).toLowerCase().indexOf(q) >= 0;
+}
+
+function rejectedMatches(r, q) {
+  if (S.stage && r[1] !== S.stage) return false;
+  return !q || r.join("\n").toLowerCase().indexOf(q) >= 0;
+}
+
+function filterAll() {
+  var q = S.q.trim().toLowerCase();
+  featureOk = D.featureSets.map(featuresMatch);
+  var a = [];
+  for (var i = 0; i < ids.length; i++) if (!indexLoaded || rowMatches(i, q)) a.push(i);
+  var rm = [];
+  for (i = 0; i < D.removedTexts.length; i++) if (removedMatches(D.removedTexts[i], q)) rm.push(i);
+  var du = [];
+  for (i = 0; i < D.duplicates.length; i++) if (duplicateMatches(D.duplicates[i], q)) du.push(i);
+  var rj = [];
+  for (i = 0; i < D.rejected.length; i++) if (rejectedMatches(D.rejected[i], q)) rj.push(i);
+  hits = { articles: a, removed: rm, duplicates: du, rejected: rj };
+  pages = { articles: 0, removed: 0, duplicates: 0, rejected: 0 };
+}
