@@ -5,7 +5,8 @@
 import type { BlockType } from "../article.ts";
 import { linearBlocks } from "./linear-fallback.ts";
 import { nestsDeeperThan } from "./nesting-depth.ts";
-import { linearise } from "./linearise.ts";
+import { type Linearised, linearise } from "./linearise.ts";
+import { featuresOf, proseWeight } from "./block-features.ts";
 import { findMainContent } from "./main-content.ts";
 import { type PageMetadata, readMetadata } from "./page-metadata.ts";
 import { readSignals } from "./page-signals.ts";
@@ -31,6 +32,15 @@ export interface ExtractOptions {
 
 export const defaultExtractOptions: ExtractOptions = { maxTreeChars: 8_000_000, maxDepth: 2_000, maxDropped: 200 };
 
+/** Below this much prose weight, a page is thin enough to look at its hidden parts. */
+const THIN_PAGE_PROSE = 1000;
+
+function totalProse(lin: Linearised): number {
+  let sum = 0;
+  for (const b of lin.blocks) sum += Math.max(0, proseWeight(featuresOf(b)));
+  return sum;
+}
+
 export function extractPage(html: string, inputUrl: string | null, options: ExtractOptions = defaultExtractOptions): PageExtraction {
   if (html.length > options.maxTreeChars || nestsDeeperThan(html, options.maxDepth)) {
     const blocks = linearBlocks(html).map((b): SelectedBlock => ({ type: "paragraph" as BlockType, text: b.text, tag: "p", linkDensity: b.linkDensity, classes: "" }));
@@ -39,8 +49,13 @@ export function extractPage(html: string, inputUrl: string | null, options: Extr
   const page = parsePage(html);
   const metadata = readMetadata(readSignals(page.document), inputUrl);
   let lin = linearise(page.body);
-  // Some pages hide their whole body until a script runs: read the hidden parts rather than nothing.
-  if (lin.blocks.length === 0) lin = linearise(page.body, { keepHidden: true });
+  // Some pages hide their content until a script runs (streamed server rendering swaps hidden
+  // segments in): when the visible page says little, read the hidden parts too if they say more.
+  const visible = totalProse(lin);
+  if (visible < THIN_PAGE_PROSE) {
+    const withHidden = linearise(page.body, { keepHidden: true });
+    if (totalProse(withHidden) > 2 * visible) lin = withHidden;
+  }
   const main = findMainContent(lin);
   const selection = selectBlocks(lin, main, metadata.title.value);
   return { blocks: selection.kept, dropped: selection.dropped.slice(0, options.maxDropped), metadata, method: "tree" };
