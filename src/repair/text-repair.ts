@@ -58,6 +58,7 @@ export function repairEncoding(draft: Draft, options: TextRepairOptions): void {
 }
 
 const TOKEN_IN_TEXT = /[\p{L}\p{M}]{6,}/gu;
+const CASE_BOUNDARY = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
 
 export function repairGluedWords(draft: Draft, options: TextRepairOptions): void {
   const texts = [...draft.live().map((b) => b.text), draft.meta.title ?? "", draft.meta.subtitle ?? ""];
@@ -66,8 +67,15 @@ export function repairGluedWords(draft: Draft, options: TextRepairOptions): void
     const splits = new Map<string, string>();
     let strong = false;
     const weak: { token: string; parts: string[]; kinds: string[] }[] = [];
-    for (const m of block.text.matchAll(TOKEN_IN_TEXT)) {
-      const split = splitGluedToken(m[0], ctx, block.text.slice(m.index + m[0].length, m.index + m[0].length + 2));
+    // Cuts inside one case (`spacecooperation`) are weak: they matter only in a block that has a
+    // strong cut, which only a token with a case boundary can give. So those tokens go first.
+    const tokens = [...block.text.matchAll(TOKEN_IN_TEXT)];
+    const cased = tokens.filter((m) => CASE_BOUNDARY.test(m[0]));
+    const judge = (m: RegExpExecArray | RegExpMatchArray) => splitGluedToken(m[0], ctx, block.text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 2));
+    const first = cased.map(judge);
+    const anyStrong = first.some((split) => split?.strength === "strong");
+    const rest = anyStrong ? tokens.filter((m) => !CASE_BOUNDARY.test(m[0])).map(judge) : [];
+    for (const split of [...first, ...rest]) {
       if (!split) continue;
       if (split.strength === "strong") {
         strong = true;
