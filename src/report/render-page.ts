@@ -61,9 +61,10 @@ export function renderReportPage(data: ReportData, assets: PageAssets): string {
     <figure class="chart" id="chart-stages"><figcaption><h2>Removed blocks by stage</h2></figcaption><ol class="bars"></ol></figure>
     <figure class="chart" id="chart-rules"><figcaption><h2>Rules that fired most</h2></figcaption><ol class="bars"></ol></figure>
   </section>
-  <details class="stages-box" open><summary>Stages and rejection reasons</summary>
+  <details class="stages-box" open><summary>Stages, corpus figures and rejection reasons</summary>
     <div class="two">
       <table id="stage-table"><caption>Stages in run order</caption><thead><tr><th scope="col">stage</th><th scope="col">kind</th><th scope="col" class="num">ms</th><th scope="col" class="num">removed</th><th scope="col" class="num">repaired</th><th scope="col" class="num">flagged</th><th scope="col" class="num">rejected</th></tr></thead><tbody></tbody></table>
+      <table id="corpus-table"><caption>What the corpus stages learned</caption><thead><tr><th scope="col">stage</th><th scope="col">figure</th><th scope="col" class="num">value</th></tr></thead><tbody></tbody></table>
       <table id="reason-table"><caption>Rejected, by reason</caption><thead><tr><th scope="col">stage: reason</th><th scope="col" class="num">count</th></tr></thead><tbody></tbody></table>
     </div>
   </details>

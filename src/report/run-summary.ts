@@ -26,7 +26,8 @@ export interface RunSummary {
   rejectedBy: Record<string, number>;
   removedBy: Record<string, number>;
   rulesFired: Record<string, number>;
-  corpus: Record<string, Record<string, unknown>>;
+  /** What each corpus stage said of itself, flattened: [stage, "key.subkey", value as text]. */
+  corpus: Array<[stage: string, key: string, value: string]>;
   startedAt: string | null;
   finishedAt: string | null;
   ms: number | null;
@@ -41,6 +42,22 @@ function counts(value: unknown): Record<string, number> {
     if (n !== null) out[k] = n;
   }
   return out;
+}
+
+const FIGURES_PER_STAGE = 40;
+
+/** Nested figures as "a.b.c" → text, at most FIGURES_PER_STAGE of them, long values cut short. */
+function flatten(value: unknown, prefix: string, out: Array<[string, string]>): void {
+  if (out.length >= FIGURES_PER_STAGE) return;
+  const r = asRecord(value);
+  if (r) {
+    const entries = Object.entries(r);
+    if (entries.length === 0 && prefix) out.push([prefix, "{}"]);
+    for (const [k, v] of entries) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+    return;
+  }
+  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  out.push([prefix || "value", text.length > 120 ? `${text.slice(0, 119)}…` : text]);
 }
 
 function stage(value: unknown): StageSummary | null {
@@ -62,10 +79,11 @@ export function normalizeRunSummary(value: unknown, problem: string | null = nul
   const r = asRecord(value) ?? {};
   const inputs = asRecord(r.inputs) ?? {};
   const countsField = asRecord(r.counts) ?? {};
-  const corpus: Record<string, Record<string, unknown>> = {};
-  for (const [k, v] of Object.entries(asRecord(r.corpus) ?? {})) {
-    const c = asRecord(v);
-    if (c) corpus[k] = c;
+  const corpus: RunSummary["corpus"] = [];
+  for (const [stage, v] of Object.entries(asRecord(r.corpus) ?? {})) {
+    const figures: Array<[string, string]> = [];
+    flatten(v, "", figures);
+    for (const [key, value] of figures) corpus.push([stage, key, value]);
   }
   const startedAt = str(r.startedAt);
   const finishedAt = str(r.finishedAt);

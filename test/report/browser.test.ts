@@ -53,6 +53,7 @@ describe.skipIf(!hasChromium)(`report.html in chromium (needs ${CHROMIUM_PATH})`
     expect(await page.locator("#tab-articles .n").textContent()).toBe(`(${FIXTURE_ARTICLES.length})`);
     expect(await page.locator('[data-count="rejected"] .why').textContent()).toBe("quality: not-prose 1 · quality: too-short 1");
     expect(await page.locator("#reason-table").textContent()).toContain("quality: too-short");
+    expect(await page.locator("#corpus-table tr", { hasText: "byMethod.near" }).textContent()).toBe("dedupebyMethod.near1");
   });
 
   it("runs no script that came in with an article, and shows its text as text", async () => {

@@ -254,6 +254,7 @@ export const FIXTURE_RUN = {
   inputs: { roots: ["raw"], files: 6, records: 16 },
   counts: { inputs: 16, articles: 12, duplicates: 2, rejected: 2 },
   rejectedBy: { "quality:too-short": 1, "quality:not-prose": 1 },
+  corpus: { dedupe: { articles: 14, duplicates: 2, byMethod: { exact: 1, near: 1 } }, stories: { stories: 2, largestStory: 4 } },
   startedAt: "2026-11-23T10:00:00.000Z",
   finishedAt: "2026-11-23T10:00:01.250Z",
   ms: 1250,

@@ -27,6 +27,20 @@ describe("run.json for the report", () => {
     expect(run.pipeline).toBeNull();
   });
 
+  it("flattens what corpus stages said of themselves, and bounds it", () => {
+    const rewrites = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`form ${i}`, `canonical ${i}`]));
+    const run = normalizeRunSummary({
+      corpus: { dedupe: { duplicates: 2, byMethod: { exact: 1, near: 1 }, note: "x".repeat(500) }, "names-corpus": { forms: 21, rewrites } },
+    });
+    expect(run.corpus.slice(0, 3)).toEqual([
+      ["dedupe", "duplicates", "2"],
+      ["dedupe", "byMethod.exact", "1"],
+      ["dedupe", "byMethod.near", "1"],
+    ]);
+    expect(run.corpus[3]?.[2].length).toBe(120);
+    expect(run.corpus.filter((f) => f[0] === "names-corpus")).toHaveLength(40);
+  });
+
   it("derives the time from the timestamps when ms is missing", () => {
     const run = normalizeRunSummary({ startedAt: "2026-01-01T00:00:00Z", finishedAt: "2026-01-01T00:00:02.5Z" });
     expect(run.ms).toBe(2500);

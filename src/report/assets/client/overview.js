@@ -92,6 +92,10 @@ function drawTables() {
   D.run.stages.forEach(function (s) {
     body.appendChild(el("tr", null, cell(s.name), cell(s.kind || ""), cell(fmt(s.ms), true), cell(fmt(s.removed), true), cell(fmt(s.repaired), true), cell(fmt(s.flagged), true), cell(fmt(s.rejected), true)));
   });
+  body = $("#corpus-table tbody");
+  clear(body);
+  if (!D.run.corpus.length) body.appendChild(el("tr", null, el("td", { colspan: "3", className: "empty", text: "run.json has no corpus figures" })));
+  D.run.corpus.forEach(function (f) { body.appendChild(el("tr", null, cell(f[0]), cell(f[1]), cell(f[2], true))); });
   var reasons = reasonCounts();
   body = $("#reason-table tbody");
   clear(body);
