@@ -75,7 +75,8 @@ function elementReasons(page: Linearised, main: MainContent): Map<number, Reason
       }
       const prose = stats.prose[e] as number;
       const small = prose < 0.5 * rootProse;
-      const found = small ? stats.hint(e) : null;
+      // A quotation inside the article is article, whatever its class says (embedded posts).
+      const found = small && el.tag !== "blockquote" ? stats.hint(e) : null;
       const hint = found && !naming.has(found.id) ? found : null;
       const chars = stats.chars[e] as number;
       if (dropTeasers && stats.teasers.has(e)) reasons.set(e, { rule: "teaser-list", category: "related" });
