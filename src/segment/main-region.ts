@@ -1,22 +1,25 @@
 /**
- * Finding the article inside a whole-page text dump: score every line as prose or furniture, decide
- * whether the dump is a whole page at all (many furniture lines around the prose), and if so take the
- * maximum-sum region as the article. Pure functions of the block texts, so they are easy to test.
+ * Finding the article inside a whole-page text dump: score every line as prose or furniture, weigh
+ * the scores by their context, decide whether the dump is a whole page at all (many furniture lines,
+ * menus above the prose), and if so take the maximum-sum region as the article. Pure functions of
+ * the block texts, so they are easy to test.
  */
 import { fold } from "../text/measure.ts";
-import { type ProseFeatures, type ScoreWeights, DEFAULT_WEIGHTS, blockScore, proseFeatures } from "./prose-score.ts";
+import { shapeCounts } from "./line-shape.ts";
+import { type ProseFeatures, blockScore, proseFeatures } from "./prose-score.ts";
 import { type Region, maxSumRegion } from "./region.ts";
+import { chargeRepeatedShapes, stiffenRuns, weighByNeighbours } from "./score-context.ts";
 
 export interface PageEvidence {
   lines: number;
   /** Lines that score as furniture: short, no sentence, or printed twice. */
   furniture: number;
-  /** Prose weight (sum of positive scores) before the region, and inside it. */
-  proseBefore: number;
-  proseInside: number;
   /** Furniture lines outside the main region, before and after it. */
   furnitureBefore: number;
   furnitureAfter: number;
+  /** Prose weight (sum of positive scores) before the region, and inside it. */
+  proseBefore: number;
+  proseInside: number;
 }
 
 export interface MainRegionPlan {
@@ -28,9 +31,11 @@ export interface MainRegionPlan {
   wholePage: boolean;
 }
 
-export interface GateOptions {
+export interface RegionOptions {
   /** Fewest furniture lines for a dump to count as a whole page. */
   minFurniture: number;
+  /** Smallest share of furniture among all lines. */
+  minFurnitureShare: number;
   /** Fewest furniture lines above the region (a page has a header and menus; an article does not). */
   minHead: number;
   /**
@@ -38,67 +43,70 @@ export interface GateOptions {
    * prose, while an article whose second half won the region (after a list, say) has a lot.
    */
   maxProseBefore: number;
-  /** Smallest share of furniture among all lines. */
-  minFurnitureShare: number;
+  /** How much more each further line of a furniture run costs. */
+  runGrowth: number;
+  /** A furniture line whose shape the page prints this often is a list separator... */
+  shapeRepeats: number;
+  /** ...and costs this many times more. */
+  shapeCost: number;
+  /** Lines on either side that make a line's context. */
+  contextWindow: number;
+  /** How strongly the context weighs a line's score (0: not at all). */
+  contextStrength: number;
 }
 
-export const DEFAULT_GATE: GateOptions = { minFurniture: 20, minHead: 5, minFurnitureShare: 0.3, maxProseBefore: 0.5 };
+export const DEFAULT_REGION_OPTIONS: RegionOptions = {
+  minFurniture: 20,
+  minFurnitureShare: 0.3,
+  minHead: 5,
+  maxProseBefore: 0.5,
+  runGrowth: 1,
+  shapeRepeats: 5,
+  shapeCost: 2,
+  contextWindow: 2,
+  contextStrength: 1,
+};
 
-export function planMainRegion(
-  texts: readonly string[],
-  language: string | null,
-  gate: GateOptions = DEFAULT_GATE,
-  weights: ScoreWeights = DEFAULT_WEIGHTS,
-  runGrowth = 1,
-): MainRegionPlan {
+/** Line scores after context: what the region search adds up. */
+export function contextScores(texts: readonly string[], language: string | null, options: RegionOptions): { features: ProseFeatures[]; scores: number[] } {
   const counts = new Map<string, number>();
   const keys = texts.map((t) => fold(t));
   for (const k of keys) if (k !== "") counts.set(k, (counts.get(k) ?? 0) + 1);
   const features = texts.map((t, i) => proseFeatures(t, language, (counts.get(keys[i] as string) ?? 0) > 1));
-  const scores = stiffenRuns(features.map((f) => blockScore(f, weights)), runGrowth);
+  let scores = features.map((f) => blockScore(f));
+  scores = chargeRepeatedShapes(scores, shapeCounts(texts), options.shapeRepeats, options.shapeCost);
+  scores = stiffenRuns(scores, options.runGrowth);
+  scores = weighByNeighbours(scores, options.contextWindow, options.contextStrength);
+  return { features, scores };
+}
+
+export function planMainRegion(
+  texts: readonly string[],
+  language: string | null,
+  options: RegionOptions = DEFAULT_REGION_OPTIONS,
+): MainRegionPlan {
+  const { features, scores } = contextScores(texts, language, options);
   const region = maxSumRegion(scores);
-  const isFurniture = (i: number): boolean => (scores[i] as number) < 0;
   let furniture = 0;
   let before = 0;
   let after = 0;
-  for (let i = 0; i < texts.length; i++) {
-    if (!isFurniture(i)) continue;
-    furniture++;
-    if (region && i < region.start) before++;
-    if (region && i >= region.end) after++;
-  }
   let proseBefore = 0;
   let proseInside = 0;
   scores.forEach((s, i) => {
-    if (s <= 0 || region === null) return;
-    if (i < region.start) proseBefore += s;
-    else if (i < region.end) proseInside += s;
+    const where = region === null ? "none" : i < region.start ? "before" : i < region.end ? "inside" : "after";
+    if (s < 0) {
+      furniture++;
+      if (where === "before") before++;
+      if (where === "after") after++;
+    } else if (where === "before") proseBefore += s;
+    else if (where === "inside") proseInside += s;
   });
   const evidence: PageEvidence = { lines: texts.length, furniture, furnitureBefore: before, furnitureAfter: after, proseBefore, proseInside };
   const wholePage =
     region !== null &&
-    furniture >= gate.minFurniture &&
-    before >= gate.minHead &&
-    proseBefore <= gate.maxProseBefore * proseInside &&
-    furniture / Math.max(1, texts.length) >= gate.minFurnitureShare;
+    furniture >= options.minFurniture &&
+    furniture / Math.max(1, texts.length) >= options.minFurnitureShare &&
+    before >= options.minHead &&
+    proseBefore <= options.maxProseBefore * proseInside;
   return { features, scores, region, evidence, wholePage };
-}
-
-/**
- * A run of furniture lines is a stronger border than the same lines scattered: each line of a run
- * costs more than the one before it (up to a limit), so a menu or a link list between the article and
- * a block of prose after it (a comment policy, an author's bio) is not crossed, while one stray line
- * between two paragraphs still is.
- */
-export function stiffenRuns(scores: readonly number[], growth: number, maxFactor = 4): number[] {
-  let run = 0;
-  return scores.map((s) => {
-    if (s >= 0) {
-      run = 0;
-      return s;
-    }
-    const factor = Math.min(maxFactor, 1 + growth * run);
-    run++;
-    return s * factor;
-  });
 }

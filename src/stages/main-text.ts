@@ -2,43 +2,50 @@
  * main-text: in a text dump of a whole page (menus, channel lists, share lines, footers and related
  * stories left around the article as lines), keeps the article's region and removes the rest. A dump
  * that is already article text is left alone: the stage acts only when many furniture lines lie
- * outside the main prose region. HTML inputs are the extract stage's business.
+ * around the main prose region, with menus above it. HTML inputs are the extract stage's business.
  */
 import { z } from "zod";
-import { type MainRegionPlan, DEFAULT_GATE, planMainRegion } from "../segment/main-region.ts";
+import { DEFAULT_REGION_OPTIONS as D, type MainRegionPlan, planMainRegion } from "../segment/main-region.ts";
+import { pageLanguage } from "../segment/page-language.ts";
 import type { ProseFeatures } from "../segment/prose-score.ts";
 import { defineStage } from "../stage.ts";
-import { pageLanguage } from "../segment/page-language.ts";
-
 
 /** Why a block outside the region goes, from where it is and what it looks like. */
 function removalOf(f: ProseFeatures, before: boolean): { rule: string; category: string } {
   const prose = f.words >= 8 && f.endsSentence && !f.repeated;
-  if (before) return prose ? { rule: "before-main-region", category: "page-chrome" } : { rule: "menu-before-article", category: "navigation" };
-  return prose ? { rule: "after-main-region", category: "related-link" } : { rule: "links-after-article", category: "footer" };
+  if (before) return prose ? { rule: "prose-before-main-region", category: "page-chrome" } : { rule: "menu-before-main-region", category: "navigation" };
+  return prose ? { rule: "prose-after-main-region", category: "related-link" } : { rule: "links-after-main-region", category: "footer" };
 }
+
+const count = z.number().int().nonnegative();
+const share = z.number().min(0).max(1);
+const factor = z.number().nonnegative();
+
+export const mainTextOptions = z
+  .object({
+    minFurniture: count.default(D.minFurniture),
+    minFurnitureShare: share.default(D.minFurnitureShare),
+    minHead: count.default(D.minHead),
+    maxProseBefore: factor.default(D.maxProseBefore),
+    runGrowth: factor.default(D.runGrowth),
+    shapeRepeats: count.default(D.shapeRepeats),
+    shapeCost: factor.default(D.shapeCost),
+    contextWindow: count.default(D.contextWindow),
+    contextStrength: factor.default(D.contextStrength),
+  })
+  .strict();
 
 export const mainText = defineStage({
   name: "main-text",
   description: "Keeps the article region of a whole-page text dump and removes the menus, lists and footers around it.",
-  options: z
-    .object({
-      minFurniture: z.number().int().nonnegative().default(DEFAULT_GATE.minFurniture),
-      minHead: z.number().int().nonnegative().default(DEFAULT_GATE.minHead),
-      minFurnitureShare: z.number().min(0).max(1).default(DEFAULT_GATE.minFurnitureShare),
-      maxProseBefore: z.number().nonnegative().default(DEFAULT_GATE.maxProseBefore),
-    })
-    .strict(),
+  options: mainTextOptions,
   run(draft, ctx) {
     if (draft.raw.kind !== "text") return;
     const blocks = draft.live();
     if (blocks.length < 3) return;
-    const language = draft.meta.language ?? pageLanguage(blocks.map((b) => b.text));
-    const plan: MainRegionPlan = planMainRegion(
-      blocks.map((b) => b.text),
-      language,
-      ctx.options,
-    );
+    const texts = blocks.map((b) => b.text);
+    const language = draft.meta.language ?? pageLanguage(texts);
+    const plan: MainRegionPlan = planMainRegion(texts, language, ctx.options);
     ctx.log.debug({ id: draft.id, evidence: plan.evidence, region: plan.region, wholePage: plan.wholePage }, "main region");
     if (!plan.wholePage || plan.region === null) return;
     const { start, end } = plan.region;
