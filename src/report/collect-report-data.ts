@@ -4,16 +4,16 @@
  * removed texts, the duplicates and the rejected entries.
  */
 import { join } from "node:path";
-import { type LooseArticle, asRecord, looseArticle, num, sourceLabel, str } from "./loose-record.ts";
+import { TITLE_CHARS, clip, detailOf, oneLine } from "./article-detail.ts";
+import { featureSetKey, parseFeatureSet } from "./feature-set.ts";
+import { asRecord, looseArticle, num, sourceLabel, str } from "./loose-record.ts";
 import { DetailSampler } from "./detail-sampler.ts";
 import { type JsonLinesTally, readJsonLines } from "./read-json-lines.ts";
 import { RemovedTextIndex } from "./removed-text-index.ts";
 import {
   type ArticleColumns,
   type ArticleDetail,
-  type DetailBlock,
   type DuplicateRow,
-  type FeatureSet,
   REPORT_DATA_VERSION,
   type RejectedRow,
   type ReportData,
@@ -31,70 +31,6 @@ export interface CollectOptions {
 }
 
 const DEFAULT_MAX_DETAIL = 1000;
-const TITLE_CHARS = 120;
-const DETAIL_CHARS = 30_000;
-const PIECE_CHARS = 4_000;
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-const BLOCK_LETTER: Record<string, DetailBlock[0]> = {
-  paragraph: "p",
-  heading: "h",
-  "list-item": "l",
-  quote: "q",
-  caption: "c",
-};
-
-function detailOf(a: LooseArticle, row: number, rules: StringTable, categories: StringTable): ArticleDetail {
-  let budget = DETAIL_CHARS;
-  let clipped = false;
-  const blocks: DetailBlock[] = [];
-  for (const b of a.blocks) {
-    if (budget <= 0) {
-      clipped = true;
-      break;
-    }
-    const text = clip(b.text, Math.min(budget, PIECE_CHARS * 4));
-    if (text !== b.text) clipped = true;
-    budget -= text.length;
-    blocks.push([BLOCK_LETTER[b.type] ?? "p", text]);
-  }
-  const piece = (t: string): string => {
-    if (t.length > PIECE_CHARS) clipped = true;
-    return clip(t, PIECE_CHARS);
-  };
-  return {
-    row,
-    id: a.id,
-    title: clip(oneLine(a.title ?? a.blocks[0]?.text ?? ""), TITLE_CHARS),
-    source: a.source,
-    url: a.url,
-    subtitle: a.subtitle,
-    authors: a.authors,
-    language: a.language,
-    truncated: a.truncated,
-    clipped,
-    blocks,
-    removed: a.removed.map((r) => [rules.index(`${r.stage}/${r.rule}`), categories.index(r.category), piece(r.text)]),
-    repaired: a.repaired.map((r) => [rules.index(`${r.stage}/${r.rule}`), piece(r.before), piece(r.after)]),
-    flagged: a.flagged.map((r) => [rules.index(`${r.stage}/${r.rule}`), piece(r.text), piece(r.note)]),
-    duplicates: a.duplicates,
-  };
-}
-
-/** Collapses whitespace, so that a value fits on one line of a newline-joined column. */
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
-
-function parseFeatureSet(key: string): FeatureSet {
-  const [rules = "", categories = ""] = key.split("|");
-  const numbers = (list: string): number[] => (list === "" ? [] : list.split(",").map(Number));
-  return [numbers(rules), numbers(categories)];
-}
-
 function bump(counts: number[], i: number): void {
   counts[i] = (counts[i] ?? 0) + 1;
 }
@@ -170,7 +106,7 @@ export async function collectReportData(outDir: string, options: CollectOptions 
     columns.flagged.push(a.flagged.length);
     columns.duplicates.push(a.duplicates.length);
     columns.story.push(a.story === null ? -1 : stories.index(a.story));
-    columns.features.push(featureSets.index(`${ruleList.join(",")}|${categoryList.join(",")}`));
+    columns.features.push(featureSets.index(featureSetKey(ruleList, categoryList)));
     if (!rowById.has(a.id)) rowById.set(a.id, row);
     const features = [...ruleList.map((r) => `rule:${rules.values[r]}`), ...categoryList.map((c) => `category:${categories.values[c]}`)];
     sampler.consider(a.id, features, () => detailOf(a, row, rules, categories));

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { collectReportData } from "../../src/report/index.ts";
+import { featureSetKey, parseFeatureSet } from "../../src/report/feature-set.ts";
 import { splitForPage } from "../../src/report/page-split.ts";
 import { writeFixtureRun } from "./fixture-run.ts";
 
@@ -32,5 +33,13 @@ describe("splitForPage", () => {
     expect(early.articles.ids).toBe(data.articles.ids);
     expect(early.details).toHaveLength(data.details.length);
     await rm(dir, { recursive: true });
+  });
+});
+
+describe("feature sets", () => {
+  it("read back from their key", () => {
+    expect(parseFeatureSet(featureSetKey([0, 3, 12], [1]))).toEqual([[0, 3, 12], [1]]);
+    expect(parseFeatureSet(featureSetKey([], []))).toEqual([[], []]);
+    expect(parseFeatureSet(featureSetKey([5], []))).toEqual([[5], []]);
   });
 });
