@@ -57,15 +57,33 @@ class Groups {
   }
 }
 
+/**
+ * Words shaped like a person's name: a capital and lower-case letters, perhaps joined by a hyphen or
+ * apostrophe (`Jean-Luc`, `O'Neill`) or after `Mc`. Brands with inner capitals (`HomeKit`) and
+ * possessives are left out.
+ */
+const NAME_PART = /^(?:Mc)?\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?$/u;
+function personShaped(form: string): boolean {
+  return form.split(" ").every((w) => NAME_PART.test(w));
+}
+
+/** One word is the other with an ending that makes another word (`Breakers`, `American`, `Carla`), not another spelling. */
+function inflected(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long.startsWith(short) && ["s", "es", "n", "an", "a", "e", "'", "’"].includes(long.slice(short.length));
+}
+
 /** Decides, from the counts alone, which forms are rewritten to which. Exported for tests. */
 export function decideForms(
   documents: ReadonlyMap<string, number>,
   alone: ReadonlyMap<string, number>,
   opts: Options,
 ): Map<string, { to: string; rule: "name-variant" | "name-order" }> {
-  const forms = [...documents.keys()].sort(byCodePoint);
+  const forms = [...documents.keys()].filter(personShaped).sort(byCodePoint);
   const words = englishWords();
   const common = (w: string): boolean => words.has(w.toLowerCase());
+  // A family name stands alone somewhere in the run (`Kishida said`): a sign the form is a person.
+  const standsAlone = (w: string): boolean => (alone.get(w) ?? 0) >= 1;
   const canonical = new Set(opts.gazetteer.map((e) => e.canonical));
   const groups = new Groups();
   const orderPairs = new Set<string>();
@@ -88,7 +106,7 @@ export function decideForms(
       for (let j = i + 1; j < list.length; j++) {
         const a = (list[i] as string).split(" ")[0] as string;
         const b = (list[j] as string).split(" ")[0] as string;
-        if (family.length >= 3 && !common(family) && spellingVariants(a, b)) groups.union(list[i] as string, list[j] as string);
+        if (family.length >= 3 && !common(family) && standsAlone(family) && spellingVariants(a, b) && !inflected(a, b)) groups.union(list[i] as string, list[j] as string);
       }
     }
   }
@@ -97,7 +115,7 @@ export function decideForms(
       for (let j = i + 1; j < list.length; j++) {
         const a = (list[i] as string).split(" ")[1] as string;
         const b = (list[j] as string).split(" ")[1] as string;
-        if (given.length >= 3 && !common(given) && spellingVariants(a, b)) groups.union(list[i] as string, list[j] as string);
+        if (given.length >= 3 && !common(given) && standsAlone(a) && standsAlone(b) && spellingVariants(a, b) && !inflected(a, b)) groups.union(list[i] as string, list[j] as string);
       }
     }
   }

@@ -61,12 +61,27 @@ describe("names-corpus", () => {
   });
 
   it("breaks ties by code-point order, and leaves unrelated names apart", () => {
-    const tie = decideForms(new Map([["Sergei Lavrov", 1], ["Sergey Lavrov", 1], ["North Korea", 2], ["North Korean", 1]]), new Map(), {
-      order: "given-first",
-      gazetteer: [],
-    });
-    expect(tie.get("Sergey Lavrov")).toEqual({ to: "Sergei Lavrov", rule: "name-variant" });
-    expect(tie.has("North Korean")).toBe(false);
+    const documents = new Map([
+      ["Sergei Lavrov", 1],
+      ["Sergey Lavrov", 1],
+      ["North Korea", 2],
+      ["North Korean", 1],
+      ["Carl Jensen", 1],
+      ["Carla Jensen", 1],
+      ["Circuit Breaker", 1],
+      ["Circuit Breakers", 1],
+      ["Apple HomeKit", 1],
+      ["Apple Homekit", 1],
+    ]);
+    const alone = new Map([["Lavrov", 2], ["Jensen", 2], ["Breaker", 1], ["Korea", 1]]);
+    const decided = decideForms(documents, alone, { order: "given-first", gazetteer: [] });
+    expect(decided.get("Sergey Lavrov")).toEqual({ to: "Sergei Lavrov", rule: "name-variant" });
+    expect([...decided.keys()]).toEqual(["Sergey Lavrov"]);
+  });
+
+  it("merges spelling variants only of a family name the run also uses alone", () => {
+    const documents = new Map([["Sergei Lavrov", 1], ["Sergey Lavrov", 2]]);
+    expect(decideForms(documents, new Map(), { order: "given-first", gazetteer: [] }).size).toBe(0);
   });
 
   it("does not swap a name whose other order it never saw", async () => {
