@@ -112,7 +112,9 @@ export async function collectReportData(outDir: string, options: CollectOptions 
     sampler.consider(a.id, features, () => detailOf(a, row, rules, categories));
   }
 
-  const details = sampler.chosen().sort((x, y) => x.row - y.row);
+  // Most important first (coverage of rules and categories, then the rest), so that a report that
+  // must shrink can keep a prefix.
+  const details = sampler.chosen();
   columns.ids = ids.join("\n");
   columns.titles = titles.join("\n");
 
@@ -189,5 +191,6 @@ export async function collectReportData(outDir: string, options: CollectOptions 
     rejected,
     rejectedReasons,
     maxDetail,
+    trimmed: [],
   };
 }

@@ -110,6 +110,7 @@ export interface ReportData {
   siteCounts: number[];
   dates: string[];
   featureSets: FeatureSet[];
+  /** Sampled articles, most important first (those that cover a rule or category lead). */
   details: ArticleDetail[];
   /** Per rule index: how many times it fired in kept articles (removed + repaired + flagged). */
   ruleHits: number[];
@@ -125,4 +126,6 @@ export interface ReportData {
   /** "stage: reason" → count, over all of rejected.jsonl. */
   rejectedReasons: Record<string, number>;
   maxDetail: number;
+  /** What was left out to keep the page under its size budget, in words for the reader. */
+  trimmed: string[];
 }

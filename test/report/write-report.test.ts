@@ -98,6 +98,22 @@ describe("writeReport", () => {
     await rm(dir, { recursive: true });
   });
 
+  it("drops what matters least to stay under its size budget, and says so", async () => {
+    const dir = await fixture();
+    const full = await writeReport(dir);
+    expect(readPageData(await readFile(full.path, "utf8")).trimmed).toEqual([]);
+    const smaller = await writeReport(dir, { maxBytes: full.bytes - 1 });
+    expect(smaller.bytes).toBeLessThan(full.bytes);
+    const data = readPageData(await readFile(smaller.path, "utf8"));
+    expect(data.trimmed.length).toBeGreaterThan(0);
+    expect(data.counts.articles).toBe(FIXTURE_ARTICLES.length);
+    const least = readPageData(await readFile((await writeReport(dir, { maxBytes: 1 })).path, "utf8"));
+    expect(least.details).toEqual([]);
+    expect(least.removedTexts).toEqual([]);
+    expect(least.articles.ids.split("\n")).toHaveLength(FIXTURE_ARTICLES.length);
+    await rm(dir, { recursive: true });
+  });
+
   it("writes an empty report for an empty folder", async () => {
     const dir = await mkdtemp(join(tmpdir(), "tidings-report-empty-"));
     const data = readPageData(await readFile((await writeReport(dir)).path, "utf8"));

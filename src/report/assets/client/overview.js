@@ -54,6 +54,7 @@ function drawSummary() {
   var bad = D.malformed.articles + D.malformed.duplicates + D.malformed.rejected;
   if (bad) notes.push(fmt(bad) + " unreadable lines were skipped (articles " + D.malformed.articles + ", duplicates " + D.malformed.duplicates + ", rejected " + D.malformed.rejected + ").");
   if (run.problem) notes.push(run.problem + ": run-level figures are missing.");
+  if (D.trimmed.length) notes.push("To keep this page small: " + D.trimmed.join("; ") + ".");
   $("#notes").textContent = notes.join(" ");
 }
 
