@@ -19,7 +19,8 @@ async function readAsset(name: string): Promise<string> {
 
 async function loadScript(): Promise<string> {
   const parts = await Promise.all(SCRIPT_PARTS.map((part) => readAsset(`client/${part}.js`)));
-  return `(function () {\n"use strict";\n${parts.join("\n")}})();\n`;
+  // Each part ends with a line break; a blank line between parts keeps the joined script readable.
+  return `(function () {\n"use strict";\n\n${parts.join("\n")}})();\n`;
 }
 
 let cached: Promise<PageAssets> | null = null;
