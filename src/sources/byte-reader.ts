@@ -2,12 +2,17 @@
  * A pull reader over a stream of byte chunks, for formats framed by header lines and byte counts
  * (WARC). It keeps only the unread rest of the current chunk; `take` can skip a large block without
  * holding it. Errors from the underlying stream (a `SourceFailure`) pass through unchanged.
+ *
+ * A zero-length chunk marks a cut: the bytes before and after it do not belong together (damage was
+ * skipped there). The unread bytes before it are dropped, the operation under way ends as if the
+ * stream had ended, and `takeCut()` says so; reading then goes on with the bytes after the cut.
  */
 
 export class ByteReader {
   private buffer: Buffer = Buffer.alloc(0);
   private pos = 0;
   private ended = false;
+  private cut = false;
   /** Bytes consumed so far, for messages that say where a problem is. */
   offset = 0;
 
@@ -25,12 +30,25 @@ export class ByteReader {
       this.ended = true;
       return false;
     }
+    if (next.value.length === 0) {
+      this.cut = true;
+      this.buffer = Buffer.alloc(0);
+      this.pos = 0;
+      return false;
+    }
     this.buffer = this.available > 0 ? Buffer.concat([this.buffer.subarray(this.pos), next.value]) : next.value;
     this.pos = 0;
     return true;
   }
 
-  /** True when nothing is left to read. */
+  /** Whether a cut was met since the last call (and forgets it). */
+  takeCut(): boolean {
+    const cut = this.cut;
+    this.cut = false;
+    return cut;
+  }
+
+  /** True when nothing is left to read (or a cut was met: see `takeCut`). */
   async atEnd(): Promise<boolean> {
     while (this.available === 0) {
       if (!(await this.more())) return true;
@@ -125,7 +143,8 @@ export class ByteReader {
       this.consume(this.available - keep);
       if (!(await this.more())) {
         this.consume(this.available);
-        return false;
+        // Right after a cut is as good a place to start again as a marker.
+        return this.cut;
       }
     }
   }

@@ -1,6 +1,7 @@
 /**
  * The bytes of an input file as a stream of chunks, gunzipped when the file is gzip-compressed
  * (several concatenated gzip members are read as one stream, as `gzip -c a b > ab.gz` makes them).
+ * Readers of one record a line or a member can ask to step over damage instead (`damages`).
  * Whatever stops the reading becomes a `SourceFailure`: the file cannot be opened ("unreadable-file"),
  * the gzip stream ends early ("truncated-gzip") or is not gzip ("corrupt-gzip"), or the output passes
  * the cap ("too-large"), which is checked chunk by chunk so a gzip bomb never fills memory.
@@ -9,6 +10,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 import { SourceFailure, errorText, mib } from "./failure.ts";
+import { gunzipMembers } from "./gzip-members.ts";
 
 const READ_CHUNK = 1024 * 1024;
 const GUNZIP_CHUNK = 64 * 1024;
@@ -19,6 +21,12 @@ export interface ByteStreamOptions {
   cap: (compressedSize: number) => number | null;
   /** What the cap protects, for the message: "a single document", say. */
   capLabel: string;
+  /**
+   * For readers that can step over damage (one record a line or a member): when given, a gzip file
+   * is read member by member (gzip-members.ts), and damage inside it, instead of ending the stream,
+   * is described here and marked by a zero-length chunk at the point where it was skipped.
+   */
+  damages?: string[];
 }
 
 export interface ByteStream {
@@ -45,7 +53,18 @@ export async function openBytes(abs: string, options: ByteStreamOptions): Promis
   if (!options.gzip && cap !== null && size > cap) {
     throw new SourceFailure("too-large", `the file holds ${mib(size)}, over the ${mib(cap)} cap for ${options.capLabel}`);
   }
-  return { size, chunks: options.gzip ? gunzipChunks(abs, cap, options.capLabel) : plainChunks(abs, cap, options.capLabel) };
+  if (!options.gzip) return { size, chunks: plainChunks(abs, cap, options.capLabel) };
+  if (options.damages) return { size, chunks: memberChunks(abs, cap, options.capLabel, options.damages) };
+  return { size, chunks: gunzipChunks(abs, cap, options.capLabel) };
+}
+
+async function* memberChunks(abs: string, cap: number | null, capLabel: string, damages: string[]): AsyncGenerator<Buffer> {
+  const compressed = plainChunks(abs, null, capLabel);
+  try {
+    yield* gunzipMembers(compressed, { cap, capLabel, damages });
+  } finally {
+    await compressed.return(undefined);
+  }
 }
 
 async function* plainChunks(abs: string, cap: number | null, capLabel: string): AsyncGenerator<Buffer> {

@@ -9,6 +9,9 @@
  * Lines should be UTF-8, as JSON requires; a UTF-8 byte order mark on the first line is dropped, and
  * a line that is not valid UTF-8 is read as windows-1252 rather than rejected.
  *
+ * Damage inside a `.jsonl.gz` (a member that will not inflate) costs the line it cuts through: that
+ * index becomes a "corrupt-gzip" error, and reading resumes at the next gzip member.
+ *
  * A file with no non-blank line at all yields one "empty-file" error, so that it is accounted for.
  *
  * A cut gzip stream (`.jsonl.gz`): every complete line before the cut is yielded, then one
@@ -33,6 +36,7 @@ export async function* readJsonl(abs: string, kind: InputKind, options: JsonlRea
   let index = 0;
   let first = true;
   let batch: SourceItem[] = [];
+  const damages: string[] = [];
   const onLine = (line: SplitLine): void => {
     if (line.kind === "too-long") {
       batch.push({
@@ -54,10 +58,18 @@ export async function* readJsonl(abs: string, kind: InputKind, options: JsonlRea
   try {
     const stream = await openBytes(abs, {
       gzip: kind.gzip,
+      damages,
       cap: (size) => (kind.gzip ? Math.max(options.maxBytes, size * options.maxGzipRatio) : null),
       capLabel: `this file (${options.maxGzipRatio} times its compressed size)`,
     });
     for await (const chunk of stream.chunks) {
+      if (chunk.length === 0) {
+        // Damaged gzip data was skipped here: the line it cut through is lost, the rest goes on.
+        splitter.cut();
+        const detail = damages.shift() ?? "damaged gzip data was skipped";
+        yield { ok: false, index: index++, reason: "corrupt-gzip", detail };
+        continue;
+      }
       if (first) {
         first = false;
         if (chunk.subarray(0, 8192).includes(0)) {

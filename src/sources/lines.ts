@@ -38,6 +38,19 @@ export class LineSplitter {
     if (this.pendingLength > 0 || this.skipping) this.finish(Buffer.alloc(0), emit);
   }
 
+  /**
+   * Drops the line being assembled, whose bytes were cut off by damage in the stream; returns
+   * whether there was one (it then counts as a line, so later line numbers stay as they were).
+   */
+  cut(): boolean {
+    const had = this.pendingLength > 0 || this.skipping;
+    if (had) this.lineNo++;
+    this.pending = [];
+    this.pendingLength = 0;
+    this.skipping = false;
+    return had;
+  }
+
   /** Bytes held of a line not yet ended (to tell whether a cut stream broke a line). */
   get partial(): number {
     return this.pendingLength;

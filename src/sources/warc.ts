@@ -12,7 +12,9 @@
  * a block that does not end where its length says) becomes a "corrupt-warc-record" error; reading
  * then resumes at the next line starting with `WARC/1.`. A record the file ends inside of becomes a
  * "truncated-warc-record" error (or "truncated-gzip" when the gzip stream was cut): every complete
- * record before it has been yielded. A response record over `maxBytes` is skipped as "too-large"
+ * record before it has been yielded. Damage inside a `.warc.gz` (a gzip member that will not inflate)
+ * becomes a "corrupt-gzip" error, and reading resumes with the next gzip member: with one member per
+ * record, as crawlers write them, one damaged record costs that record alone. A response record over `maxBytes` is skipped as "too-large"
  * without being held in memory.
  */
 import { ByteReader } from "./byte-reader.ts";
@@ -42,18 +44,35 @@ interface WarcHeaders {
 export async function* readWarc(abs: string, kind: InputKind, options: WarcReadOptions): AsyncGenerator<SourceItem> {
   let index = 0;
   try {
+    const damages: string[] = [];
     const stream = await openBytes(abs, {
       gzip: kind.gzip,
+      damages,
       cap: (size) => (kind.gzip ? Math.max(options.maxBytes, size * options.maxGzipRatio) : null),
       capLabel: `this file (${options.maxGzipRatio} times its compressed size)`,
+    });
+    const damage = (): SourceItem => ({
+      ok: false,
+      index: index++,
+      reason: "corrupt-gzip",
+      detail: `${damages.shift() ?? "damaged gzip data was skipped"}; a record it held or cut through is lost`,
     });
     const reader = new ByteReader(stream.chunks);
     for (;;) {
       await reader.skipLineEnds();
-      if (await reader.atEnd()) break;
+      const atEnd = await reader.atEnd();
+      if (reader.takeCut()) {
+        yield damage();
+        continue;
+      }
+      if (atEnd) break;
       const start = reader.offset;
       const headers = await readHeaders(reader);
       if (headers.kind === "end") {
+        if (reader.takeCut()) {
+          yield damage();
+          continue;
+        }
         yield { ok: false, index: index++, reason: "truncated-warc-record", detail: `the file ends inside the header of the record at byte ${start}` };
         break;
       }
@@ -67,6 +86,10 @@ export async function* readWarc(abs: string, kind: InputKind, options: WarcReadO
       const fits = length <= options.maxBytes;
       const block = await reader.take(length, wanted && fits);
       if (block.got < length) {
+        if (reader.takeCut()) {
+          yield damage();
+          continue;
+        }
         yield {
           ok: false,
           index: index++,
