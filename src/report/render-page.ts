@@ -43,6 +43,7 @@ export function renderReportPage(data: ReportData, assets: PageAssets): string {
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 <style>${assets.css}</style>
 </head>

@@ -97,6 +97,22 @@ describe.skipIf(!hasChromium)(`report.html in chromium (needs ${CHROMIUM_PATH})`
     await page.locator("#clear").click();
   });
 
+  it("searches titles, ids and sites", async () => {
+    const articlesFound = async (q: string): Promise<string | null> => {
+      await page.locator("#q").fill(q);
+      await page.locator("#q").press("Enter");
+      return page.locator("#tab-articles .n").textContent();
+    };
+    await page.locator("#tab-articles").click();
+    expect(await articlesFound("CAFÉ REOPENS")).toBe("(1)");
+    expect(await page.locator("#panel-articles .row .title").textContent()).toBe("Café reopens after flood repairs");
+    expect(await articlesFound("c0ffee00")).toBe("(1)");
+    expect(await articlesFound("localnews.example")).toBe("(2)");
+    expect(await articlesFound("agreement")).toBe("(1)");
+    expect(await articlesFound("no such words anywhere")).toBe("(0)");
+    await page.locator("#clear").click();
+  });
+
   it("answers a search over removed text", async () => {
     await page.locator("#q").fill("required fields are marked");
     await page.locator("#q").press("Enter");

@@ -24,7 +24,7 @@ function storyPart(i) {
   var s = A.story[i];
   if (s < 0) return null;
   var others = [];
-  for (var k = 0; k < ids.length && others.length < 12; k++) if (k !== i && A.story[k] === s) others.push(k);
+  for (var k = 0; k < TITLES.n && others.length < 12; k++) if (k !== i && A.story[k] === s) others.push(k);
   var all = el("button", { type: "button", title: "filter the list to this story", text: "show every article of this story" });
   all.addEventListener("click", function () {
     S.story = s;

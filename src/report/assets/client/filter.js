@@ -18,12 +18,23 @@ function featuresMatch(fs) {
   return true;
 }
 
-function rowMatches(i, q) {
+/** Whether article i passes every filter but the search text. */
+function rowPasses(i) {
   if (S.site >= 0 && A.site[i] !== S.site) return false;
   if (S.story >= 0 && A.story[i] !== S.story) return false;
   if (S.detailOnly && detailOf[i] < 0) return false;
-  if (!featureOk[A.features[i]]) return false;
-  return !q || rowHaystack(i).indexOf(q) >= 0;
+  return featureOk[A.features[i]];
+}
+
+/** Per article, 1 when its title, id or site holds the search text; null when there is none. */
+function textHits(q) {
+  if (!q) return null;
+  var hit = new Uint8Array(TITLES.n);
+  markMatches(TITLES, q, hit);
+  markMatches(IDS, q, hit);
+  var siteHit = D.sites.map(function (s) { return s.toLowerCase().indexOf(q) >= 0; });
+  for (var i = 0; i < TITLES.n; i++) if (A.site[i] >= 0 && siteHit[A.site[i]]) hit[i] = 1;
+  return hit;
 }
 
 function removedMatches(t, q) {
@@ -32,14 +43,14 @@ function removedMatches(t, q) {
   if (S.stage && ruleStage[t[1]] !== S.stage) return false;
   if (S.site >= 0 || S.story >= 0 || S.detailOnly) {
     var some = false;
-    for (var k = 0; k < t[4].length; k++) if (rowMatches(t[4][k], "")) { some = true; break; }
+    for (var k = 0; k < t[4].length; k++) if (known(t[4][k]) && rowPasses(t[4][k])) { some = true; break; }
     if (!some) return false;
   }
   return !q || t[0].toLowerCase().indexOf(q) >= 0;
 }
 
 function duplicateMatches(d, q) {
-  if (S.site >= 0 || S.story >= 0) { if (d[2] < 0 || !rowMatches(d[2], "")) return false; }
+  if (S.site >= 0 || S.story >= 0) { if (d[2] < 0 || !known(d[2]) || !rowPasses(d[2])) return false; }
   return !q || (d[0] + "\n" + d[1] + "\n" + d[3] + "\n" + d[5]).toLowerCase().indexOf(q) >= 0;
 }
 
@@ -52,7 +63,8 @@ function filterAll() {
   var q = S.q.trim().toLowerCase();
   featureOk = D.featureSets.map(featuresMatch);
   var a = [];
-  for (var i = 0; i < ids.length; i++) if (!indexLoaded || rowMatches(i, q)) a.push(i);
+  var hit = indexLoaded ? textHits(q) : null;
+  for (var i = 0; i < TITLES.n; i++) if (!indexLoaded || (rowPasses(i) && (!hit || hit[i]))) a.push(i);
   var rm = [];
   for (i = 0; i < D.removedTexts.length; i++) if (removedMatches(D.removedTexts[i], q)) rm.push(i);
   var du = [];

@@ -3,11 +3,11 @@
 function catTag(c) { return el("span", { className: "cat", style: "--cat:" + catColour[c], text: D.categories[c] }); }
 
 function articleRow(i) {
-  var meta = [siteOfRow(i) || "no site", dateOf(i) || "no date", ids[i]];
+  var meta = [siteOfRow(i) || "no site", dateOf(i) || "no date", idOf(i)];
   if (A.story[i] >= 0) meta.push("story " + D.stories[A.story[i]]);
   var dups = A.duplicates[i];
   var button = el("button", { type: "button", className: "row", "data-row": String(i) },
-    el("span", { className: "title", text: titles[i] || "(untitled)" }),
+    el("span", { className: "title", text: titleOf(i) || "(untitled)" }),
     el("span", { className: "meta" }, meta.join(" · "), " ",
       A.removed[i] ? el("span", { className: "badge del", text: "−" + A.removed[i] + " removed" }) : null,
       A.repaired[i] ? el("span", { className: "badge ins", text: "✎" + A.repaired[i] + " repaired" }) : null,

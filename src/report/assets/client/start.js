@@ -50,7 +50,7 @@ function useIndex(late) {
     D.rejected = late.rejected;
     takeColumns(late.articles);
   }
-  if (ids.length < count) count = ids.length;
+  if (TITLES.n < count) count = TITLES.n;
   indexLoaded = true;
   indexDetails();
   indexDuplicates();
