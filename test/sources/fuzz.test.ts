@@ -55,6 +55,23 @@ describe("damaged input never throws", () => {
     });
   }
 
+  it("reads multi-member .warc.gz and .jsonl.gz with damaged compressed bytes to well-formed items", async () => {
+    const warcMembers = Buffer.concat(
+      [request("https://news.example/a"), ...[1, 2, 3, 4].map((i) => response(`https://news.example/${i}`, httpResponse(`<html><body><p>Story ${i}.</p></body></html>`, { "Content-Type": "text/html" })))].map(
+        (record) => gzipSync(record),
+      ),
+    );
+    const jsonlMembers = Buffer.concat([1, 2, 3, 4].map((i) => gzipSync(`{"text": "story ${i}"}\n{"text": "more ${i}"}\n`)));
+    await fc.assert(
+      fc.asyncProperty(edits, fc.nat(), fc.constantFrom("warc", "jsonl"), async (changes, keep, kind) => {
+        const valid = kind === "warc" ? warcMembers : jsonlMembers;
+        const name = `${n++}-members.${kind}.gz`;
+        wellFormed(await readAll(put(dir, name, damage(valid, changes, valid.length + (keep % 3 === 0 ? keep : 0)))), name);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it("reads random bytes under every name to well-formed items", async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 600 }), fc.constantFrom("r.warc", "r.jsonl", "r.txt", "r.html.gz", "r.warc.gz"), async (bytes, name) => {
