@@ -1,8 +1,11 @@
 /**
  * Measures the run report at scale: writes a synthetic run that kept N articles (default 100,000) to a
- * temporary folder, times writeReport, prints the size of report.html, then opens it from disk in
- * headless chromium and prints the time until the list has rendered (time to interactive), the
- * time a search takes, and the time to open an article.
+ * temporary folder, times writeReport and prints the size of report.html, then opens it from disk in
+ * headless chromium (three loads) and prints, from inside the page:
+ * - first screen: summary, charts and the first page of the list drawn, rows open on click;
+ * - full index: every article searchable, filterable and pageable (the time to interactive);
+ * - the longest main-thread block in between, the time of one search and of opening an article;
+ * - the renderer's CPU time, and the machine's load average (wall times grow with it).
  *
  *   node --import tsx test/report/measure.ts [articles] [--keep] [--dir <run output folder>]
  *
@@ -16,8 +19,8 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { writeReport } from "../../src/report/index.ts";
-import { CHROMIUM_PATH, launchChromium } from "./chromium.ts";
 import { readJsonLines } from "../../src/report/read-json-lines.ts";
+import { CHROMIUM_PATH, launchChromium } from "./chromium.ts";
 import { type LargeRunCounts, writeLargeRun } from "./large-run.ts";
 
 const MB = 1024 * 1024;
