@@ -29,10 +29,22 @@ export function cleanAuthors(raw: string): string[] {
   return out;
 }
 
-/** The first source that yields names wins (sources in order of trust). */
-export function pickAuthors(sources: ReadonlyArray<readonly string[]>): { authors: string[]; source: number } {
+/**
+ * The first source that yields names wins (sources in order of trust). Structured sources (JSON-LD)
+ * give every author; in a page source only the first value naming someone counts, since later ones
+ * are usually other stories' or commenters' bylines.
+ */
+export function pickAuthors(sources: ReadonlyArray<readonly string[]>, structured = 1): { authors: string[]; source: number } {
   for (let i = 0; i < sources.length; i++) {
-    const names = (sources[i] ?? []).flatMap(cleanAuthors);
+    const values = sources[i] ?? [];
+    let names: string[] = [];
+    if (i < structured) names = values.flatMap(cleanAuthors);
+    else {
+      for (const value of values) {
+        names = cleanAuthors(value);
+        if (names.length > 0) break;
+      }
+    }
     const unique = names.filter((n, at) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === at);
     if (unique.length > 0) return { authors: unique.slice(0, 10), source: i };
   }

@@ -39,6 +39,8 @@ function names(v: Json | undefined): string[] {
   if (typeof v === "string") return [v];
   if (Array.isArray(v)) return v.flatMap(names);
   if (isObject(v)) {
+    // An organisation is a publisher, not an author.
+    if (typesOf(v).some((t) => /Organization|Corporation|NewsMediaOrganization|WebSite/.test(t))) return [];
     const n = v.name;
     if (typeof n === "string") return [n];
     const given = str(v.givenName);

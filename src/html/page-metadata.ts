@@ -70,15 +70,18 @@ export function readMetadata(signals: PageSignals, inputUrl: string | null): Pag
   });
   const authorSources: string[][] = [
     ld?.authors ?? [],
-    [firstMeta(signals, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl") ?? ""],
     signals.bylines,
+    signals.authorLinks,
+    signals.writtenBylines,
+    [firstMeta(signals, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl") ?? ""],
   ];
   const picked = pickAuthors(authorSources);
-  const authorRules = ["authors:json-ld", "authors:meta", "authors:byline"];
+  const authorRules = ["authors:json-ld", "authors:byline", "authors:author-link", "authors:written-byline", "authors:meta"];
   const dateCandidates: Array<[string | null, string]> = [
     [ld?.datePublished ?? null, "date:json-ld"],
     [firstMeta(signals, "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date", "publish-date"), "date:meta"],
     ...signals.times.map((t): [string, string] => [t, "date:time-element"]),
+    ...signals.dateTexts.map((t): [string, string] => [t, "date:written"]),
   ];
   let publishedAt: Found<string | null> = { value: null, rule: "date:none" };
   for (const [raw, rule] of dateCandidates) {

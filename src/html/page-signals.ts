@@ -18,7 +18,20 @@ export interface PageSignals {
   times: string[];
   /** Texts of elements marked as the author (itemprop=author, rel=author, byline classes). */
   bylines: string[];
+  /** Texts of links to an author's page (/author/…, /authors/…, /people/…). */
+  authorLinks: string[];
+  /** Names written as a byline in the text: "By Jane Doe", or "Written by" followed by the name. */
+  writtenBylines: string[];
+  /** Dates written out in short lines of text ("March 17, 2024", "17 March 2024"), in page order. */
+  dateTexts: string[];
 }
+
+const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const WRITTEN_DATE = new RegExp(`\\b(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+(?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2})\\b`, "i");
+
+const AUTHOR_HREF = /\/(?:author|authors|writer|writers|people|profile|profiles|contributor|contributors|staff|producers|team)\/[^/?#]+/i;
+const BY_LINE = /^(?:(?:[Ww]ritten|[Pp]osted|[Rr]eviewed)\s+)?(?:[Bb]y|BY)\s*:?\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$/u;
+const BY_LABEL = /^(?:(?:written|posted)\s+by|by|author|authors|autor|auteur)\s*:?$/i;
 
 const MAX_ITEMS = 20;
 
@@ -27,9 +40,29 @@ function push(list: string[], value: string | undefined | null): void {
 }
 
 export function readSignals(document: HtmlNode): PageSignals {
-  const signals: PageSignals = { meta: new Map(), canonical: null, htmlLang: null, titleTag: null, jsonLd: [], h1: [], times: [], bylines: [] };
+  const signals: PageSignals = { meta: new Map(), canonical: null, htmlLang: null, titleTag: null, jsonLd: [], h1: [], times: [], bylines: [], authorLinks: [], writtenBylines: [], dateTexts: [] };
+  let afterLabel = false;
   walk(document, (node) => {
     const tag = tagOf(node);
+    if (node.type === "text") {
+      const text = node.data ?? "";
+      if (text.length > 80) return false;
+      const t = collapse(text);
+      if (t === "") return false;
+      if (signals.dateTexts.length < 3) {
+        const d = WRITTEN_DATE.exec(t);
+        if (d) push(signals.dateTexts, d[0]);
+      }
+      if (afterLabel) {
+        push(signals.writtenBylines, t);
+        afterLabel = false;
+      } else if (BY_LABEL.test(t)) afterLabel = true;
+      else {
+        const m = BY_LINE.exec(t);
+        if (m) push(signals.writtenBylines, m[1]);
+      }
+      return false;
+    }
     if (tag === "") return node.type !== "comment";
     switch (tag) {
       case "html":
@@ -66,16 +99,22 @@ export function readSignals(document: HtmlNode): PageSignals {
         if (!insideLink(node)) push(signals.h1, textOf(node));
         return false;
       case "time":
-        push(signals.times, attr(node, "datetime"));
+        push(signals.times, attr(node, "datetime") ?? attr(node, "dateTime"));
         break;
     }
     const itemprop = (attr(node, "itemprop") ?? "").toLowerCase();
     if (itemprop === "datepublished") push(signals.times, attr(node, "content") ?? attr(node, "datetime") ?? textOf(node));
     const rel = (attr(node, "rel") ?? "").toLowerCase();
     const cls = node.attribs?.class;
-    const bylineClass = cls !== undefined && (cls.includes("author") || cls.includes("byline")) && /\b(?:byline|author-name|authorname|article-author)\b/.test(hintWords(node));
-    if (itemprop === "author" || rel === "author" || bylineClass) {
-      push(signals.bylines, textOf(node));
+    const bylineClass = cls !== undefined && (cls.includes("author") || cls.includes("byline")) && /\b(?:byline|author|authors|author-name|authorname|article-author)\b/.test(hintWords(node));
+    if (itemprop === "author" || rel.split(/\s+/).includes("author") || bylineClass) {
+      const text = textOf(node);
+      if (text.length <= 100) push(signals.bylines, text);
+      return true;
+    }
+    if (tag === "a" && AUTHOR_HREF.test(attr(node, "href") ?? "")) {
+      const text = textOf(node);
+      if (text.length <= 60) push(signals.authorLinks, text);
       return false;
     }
     return true;

@@ -112,3 +112,21 @@ describe("extract stage on odd pages", () => {
     expect(draft.text()).not.toContain("ignored");
   });
 });
+
+describe("extract stage: bylines and dates written in the page", () => {
+  const page = (byline: string) => `<html><body><div class="hero"><h1>Council approves the new harbour barrier plan</h1>
+    <div class="meta"><span>${byline}</span><span>Published March 17, 2024</span></div></div>
+    <div class="content"><p>Councillors voted on Wednesday night to build a tidal barrier across the harbour mouth, ending years of debate.</p>
+    <p>Work is expected to begin in the autumn and to take two years, the council said in a statement on Thursday.</p></div></body></html>`;
+
+  it("reads a 'By' line and a written date", async () => {
+    const draft = await run(page("By Jane Doe"));
+    expect(draft.meta.authors).toEqual(["Jane Doe"]);
+    expect(draft.meta.publishedAt).toBe("2024-03-17");
+  });
+
+  it("does not take a sentence starting with 'By' for a byline", async () => {
+    const draft = await run(page("By the way, this is not a name"));
+    expect(draft.meta.authors).toEqual([]);
+  });
+});
