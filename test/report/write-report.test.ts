@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HEAD_ROWS, writeReport } from "../../src/report/index.ts";
 import { FIXTURE_ARTICLES, FIXTURE_DUPLICATES, FIXTURE_REJECTED, HOSTILE_TITLE, writeFixtureRun } from "./fixture-run.ts";
+import { writeLargeRun } from "./large-run.ts";
 import { readPageData } from "./page-data.ts";
 
 async function fixture(run?: unknown): Promise<string> {
@@ -112,6 +113,22 @@ describe("writeReport", () => {
     expect(least.details).toEqual([]);
     expect(least.removedTexts).toEqual([]);
     expect(least.articles.ids.split("\n")).toHaveLength(FIXTURE_ARTICLES.length);
+    await rm(dir, { recursive: true });
+  });
+
+  it("as a last resort lists only the first articles, and keeps the counts whole", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tidings-report-budget-"));
+    await writeLargeRun(dir, 3000);
+    const written = await writeReport(dir, { maxBytes: 300_000 });
+    const data = readPageData(await readFile(written.path, "utf8"));
+    const rows = data.articles.site.length;
+    expect(rows).toBeLessThan(3000);
+    expect(rows).toBeGreaterThanOrEqual(50);
+    expect(data.articles.ids.split("\n")).toHaveLength(rows);
+    expect(data.counts.articles).toBe(3000);
+    expect(data.trimmed.at(-1)).toBe(`the article list holds the first ${rows.toLocaleString("en-US")} of 3,000 articles`);
+    expect(data.details.every((d) => d.row < rows)).toBe(true);
+    expect(written.bytes).toBeLessThan(400_000);
     await rm(dir, { recursive: true });
   });
 

@@ -69,7 +69,9 @@ function renderDetail(i) {
     ["line", "articles.jsonl line " + fmt(i + 1)],
   ]));
   if (!d && !known(i)) {
-    body.appendChild(el("p", { className: "muted", text: "The article index is still being read; try again in a moment." }));
+    body.appendChild(el("p", { className: "muted", text: indexLoaded
+      ? "This article is not in the report's list (the list was cut to keep the page small). Its record is line " + fmt(i + 1) + " of articles.jsonl."
+      : "The article index is still being read; try again in a moment." }));
   } else if (!d) {
     body.appendChild(el("p", { className: "warn", text: "Full text is not embedded for this article (the report samples " + fmt(D.details.length) + " of " + fmt(count) + "). Its record is line " + fmt(i + 1) + " of articles.jsonl." }));
     var rulesFired = el("div", { className: "legend" });
