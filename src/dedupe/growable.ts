@@ -53,6 +53,7 @@ export class ShingleArena {
   private readonly chunkSize: number;
   private readonly chunks: Uint32Array[] = [];
   private used = 0;
+  private stored = 0;
   readonly chunkOf = new GrowableU32();
   readonly offsetOf = new GrowableU32();
   readonly lengthOf = new GrowableU32();
@@ -74,6 +75,7 @@ export class ShingleArena {
     this.offsetOf.push(this.used);
     this.lengthOf.push(hashes.length);
     this.used += hashes.length;
+    this.stored += hashes.length;
   }
 
   /** The hashes of article `i` (a view, not a copy). */
@@ -83,10 +85,9 @@ export class ShingleArena {
     return chunk.subarray(start, start + this.lengthOf.get(i));
   }
 
+  /** Bytes of hashes stored and of their addresses (chunks are allocated ahead in 16 MB steps). */
   get bytes(): number {
-    let total = 0;
-    for (const c of this.chunks) total += c.byteLength;
-    return total + this.chunkOf.bytes + this.offsetOf.bytes + this.lengthOf.bytes;
+    return this.stored * 4 + this.chunkOf.bytes + this.offsetOf.bytes + this.lengthOf.bytes;
   }
 
   /** Frees the hashes once they are no longer needed. */

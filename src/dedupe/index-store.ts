@@ -86,6 +86,11 @@ function parseRecords(payload: Buffer, count: number): IndexRecord[] | null {
   return at === payload.length ? out : null;
 }
 
+/** Bytes one record takes on disk. */
+export function recordBytes(id: string): number {
+  return Buffer.byteLength(id, "utf8") + FIXED_RECORD_BYTES;
+}
+
 /** Whether an id fits in a record. */
 export function fitsIndex(id: string): boolean {
   return Buffer.byteLength(id, "utf8") <= MAX_ID_BYTES;

@@ -11,7 +11,7 @@
 import { z } from "zod";
 import type { Draft } from "../draft.ts";
 import { fingerprint } from "../dedupe/fingerprint.ts";
-import { type IndexRecord, appendBatch, fitsIndex, readIndex } from "../dedupe/index-store.ts";
+import { type IndexRecord, appendBatch, fitsIndex, readIndex, recordBytes } from "../dedupe/index-store.ts";
 import { type Resolution, methodName, resolveDuplicates } from "../dedupe/resolve.ts";
 import { SURVIVOR_CRITERIA, metadataScore } from "../dedupe/survivor.ts";
 import { ArticleTable } from "../dedupe/table.ts";
@@ -54,6 +54,56 @@ interface DedupeState {
   idsTooLong: number;
   memoryBytesPerArticle: number;
   ms: { fingerprint: number; resolve: number };
+}
+
+/** The kept articles of this run, as index records (appended at the end of a run with --state). */
+function keptRecords(state: DedupeState): IndexRecord[] {
+  const { table, resolution } = state;
+  const records: IndexRecord[] = [];
+  if (!resolution) return records;
+  state.idsTooLong = 0;
+  for (let row = state.earlierRows; row < table.count; row++) {
+    if ((resolution.duplicateOf[row] as number) >= 0 || table.words.get(row) === 0) continue;
+    const id = table.ids[row] as string;
+    if (!fitsIndex(id)) {
+      state.idsTooLong++;
+      continue;
+    }
+    records.push({
+      id,
+      truncated: table.isTruncated(row),
+      exactHi: table.exactHi.get(row),
+      exactLo: table.exactLo.get(row),
+      words: table.words.get(row),
+      signature: table.signature(row).slice(),
+    });
+  }
+  return records;
+}
+
+/** The index as it is, or as it will be once the run commits (describe runs before close). */
+function indexSummary(state: DedupeState): Record<string, unknown> {
+  if (state.committed) {
+    return {
+      committed: true,
+      earlierRecords: state.earlierRows,
+      appendedRecords: state.committedRecords,
+      appendedBytes: state.committedBytes,
+      bytesPerArticle: state.committedRecords > 0 ? Math.round(((state.committedBytes - 16) / state.committedRecords) * 10) / 10 : 0,
+      ignoredTornBytes: state.tornBytes,
+      idsTooLong: state.idsTooLong,
+    };
+  }
+  const records = keptRecords(state);
+  const bytes = records.reduce((n, r) => n + recordBytes(r.id), 0);
+  return {
+    committed: false,
+    earlierRecords: state.earlierRows,
+    pendingRecords: records.length,
+    bytesPerArticle: records.length > 0 ? Math.round((bytes / records.length) * 10) / 10 : 0,
+    ignoredTornBytes: state.tornBytes,
+    idsTooLong: state.idsTooLong,
+  };
 }
 
 const keyOf = (draft: Draft): string => `${draft.id}\u0000${draft.source.path}\u0000${draft.source.index}`;
@@ -122,24 +172,7 @@ export const dedupe = defineCorpusStage({
   close(state, ctx) {
     // Commit only a run that got through every apply: a failed run leaves the index as it was.
     if (!ctx.stateDir || !state.resolution || state.committed || state.applied < state.observed) return;
-    const { table } = state;
-    const records: IndexRecord[] = [];
-    for (let row = state.earlierRows; row < table.count; row++) {
-      if ((state.resolution.duplicateOf[row] as number) >= 0 || table.words.get(row) === 0) continue;
-      const id = table.ids[row] as string;
-      if (!fitsIndex(id)) {
-        state.idsTooLong++;
-        continue;
-      }
-      records.push({
-        id,
-        truncated: table.isTruncated(row),
-        exactHi: table.exactHi.get(row),
-        exactLo: table.exactLo.get(row),
-        words: table.words.get(row),
-        signature: table.signature(row).slice(),
-      });
-    }
+    const records = keptRecords(state);
     state.committedBytes = appendBatch(ctx.stateDir, records, state.indexValidBytes);
     state.committedRecords = records.length;
     state.committed = true;
@@ -164,13 +197,7 @@ export const dedupe = defineCorpusStage({
       byMethod,
       ...(res ? res.stats : {}),
       stateBytesPerArticle: Math.round(state.memoryBytesPerArticle),
-      index: {
-        appendedRecords: state.committedRecords,
-        appendedBytes: state.committedBytes,
-        bytesPerArticle: state.committedRecords > 0 ? Math.round((state.committedBytes - 16) / state.committedRecords) : 0,
-        ignoredTornBytes: state.tornBytes,
-        idsTooLong: state.idsTooLong,
-      },
+      index: indexSummary(state),
       ms: { fingerprint: Math.round(state.ms.fingerprint), resolve: Math.round(state.ms.resolve) },
     };
   },

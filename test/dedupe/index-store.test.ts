@@ -112,6 +112,8 @@ describe("dedupe stage with a damaged index", () => {
     for (const d of drafts) await stage.observe(d, st, ctx);
     await stage.finish(st, ctx);
     await stage.apply(drafts[0] as never, st, ctx);
+    // before close, describe shows what the index will receive
+    expect(stage.describe(st).index).toMatchObject({ committed: false, pendingRecords: 2 });
     await stage.close(st, ctx);
     expect(readIndex(dir).records).toEqual([]);
   });
