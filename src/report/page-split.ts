@@ -4,20 +4,28 @@
  * script, so that the page is usable at once; the second holds the full article index and the long
  * lists, and comes after the script, which reads it once the page has parsed.
  */
+import { flattenFeatureSets } from "./feature-set.ts";
 import { type ArticleColumns, type FeatureSet, type ReportData, sliceColumns } from "./report-data.ts";
 
 /** What the second element carries; the page puts each field in place of the first part's one. */
 export interface LateData {
   articles: ArticleColumns;
-  featureSets: FeatureSet[];
+  /** The feature sets, flattened (see flattenFeatureSets). */
+  featureFlat: number[];
+  /** The row of each sampled article, in the order of `details`: the page reads `details` itself
+   * only when an article is first opened. */
+  detailRows: number[];
   details: ReportData["details"];
   removedTexts: ReportData["removedTexts"];
   duplicates: ReportData["duplicates"];
   rejected: ReportData["rejected"];
 }
 
+/** What comes before the page's script: the report data with the first rows only. */
+export type EarlyData = Omit<ReportData, "featureSets"> & { featureFlat: number[]; detailRows: number[] };
+
 export interface PageData {
-  early: ReportData;
+  early: EarlyData;
   late: LateData;
 }
 
@@ -35,19 +43,23 @@ export function splitForPage(data: ReportData, headRows: number): PageData {
     }
     return i;
   });
+  const headDetails = data.details.filter((d) => d.row < head.site.length);
+  const { featureSets: _all, ...rest } = data;
   return {
     early: {
-      ...data,
+      ...rest,
       articles: head,
-      featureSets,
-      details: data.details.filter((d) => d.row < head.site.length),
+      featureFlat: flattenFeatureSets(featureSets),
+      detailRows: headDetails.map((d) => d.row),
+      details: headDetails,
       removedTexts: [],
       duplicates: [],
       rejected: [],
     },
     late: {
       articles: data.articles,
-      featureSets: data.featureSets,
+      featureFlat: flattenFeatureSets(data.featureSets),
+      detailRows: data.details.map((d) => d.row),
       details: data.details,
       removedTexts: data.removedTexts,
       duplicates: data.duplicates,

@@ -72,9 +72,13 @@ describe.skipIf(!hasChromium)(`report.html in chromium (needs ${CHROMIUM_PATH})`
     expect(await page.locator("#tab-articles .n").textContent()).toBe(`(${FIXTURE_ARTICLES.length})`);
   });
 
-  it("filters the articles by site, and by a rule from the chart", async () => {
+  it("filters the articles by site, by stage, and by a rule from the chart", async () => {
     await page.selectOption("#f-site", { label: "localnews.example (2)" });
     expect(await page.locator("#tab-articles .n").textContent()).toBe("(2)");
+    await page.locator("#clear").click();
+    await page.selectOption("#f-stage", { label: "templates" });
+    const byStage = await page.locator("#panel-articles .row .title").allTextContents();
+    expect(byStage.sort()).toEqual(["Blinken hosts Hayashi for talks", "Markets shrug off summit news"]);
     await page.locator("#clear").click();
     await page.locator('#chart-rules .bar[data-kind="rule"]', { hasText: "repair-text/mojibake" }).click();
     expect(await page.locator("#tab-articles").getAttribute("aria-selected")).toBe("true");

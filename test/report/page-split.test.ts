@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { collectReportData } from "../../src/report/index.ts";
-import { featureSetKey, parseFeatureSet } from "../../src/report/feature-set.ts";
+import { featureSetKey, flattenFeatureSets, parseFeatureSet, unflattenFeatureSets } from "../../src/report/feature-set.ts";
 import { splitForPage } from "../../src/report/page-split.ts";
 import { writeFixtureRun } from "./fixture-run.ts";
 
@@ -14,11 +14,14 @@ describe("splitForPage", () => {
     const { early, late } = splitForPage(data, 4);
     expect(early.articles.site).toHaveLength(4);
     expect(early.articles.ids.split("\n")).toEqual(data.articles.ids.split("\n").slice(0, 4));
-    expect(early.featureSets.length).toBeLessThanOrEqual(4);
+    const headSets = unflattenFeatureSets(early.featureFlat);
+    expect(headSets.length).toBeLessThanOrEqual(4);
     for (let row = 0; row < 4; row++) {
       const f = early.articles.features[row] as number;
-      expect(early.featureSets[f]).toEqual(data.featureSets[data.articles.features[row] as number]);
+      expect(headSets[f]).toEqual(data.featureSets[data.articles.features[row] as number]);
     }
+    expect(early.detailRows).toEqual(early.details.map((d) => d.row));
+    expect(unflattenFeatureSets(late.featureFlat)).toEqual(data.featureSets);
     expect(early.details.every((d) => d.row < 4)).toBe(true);
     expect(early.removedTexts).toEqual([]);
     expect(late.articles).toBe(data.articles);
@@ -41,5 +44,12 @@ describe("feature sets", () => {
     expect(parseFeatureSet(featureSetKey([0, 3, 12], [1]))).toEqual([[0, 3, 12], [1]]);
     expect(parseFeatureSet(featureSetKey([], []))).toEqual([[], []]);
     expect(parseFeatureSet(featureSetKey([5], []))).toEqual([[5], []]);
+  });
+
+  it("flatten and come back unchanged", () => {
+    const sets: Array<[number[], number[]]> = [[[0, 3], [1]], [[], []], [[7], []], [[], [2, 4, 9]]];
+    expect(flattenFeatureSets(sets)).toEqual([2, 0, 3, 1, 1, 0, 0, 1, 7, 0, 0, 3, 2, 4, 9]);
+    expect(unflattenFeatureSets(flattenFeatureSets(sets))).toEqual(sets);
+    expect(unflattenFeatureSets([])).toEqual([]);
   });
 });

@@ -59,14 +59,41 @@ function markMatches(col, q, hit) {
 var detailOf = null;
 function indexDetails() {
   detailOf = new Int32Array(count).fill(-1);
-  D.details.forEach(function (d, k) { detailOf[d.row] = k; });
+  D.detailRows.forEach(function (row, k) { detailOf[row] = k; });
 }
 indexDetails();
 function known(i) { return i < TITLES.n; }
-function titleOf(i) { return known(i) ? rowText(TITLES, i) : detailOf[i] >= 0 ? D.details[detailOf[i]].title : "article " + fmt(i + 1); }
-function idOf(i) { return known(i) ? rowText(IDS, i) : detailOf[i] >= 0 ? D.details[detailOf[i]].id : ""; }
-function rulesOf(i) { return D.featureSets[A.features[i]][0]; }
-function catsOf(i) { return D.featureSets[A.features[i]][1]; }
+function titleOf(i) { return known(i) ? rowText(TITLES, i) : detailOf[i] >= 0 ? detailAt(detailOf[i]).title : "article " + fmt(i + 1); }
+function idOf(i) { return known(i) ? rowText(IDS, i) : detailOf[i] >= 0 ? detailAt(detailOf[i]).id : ""; }
+
+// The sampled articles' full records are read only when one is first opened: the index does not
+// need them, and they are the slowest part of the data to parse.
+var detailsText = null;
+function detailAt(k) {
+  if (detailsText !== null) {
+    D.details = JSON.parse(detailsText);
+    detailsText = null;
+  }
+  return D.details[k];
+}
+// Which rules fired and which categories were removed, per distinct combination ("feature set"),
+// as one flat list: [rule count, rules…, category count, categories…] per set; FEATURES[k] is
+// where set k starts.
+var FEATURES = null;
+function takeFeatures(flat) {
+  D.featureFlat = flat;
+  var starts = [];
+  for (var at = 0; at < flat.length; at += 2 + flat[at] + flat[at + 1 + flat[at]]) starts.push(at);
+  FEATURES = Int32Array.from(starts);
+}
+takeFeatures(D.featureFlat);
+function featureRules(k) { var at = FEATURES[k]; return D.featureFlat.slice(at + 1, at + 1 + D.featureFlat[at]); }
+function featureCats(k) {
+  var at = FEATURES[k] + 1 + D.featureFlat[FEATURES[k]];
+  return D.featureFlat.slice(at + 1, at + 1 + D.featureFlat[at]);
+}
+function rulesOf(i) { return featureRules(A.features[i]); }
+function catsOf(i) { return featureCats(A.features[i]); }
 function dateOf(i) { return A.date[i] < 0 ? "" : D.dates[A.date[i]]; }
 var ruleStage = D.rules.map(function (r) { var i = r.indexOf("/"); return i < 0 ? r : r.slice(0, i); });
 var stageNames = [];

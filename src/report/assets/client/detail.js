@@ -57,7 +57,7 @@ function duplicatePart(i, detail) {
 }
 
 function renderDetail(i) {
-  var d = detailOf[i] >= 0 ? D.details[detailOf[i]] : null;
+  var d = detailOf[i] >= 0 ? detailAt(detailOf[i]) : null;
   $("#detail-title").textContent = titleOf(i) || "(untitled)";
   var body = $("#detail-body");
   clear(body);
@@ -73,7 +73,7 @@ function renderDetail(i) {
       ? "This article is not in the report's list (the list was cut to keep the page small). Its record is line " + fmt(i + 1) + " of articles.jsonl."
       : "The article index is still being read; try again in a moment." }));
   } else if (!d) {
-    body.appendChild(el("p", { className: "warn", text: "Full text is not embedded for this article (the report samples " + fmt(D.details.length) + " of " + fmt(count) + "). Its record is line " + fmt(i + 1) + " of articles.jsonl." }));
+    body.appendChild(el("p", { className: "warn", text: "Full text is not embedded for this article (the report samples " + fmt(D.detailRows.length) + " of " + fmt(count) + "). Its record is line " + fmt(i + 1) + " of articles.jsonl." }));
     var rulesFired = el("div", { className: "legend" });
     catsOf(i).forEach(function (c) { rulesFired.appendChild(catTag(c)); });
     rulesOf(i).forEach(function (k) { rulesFired.appendChild(el("span", { className: "badge", text: D.rules[k] })); });

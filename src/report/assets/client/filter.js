@@ -8,11 +8,24 @@ var hits = { articles: [], removed: [], duplicates: [], rejected: [] };
 // filter change, so that testing an article is a lookup.
 var featureOk = [];
 
-function featuresMatch(fs) {
-  if (S.cat >= 0 && fs[1].indexOf(S.cat) < 0) return false;
-  if (S.rule >= 0 && fs[0].indexOf(S.rule) < 0) return false;
+/** Whether feature set k passes the category, rule and stage filters, read from the flat list. */
+function featuresMatch(k) {
+  var f = D.featureFlat;
+  var at = FEATURES[k];
+  var nRules = f[at], rulesFrom = at + 1;
+  var catAt = rulesFrom + nRules;
+  var nCats = f[catAt], catsFrom = catAt + 1;
+  var j;
+  if (S.cat >= 0) {
+    for (j = 0; j < nCats && f[catsFrom + j] !== S.cat; j++);
+    if (j === nCats) return false;
+  }
+  if (S.rule >= 0) {
+    for (j = 0; j < nRules && f[rulesFrom + j] !== S.rule; j++);
+    if (j === nRules) return false;
+  }
   if (S.stage) {
-    for (var k = 0; k < fs[0].length; k++) if (ruleStage[fs[0][k]] === S.stage) return true;
+    for (j = 0; j < nRules; j++) if (ruleStage[f[rulesFrom + j]] === S.stage) return true;
     return false;
   }
   return true;
@@ -61,7 +74,8 @@ function rejectedMatches(r, q) {
 
 function filterAll() {
   var q = S.q.trim().toLowerCase();
-  featureOk = D.featureSets.map(featuresMatch);
+  featureOk = new Uint8Array(FEATURES.length);
+  for (var k = 0; k < FEATURES.length; k++) featureOk[k] = featuresMatch(k) ? 1 : 0;
   var a = [];
   var hit = indexLoaded ? textHits(q) : null;
   for (var i = 0; i < TITLES.n; i++) if (!indexLoaded || (rowPasses(i) && (!hit || hit[i]))) a.push(i);

@@ -13,7 +13,7 @@ function articleRow(i) {
       A.repaired[i] ? el("span", { className: "badge ins", text: "✎" + A.repaired[i] + " repaired" }) : null,
       A.flagged[i] ? el("span", { className: "badge flag", text: "⚑" + A.flagged[i] + " flagged" }) : null,
       dups ? el("span", { className: "badge", text: dups + (dups === 1 ? " duplicate" : " duplicates") }) : null,
-      detailOf[i] >= 0 && D.details.length < count ? el("span", { className: "badge", text: "full detail" }) : null));
+      detailOf[i] >= 0 && D.detailRows.length < count ? el("span", { className: "badge", text: "full detail" }) : null));
   button.addEventListener("click", function () { openArticle(i, button); });
   return el("li", null, button);
 }

@@ -46,7 +46,7 @@ function drawSummary() {
   $("#run-meta").textContent = meta.join(" · ");
 
   var notes = [];
-  var shown = D.details.length;
+  var shown = D.detailRows.length;
   if (shown < count) notes.push("Full text and provenance are embedded for " + fmt(shown) + " of " + fmt(count) + " articles (chosen to cover every rule and category); the rest show their index row.");
   if (D.removedTextsTotal > D.removedTexts.length) notes.push("Removed text lists the " + fmt(D.removedTexts.length) + " most frequent of " + fmt(D.removedTextsTotal) + " distinct removed texts.");
   if (D.duplicates.length < D.counts.duplicates) notes.push("Duplicates lists " + fmt(D.duplicates.length) + " of " + fmt(D.counts.duplicates) + ".");

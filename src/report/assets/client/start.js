@@ -30,6 +30,11 @@ function loadIndex() {
     var until = performance.now() + 25;
     while (next < keys.length && performance.now() < until) {
       var k = keys[next++];
+      if (k === "details") {
+        late.detailsText = texts[k];
+        texts[k] = null;
+        continue;
+      }
       var value = JSON.parse(texts[k]);
       texts[k] = null;
       if (k.indexOf("articles.") === 0) late.articles[k.slice(9)] = value;
@@ -43,8 +48,10 @@ function loadIndex() {
 
 function useIndex(late) {
   if (late) {
-    D.featureSets = late.featureSets;
-    D.details = late.details;
+    takeFeatures(late.featureFlat);
+    D.detailRows = late.detailRows;
+    D.details = [];
+    detailsText = late.detailsText || "[]";
     D.removedTexts = late.removedTexts;
     D.duplicates = late.duplicates;
     D.rejected = late.rejected;
