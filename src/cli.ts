@@ -72,6 +72,7 @@ interface RunFlags {
   state?: string;
   concurrency?: number;
   resume: boolean;
+  checkpointEvery: number;
   timeout: number;
   report: boolean;
   progress: boolean;
@@ -98,6 +99,7 @@ async function runCommand(pipelineName: string | undefined, flags: RunFlags): Pr
     workers: flags.concurrency,
     articleTimeoutMs: flags.timeout * 1000,
     resume: flags.resume,
+    checkpointEvery: flags.checkpointEvery,
     stateDir,
     log,
     onProgress: progress ? (p: RunProgress) => progress.update(p) : undefined,
@@ -149,6 +151,7 @@ Examples:
     .option("-c, --concurrency <n>", "worker threads for the article stages (default: one per core; 0 runs them in the main thread)", wholeNumber)
     .option("--timeout <seconds>", "the longest one article may take in the article stages before it is rejected", positiveNumber, 60)
     .option("--resume", "finish a run that was killed, from its last checkpoint in --out (same pipeline and inputs)", false)
+    .option("--checkpoint-every <n>", "records between checkpoints, the most a killed run has to redo", wholeNumber, 2000)
     .option("--no-report", "do not write report.html")
     .option("--no-progress", "no progress line on a terminal")
     .option("--log-level <level>", "pino log level: fatal, error, warn, info, debug, trace, silent (default: info, or TIDINGS_LOG_LEVEL)")

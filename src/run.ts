@@ -52,6 +52,8 @@ export interface RunOptions {
   stateDir?: string | null;
   /** Finish a run that was killed, from its last checkpoint. */
   resume?: boolean;
+  /** Records between checkpoints in the first pass (default 2000). */
+  checkpointEvery?: number;
   log?: Logger;
   /** Called often during the run, for a progress display. */
   onProgress?: (progress: RunProgress) => void;
@@ -138,6 +140,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
   const workers = options.pipelineRef ? Math.max(0, options.workers ?? availableParallelism()) : 0;
   const inFlight = Math.max(1, options.inFlight ?? Math.max(16, workers * 16));
   const timeoutMs = options.articleTimeoutMs ?? 60_000;
+  const checkpointEvery = Math.max(1, options.checkpointEvery ?? CHECKPOINT_EVERY);
   const stateDir = options.stateDir ?? null;
   const stages = options.pipeline.stages;
   const stretches = stretchesOf(stages);
@@ -176,19 +179,36 @@ export async function run(options: RunOptions): Promise<RunStats> {
   const corpusStates = new Map<CorpusStage, { state: unknown; ctx: StageContext<never> }>();
   const progress: RunProgress = { pass: 1, passes, read: 0, done: 0 };
   const tick = () => options.onProgress?.(progress);
-  // Workers start only once a run proves big enough to repay their start-up (about a second each).
+  // Workers start only once a run proves big enough to repay their start-up (about a second each),
+  // and each builds its pipeline before its first timed task.
   let pool: Piscina | null = null;
+  let warming: Promise<Piscina> | null = null;
+  const running = new Set<{ clock: Float64Array; controller: AbortController }>();
+  const watchdog = new Watchdog(() => {
+    const now = Date.now();
+    for (const task of running) {
+      const started = task.clock[0] as number;
+      if (started > 0 && now - started > timeoutMs) task.controller.abort(new Error(`time limit of ${timeoutMs} ms`));
+    }
+  });
   let seen = 0;
-  const poolFor = (): Piscina | null => {
-    if (pool || workers === 0 || seen < (options.workersAfter ?? WORKERS_AFTER)) return pool;
-    pool = new Piscina({
-      filename: new URL("./worker.ts", import.meta.url).href,
-      execArgv: ["--import", "tsx"],
-      minThreads: workers,
-      maxThreads: workers,
-      idleTimeout: 1000,
-    });
-    return pool;
+  const poolFor = async (): Promise<Piscina | null> => {
+    if (workers === 0 || !options.pipelineRef) return null;
+    if (!warming && seen < (options.workersAfter ?? WORKERS_AFTER)) return null;
+    warming ??= (async () => {
+      const started = new Piscina({
+        filename: new URL("./worker.ts", import.meta.url).href,
+        execArgv: ["--import", "tsx"],
+        minThreads: workers,
+        maxThreads: workers,
+        idleTimeout: 60_000,
+      });
+      pool = started;
+      const warmup: WorkerTask = { pipeline: options.pipelineRef as PipelineRef, stretch: -1, state: null };
+      await Promise.all(Array.from({ length: workers }, () => started.run(warmup)));
+      return started;
+    })();
+    return warming;
   };
 
   /** Sends a finished draft to its sink: rejected, duplicate, or article. */
@@ -230,24 +250,34 @@ export async function run(options: RunOptions): Promise<RunStats> {
     const mine = stretches[stretch] ?? [];
     if (mine.length === 0 || draft.rejection || draft.duplicateOf) return draft;
     seen++;
-    const pool = poolFor();
+    const pool = await poolFor();
     if (!pool || !options.pipelineRef) {
       await runArticleStages(draft, mine, stageOpts);
       return draft;
     }
-    const task: WorkerTask = { pipeline: options.pipelineRef, stretch, state: draft.toState() };
+    // The worker writes the time it starts the task into `clock`; the watchdog stops a task that has
+    // run longer than the limit (waiting in the queue or building the pipeline does not count).
+    const clock = new SharedArrayBuffer(8);
+    const controller = new AbortController();
+    const task: WorkerTask = { pipeline: options.pipelineRef, stretch, state: draft.toState(), clock };
+    const watched = { clock: new Float64Array(clock), controller };
+    running.add(watched);
+    watchdog.start();
     try {
-      const result = (await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as WorkerResult;
+      const result = (await pool.run(task, { signal: controller.signal })) as WorkerResult;
       stats.addTimes(result.times);
       return Draft.fromState(result.state);
     } catch (error) {
-      const timedOut = error instanceof Error && /abort|timeout/i.test(`${error.name} ${error.message}`);
+      const timedOut = controller.signal.aborted;
       draft.stage = mine[0]?.name ?? "run";
       draft.reject(
         timedOut ? "time-limit" : "stage-error",
         timedOut ? `the article stages took longer than ${timeoutMs} ms and were stopped` : describeError(error),
       );
       return draft;
+    } finally {
+      running.delete(watched);
+      if (running.size === 0) watchdog.stop();
     }
   };
 
@@ -349,7 +379,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
         });
         if (queue.size >= inFlight) await queue.onSizeLessThan(inFlight);
         if (failure) throw failure;
-        if (p === 0 && spill !== null && mySeq % CHECKPOINT_EVERY === CHECKPOINT_EVERY - 1) {
+        if (p === 0 && spill !== null && mySeq % checkpointEvery === checkpointEvery - 1) {
           await queue.onIdle();
           spill.flush();
           await writeCheckpoint({ passesDone: 0, records: ordered.emitted, offsets: { ...outputOffsets(), spill: spill.bytes } });
@@ -387,6 +417,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
         log.warn({ stage: stage.name, err: error }, "corpus stage failed to close");
       }
     }
+    watchdog.stop();
     await (pool as Piscina | null)?.destroy();
     if (committed) await rm(tmp, { recursive: true, force: true });
   }
@@ -436,6 +467,21 @@ function failedDraft(file: InputFile, index: number, reason: string, detail: str
   draft.stage = "read";
   draft.reject(reason, detail);
   return draft;
+}
+
+/** Calls `check` a few times a second while started; never keeps the process alive. */
+class Watchdog {
+  private timer: NodeJS.Timeout | null = null;
+  constructor(private readonly check: () => void) {}
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(this.check, 100);
+    this.timer.unref();
+  }
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
 }
 
 async function* readSpill(path: string): AsyncGenerator<Draft> {

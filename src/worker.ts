@@ -18,9 +18,11 @@ export interface PipelineRef {
 
 export interface WorkerTask {
   pipeline: PipelineRef;
-  /** Which stretch of article stages (0 = before the first corpus stage). */
+  /** Which stretch of article stages (0 = before the first corpus stage; -1 only builds the pipeline). */
   stretch: number;
-  state: DraftState;
+  state: DraftState | null;
+  /** Shared with the runner: the worker writes the time (ms) it starts the task here. */
+  clock?: SharedArrayBuffer;
 }
 
 export interface WorkerResult {
@@ -58,14 +60,17 @@ async function build(ref: PipelineRef): Promise<ArticleStage[][]> {
   return stretchesOf(resolvePipeline(mod.default, ref.params).stages);
 }
 
-export default async function runStretch(task: WorkerTask): Promise<WorkerResult> {
+export default async function runStretch(task: WorkerTask): Promise<WorkerResult | null> {
   const key = `${task.pipeline.module}\u0000${JSON.stringify(task.pipeline.params)}`;
   let stretches = built.get(key);
   if (!stretches) {
     stretches = build(task.pipeline);
     built.set(key, stretches);
   }
-  const stages = (await stretches)[task.stretch] ?? [];
+  const all = await stretches;
+  if (task.state === null || task.stretch < 0) return null;
+  if (task.clock) new Float64Array(task.clock)[0] = Date.now();
+  const stages = all[task.stretch] ?? [];
   const draft = Draft.fromState(task.state);
   const times: Record<string, number> = {};
   await runArticleStages(draft, stages, {

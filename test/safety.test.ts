@@ -1,0 +1,167 @@
+/**
+ * Safe by construction, and unbreakable by input: no script in a page runs, no network is touched,
+ * inputs cannot write outside --out or pollute prototypes, no rule regex can backtrack
+ * catastrophically, pathological pages end as an article or a rejected entry, and an article that
+ * hangs a stage is stopped by the time limit while the run goes on.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
+import https from "node:https";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { checkSync } from "recheck";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import news from "../pipelines/news.ts";
+import { loadPipeline } from "../src/cli.ts";
+import { cleanOne } from "../src/process.ts";
+import { run } from "../src/run.ts";
+
+const pipeline = news();
+let dir = "";
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "tidings-safety-"));
+});
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const prose = (n: number) =>
+  `<p>The harbour master said on Monday that ${n} ships had been turned away during the storm, and that the port would reopen once divers had checked the breakwater for damage.</p>`;
+
+const hostile = `<!doctype html><html><head><title>Storm closes port</title>
+<script>globalThis.__tidingsPwned = true;</script>
+<script src="https://evil.example/x.js"></script>
+<link rel="stylesheet" href="https://evil.example/s.css"><meta http-equiv="refresh" content="0;url=https://evil.example/">
+</head><body onload="globalThis.__tidingsPwned = true"><article><h1>Storm closes port</h1>
+<img src="https://evil.example/pixel.gif" onerror="globalThis.__tidingsPwned = true">
+${prose(1)}${prose(2)}<iframe src="https://evil.example/frame"></iframe>${prose(3)}
+<svg onload="globalThis.__tidingsPwned = true"><script>globalThis.__tidingsPwned = true</script></svg></article></body></html>`;
+
+describe("safe by construction", () => {
+  it("never runs a page's scripts and never opens a connection", async () => {
+    const calls: string[] = [];
+    const saved = { connect: net.Socket.prototype.connect, http: http.request, https: https.request, fetch: globalThis.fetch };
+    net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
+      calls.push(`socket ${JSON.stringify(args[0])}`);
+      return saved.connect.apply(this, args as never);
+    } as typeof net.Socket.prototype.connect;
+    (http as { request: unknown }).request = (...args: unknown[]) => {
+      calls.push("http");
+      return (saved.http as (...a: unknown[]) => unknown)(...args);
+    };
+    (https as { request: unknown }).request = (...args: unknown[]) => {
+      calls.push("https");
+      return (saved.https as (...a: unknown[]) => unknown)(...args);
+    };
+    globalThis.fetch = (async () => {
+      calls.push("fetch");
+      throw new Error("no network");
+    }) as typeof fetch;
+    try {
+      const d = await cleanOne(pipeline, { kind: "html", content: hostile });
+      expect(d.rejection).toBeNull();
+      expect(d.text()).toContain("turned away during the storm");
+      expect(d.text()).not.toMatch(/__tidingsPwned|evil\.example/);
+    } finally {
+      net.Socket.prototype.connect = saved.connect;
+      (http as { request: unknown }).request = saved.http;
+      (https as { request: unknown }).request = saved.https;
+      globalThis.fetch = saved.fetch;
+    }
+    expect((globalThis as { __tidingsPwned?: boolean }).__tidingsPwned).toBeUndefined();
+    expect(calls).toEqual([]);
+  });
+
+  it("writes only its own files in --out, whatever the inputs' ids, paths and URLs say", async () => {
+    const input = join(dir, "in.jsonl");
+    const text = prose(4).replace(/<\/?p>/g, "");
+    const lines = [
+      { id: "../../../../tmp/escape", text: `${text} ${text}` },
+      { id: "/etc/passwd", url: "file:///etc/passwd", text: `${text} Then again: ${text}` },
+      { id: "a/../../b", site: "../..", text: `${text} And so: ${text}` },
+      { __proto__: { polluted: "yes" }, constructor: { prototype: { polluted: "yes" } }, text: `${text} Finally, ${text}` },
+    ].map((l) => JSON.stringify(l).replace('"polluted":"yes"}', '"polluted":"yes"}'));
+    await writeFile(input, `${lines.map((l, i) => (i === 3 ? l.replace("{", '{"__proto__":{"polluted":"yes"},') : l)).join("\n")}\n`);
+    const before = await readdir(dir);
+    const out = join(dir, "out");
+    const stats = await run({ pipeline, inputs: [input], out, workers: 0 });
+    expect(stats.counts.inputs).toBe(4);
+    expect((await readdir(out)).sort()).toEqual(["articles.jsonl", "duplicates.jsonl", "rejected.jsonl", "run.json"]);
+    expect((await readdir(dir)).sort()).toEqual([...before, "out"].sort());
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty("polluted");
+  });
+});
+
+/** Every pattern in the rule tables, with its flags. */
+function rulePatterns(): Array<{ where: string; source: string; flags: string }> {
+  const rulesDir = new URL("../src/stages/rules/", import.meta.url).pathname;
+  const found: Array<{ where: string; source: string; flags: string }> = [];
+  const walk = (x: unknown, where: string): void => {
+    if (Array.isArray(x)) x.forEach((v, i) => walk(v, `${where}[${i}]`));
+    else if (x && typeof x === "object") {
+      const o = x as Record<string, unknown>;
+      const flags = typeof o.flags === "string" ? o.flags : "";
+      for (const key of ["pattern", "requires"]) {
+        if (typeof o[key] === "string") found.push({ where: `${where}.${key}`, source: o[key] as string, flags: `u${flags}` });
+      }
+      for (const [k, v] of Object.entries(o)) if (typeof v === "object") walk(v, `${where}.${k}`);
+    }
+  };
+  for (const f of readdirSync(rulesDir).filter((f) => f.endsWith(".json"))) walk(JSON.parse(readFileSync(join(rulesDir, f), "utf8")), f);
+  return found;
+}
+
+describe("unbreakable by input", () => {
+  it("has no rule pattern that can backtrack catastrophically (checked by recheck)", () => {
+    const patterns = rulePatterns();
+    expect(patterns.length).toBeGreaterThan(20);
+    const unsafe = patterns
+      .map((p) => ({ ...p, status: checkSync(p.source, p.flags.replace(/[^gimsuy]/g, ""), { timeout: 10_000, randomSeed: 42 }).status }))
+      .filter((p) => p.status === "vulnerable");
+    expect(unsafe.map((p) => `${p.where}: ${p.source}`)).toEqual([]);
+  }, 300_000);
+
+  it("cleans text built to make regexes backtrack, and pathological pages, without hanging or throwing", async () => {
+    const texts = [
+      "a".repeat(200_000),
+      `${"word ".repeat(40_000)}!`,
+      `See also ${" ".repeat(50_000)}x`,
+      `${"(".repeat(30_000)}${")".repeat(30_000)}`,
+      `${"Lloyd. ".repeat(20_000)}Austin`,
+      `${"A".repeat(50_000)}b${"C".repeat(50_000)}`,
+      `${"[".repeat(20_000)}January 1, 2023${"]".repeat(20_000)}`,
+      "\n".repeat(100_000),
+    ];
+    for (const content of texts) {
+      const d = await cleanOne(pipeline, { kind: "text", content });
+      expect(d.rejection === null || d.rejection.reason.length > 0).toBe(true);
+    }
+    const deep = `<html><body>${"<div>".repeat(100_000)}<p>${prose(5)}</p>${"</div>".repeat(100_000)}</body></html>`;
+    const big = `<html><body><article>${prose(6).repeat(120_000)}</article></body></html>`;
+    expect(big.length).toBeGreaterThan(20_000_000);
+    for (const content of [deep, big, "<".repeat(100_000), `<p>${"<b>".repeat(50_000)}x`]) {
+      const d = await cleanOne(pipeline, { kind: "html", content });
+      expect(d.rejection === null || d.rejection.reason.length > 0).toBe(true);
+    }
+  }, 300_000);
+
+  it("stops an article that hangs a stage at the time limit, and the run goes on", async () => {
+    const module = new URL("./support/hang-pipeline.ts", import.meta.url).pathname;
+    const params = { gazetteer: [], stateDir: null };
+    const hanging = await loadPipeline(module, params);
+    const text = prose(7).replace(/<\/?p>/g, "");
+    const input = join(dir, "hang.jsonl");
+    await writeFile(input, `${[{ id: "ok1", text: `${text} ${text}` }, { id: "hang", text }, { id: "ok2", text: `${text} Again, ${text}` }].map((l) => JSON.stringify(l)).join("\n")}\n`);
+    const out = join(dir, "hang-out");
+    const stats = await run({ pipeline: hanging, pipelineRef: { module, params }, workers: 1, workersAfter: 0, articleTimeoutMs: 3000, inputs: [input], out });
+    expect(stats.counts.inputs).toBe(3);
+    const rejected = (await readFile(join(out, "rejected.jsonl"), "utf8")).trim().split("\n").map((l) => JSON.parse(l));
+    expect(rejected, JSON.stringify(rejected)).toHaveLength(1);
+    expect(rejected[0].reason).toBe("time-limit");
+    expect(rejected[0].source.index).toBe(1);
+    expect(stats.counts.articles + stats.counts.duplicates).toBe(2);
+  }, 120_000);
+});
