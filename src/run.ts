@@ -14,7 +14,7 @@
 import { createReadStream, existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join, resolve, sep } from "node:path";
+import { basename, join, resolve, sep } from "node:path";
 import { createInterface } from "node:readline";
 import PQueue from "p-queue";
 import { Piscina } from "piscina";
@@ -73,6 +73,7 @@ export function deriveId(path: string, index: number, multi: boolean): string {
 }
 
 const MULTI_RECORD = /\.(jsonl|ndjson|warc)(\.gz)?$/i;
+const DOCUMENTATION = /^(?:readme|licen[cs]e|copying|changelog|notice)(?:\.(?:md|txt|rst))?$|\.md$/i;
 const CHECKPOINT_EVERY = 2000;
 const WORKERS_AFTER = 256;
 
@@ -433,6 +434,11 @@ async function* readAllSources(inputs: string[], skip: string[], log: Logger, st
     const file: InputFile = found;
     // The run's own outputs and state are never inputs (e.g. `--in . --out clean`).
     if (skip.some((dir) => file.abs === dir || file.abs.startsWith(dir + sep))) continue;
+    // A README or licence beside the dumps describes them; it is not an input.
+    if (DOCUMENTATION.test(basename(file.path))) {
+      log.debug({ path: file.path }, "documentation file skipped");
+      continue;
+    }
     stats.file();
     const multi = MULTI_RECORD.test(file.path);
     let items: AsyncGenerator<SourceItem>;

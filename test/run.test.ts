@@ -39,6 +39,7 @@ beforeAll(async () => {
   await writeFile(join(input, "empty.txt"), "");
   await writeFile(join(input, "binary.txt"), Buffer.from([0, 1, 2, 3, 0, 255, 0, 0, 9, 0]));
   await writeFile(join(input, "notes.docx"), "not a kind we read");
+  await writeFile(join(input, "README.md"), "# What these dumps are\n\nDocumentation beside the dumps is not an input.\n");
   await writeFile(join(input, "site-b", "b.txt.gz"), gzipSync(article("Porto")));
   await writeFile(join(input, "site-b", "cut.txt.gz"), gzipSync(article("Faro")).subarray(0, 40));
   const lines = [
@@ -68,7 +69,8 @@ describe("run", () => {
     for (const a of articles) ArticleSchema.parse(a);
     for (const d of duplicates) DuplicateEntrySchema.parse(d);
     for (const r of rejected) RejectedEntrySchema.parse(r);
-    // 11 inputs: six files (a, empty, binary, notes.docx, b, cut) and five JSONL lines, one malformed.
+    // 11 inputs: six files (a, empty, binary, notes.docx, b, cut) and five JSONL lines, one malformed;
+    // README.md is documentation, not an input.
     expect(stats.counts.inputs).toBe(11);
     expect(stats.counts.articles + stats.counts.duplicates + stats.counts.rejected).toBe(stats.counts.inputs);
     expect(articles.length).toBe(stats.counts.articles);
