@@ -1,15 +1,15 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { collectReportData } from "../../src/report/index.ts";
 import { featureSetKey, flattenFeatureSets, parseFeatureSet, unflattenFeatureSets } from "../../src/report/feature-set.ts";
 import { splitForPage } from "../../src/report/page-split.ts";
 import { writeFixtureRun } from "./fixture-run.ts";
+import { useTempDirs } from "./temp-dirs.ts";
 
+
+const tempDir = useTempDirs("tidings-split-");
 describe("splitForPage", () => {
   it("gives the first rows the same rules and categories as the full index, from a smaller table", async () => {
-    const dir = await writeFixtureRun(await mkdtemp(join(tmpdir(), "tidings-split-")));
+    const dir = await writeFixtureRun(await tempDir());
     const data = await collectReportData(dir);
     const { early, late } = splitForPage(data, 4);
     expect(early.articles.site).toHaveLength(4);
@@ -26,16 +26,14 @@ describe("splitForPage", () => {
     expect(early.removedTexts).toEqual([]);
     expect(late.articles).toBe(data.articles);
     expect(late.removedTexts).toBe(data.removedTexts);
-    await rm(dir, { recursive: true });
   });
 
   it("keeps every row when there are fewer than the head", async () => {
-    const dir = await writeFixtureRun(await mkdtemp(join(tmpdir(), "tidings-split-")));
+    const dir = await writeFixtureRun(await tempDir());
     const data = await collectReportData(dir);
     const { early } = splitForPage(data, 1000);
     expect(early.articles.ids).toBe(data.articles.ids);
     expect(early.details).toHaveLength(data.details.length);
-    await rm(dir, { recursive: true });
   });
 });
 

@@ -1,8 +1,8 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type JsonLinesTally, readJsonLines } from "../../src/report/read-json-lines.ts";
+import { useTempDirs } from "./temp-dirs.ts";
 
 async function collect(path: string, tally?: JsonLinesTally): Promise<unknown[]> {
   const out: unknown[] = [];
@@ -10,9 +10,11 @@ async function collect(path: string, tally?: JsonLinesTally): Promise<unknown[]>
   return out;
 }
 
+
+const tempDir = useTempDirs("tidings-jsonl-");
 describe("readJsonLines", () => {
   it("yields each line's value, skipping blank lines and counting broken ones", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "tidings-jsonl-"));
+    const dir = await tempDir();
     const path = join(dir, "a.jsonl");
     await writeFile(path, '{"id":"a"}\r\n\n{"id":\n  \n{"id":"b"}');
     const tally = { parsed: 0, malformed: 0 };
@@ -21,7 +23,7 @@ describe("readJsonLines", () => {
   });
 
   it("reads lines that cross the reader's chunks, multi-byte characters included", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "tidings-jsonl-"));
+    const dir = await tempDir();
     const path = join(dir, "big.jsonl");
     const values = Array.from({ length: 5000 }, (_, i) => ({ i, text: `Café “${i}” ${"é".repeat(i % 300)}` }));
     await writeFile(path, values.map((v) => JSON.stringify(v)).join("\n"));
@@ -31,7 +33,7 @@ describe("readJsonLines", () => {
   });
 
   it("yields nothing for a missing file", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "tidings-jsonl-"));
+    const dir = await tempDir();
     expect(await collect(join(dir, "absent.jsonl"))).toEqual([]);
   });
 });

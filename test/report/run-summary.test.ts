@@ -1,9 +1,11 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalizeRunSummary, readRunSummary } from "../../src/report/run-summary.ts";
+import { useTempDirs } from "./temp-dirs.ts";
 
+
+const tempDir = useTempDirs("tidings-run-summary-");
 describe("run.json for the report", () => {
   it("keeps the fields it knows", () => {
     const run = normalizeRunSummary({
@@ -47,7 +49,7 @@ describe("run.json for the report", () => {
   });
 
   it("says why when run.json is missing or broken", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "tidings-run-summary-"));
+    const dir = await tempDir();
     expect((await readRunSummary(join(dir, "run.json"))).problem).toBe("run.json is missing");
     await writeFile(join(dir, "run.json"), "{ not json");
     expect((await readRunSummary(join(dir, "run.json"))).problem).toBe("run.json is not valid JSON");

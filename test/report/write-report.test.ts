@@ -1,15 +1,17 @@
 import { createHash } from "node:crypto";
-import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { appendFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HEAD_ROWS, writeReport } from "../../src/report/index.ts";
 import { FIXTURE_ARTICLES, FIXTURE_DUPLICATES, FIXTURE_REJECTED, HOSTILE_TITLE, writeFixtureRun } from "./fixture-run.ts";
 import { writeLargeRun } from "./large-run.ts";
 import { readPageData } from "./page-data.ts";
+import { useTempDirs } from "./temp-dirs.ts";
+
+const tempDir = useTempDirs("tidings-report-");
 
 async function fixture(run?: unknown): Promise<string> {
-  return writeFixtureRun(await mkdtemp(join(tmpdir(), "tidings-report-")), run);
+  return writeFixtureRun(await tempDir(), run);
 }
 
 describe("writeReport", () => {
@@ -28,7 +30,6 @@ describe("writeReport", () => {
     const cookies = data.categories.indexOf("cookie-banner");
     expect(data.categoryHits[cookies]).toBe(removals.filter((r) => r[2] === "cookie-banner").length);
     expect(data.stageRemovals).toEqual({ boilerplate: 17, repeats: 1, templates: 2 });
-    await rm(dir, { recursive: true });
   });
 
   it("needs nothing outside the file: no external scripts, styles, fonts or links", async () => {
@@ -38,7 +39,6 @@ describe("writeReport", () => {
     expect(html.replace('<link rel="icon" href="data:,">', "")).not.toMatch(/<(script|img|link|iframe)[^>]*\s(src|href)=/i);
     expect(html).not.toMatch(/@import|url\(\s*["']?(https?:)?\/\//i);
     expect(html).toContain("default-src &#39;none&#39;");
-    await rm(dir, { recursive: true });
   });
 
   it("allows only its own script, by hash", async () => {
@@ -48,7 +48,6 @@ describe("writeReport", () => {
     expect(scripts).toHaveLength(1);
     const hash = createHash("sha256").update(scripts[0] ?? "").digest("base64");
     expect(html).toContain(`script-src &#39;sha256-${hash}&#39;`);
-    await rm(dir, { recursive: true });
   });
 
   it("never writes article text as markup", async () => {
@@ -61,7 +60,6 @@ describe("writeReport", () => {
     expect(elements.filter((e) => e === "<script>")).toHaveLength(1);
     const data = readPageData(html);
     expect(data.articles.titles).toContain(HOSTILE_TITLE);
-    await rm(dir, { recursive: true });
   });
 
   it("samples full detail deterministically and covers every category and rule", async () => {
@@ -76,7 +74,6 @@ describe("writeReport", () => {
     expect(ruleCovered.size).toBe(first.rules.length);
     const none = readPageData(await readFile((await writeReport(dir, { maxDetail: 0 })).path, "utf8"));
     expect(none.details).toEqual([]);
-    await rm(dir, { recursive: true });
   });
 
   it("sends the first rows with the data and the whole index after the script", async () => {
@@ -86,7 +83,6 @@ describe("writeReport", () => {
     const headRows = (JSON.parse(head) as { articles: { site: number[] } }).articles.site.length;
     expect(headRows).toBe(Math.min(HEAD_ROWS, FIXTURE_ARTICLES.length));
     expect(html.indexOf('class="tidings-index-part"')).toBeGreaterThan(html.indexOf("<script>"));
-    await rm(dir, { recursive: true });
   });
 
   it("still reports a run whose run.json is missing, and skips broken lines", async () => {
@@ -97,7 +93,6 @@ describe("writeReport", () => {
     expect(data.counts.inputs).toBe(FIXTURE_ARTICLES.length + FIXTURE_DUPLICATES.length + FIXTURE_REJECTED.length);
     expect(data.malformed.articles).toBe(2);
     expect(data.counts.articles).toBe(FIXTURE_ARTICLES.length);
-    await rm(dir, { recursive: true });
   });
 
   it("drops what matters least to stay under its size budget, and says so", async () => {
@@ -113,11 +108,10 @@ describe("writeReport", () => {
     expect(least.details).toEqual([]);
     expect(least.removedTexts).toEqual([]);
     expect(least.articles.ids.split("\n")).toHaveLength(FIXTURE_ARTICLES.length);
-    await rm(dir, { recursive: true });
   });
 
   it("as a last resort lists only the first articles, and keeps the counts whole", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "tidings-report-budget-"));
+    const dir = await tempDir();
     await writeLargeRun(dir, 3000);
     const written = await writeReport(dir, { maxBytes: 300_000 });
     const data = readPageData(await readFile(written.path, "utf8"));
@@ -129,14 +123,12 @@ describe("writeReport", () => {
     expect(data.trimmed.at(-1)).toBe(`the article list holds the first ${rows.toLocaleString("en-US")} of 3,000 articles`);
     expect(data.details.every((d) => d.row < rows)).toBe(true);
     expect(written.bytes).toBeLessThan(400_000);
-    await rm(dir, { recursive: true });
   });
 
   it("writes an empty report for an empty folder", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "tidings-report-empty-"));
+    const dir = await tempDir();
     const data = readPageData(await readFile((await writeReport(dir)).path, "utf8"));
     expect(data.counts).toEqual({ inputs: 0, articles: 0, duplicates: 0, rejected: 0 });
     expect(data.articles.ids).toBe("");
-    await rm(dir, { recursive: true });
   });
 });
