@@ -8,7 +8,7 @@ const articleText = fc
   .map((s) => s.replace(/[\u0000-\u0008\u000e-\u001f\ufeff]/g, ""))
   .filter((s) => s.length > 0);
 
-describe("decodeBytes round trips", () => {
+describe("decodeBytes round trips", { timeout: 30_000 }, () => {
   it("reads any UTF-8 text back unchanged, with or without a meta charset claiming otherwise", () => {
     fc.assert(
       fc.property(articleText, fc.boolean(), (text, claim) => {

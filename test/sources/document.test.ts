@@ -21,7 +21,7 @@ async function writeZeroBomb(path: string, members: number): Promise<void> {
   });
 }
 
-describe("reading .txt and .html files", () => {
+describe("reading .txt and .html files", { timeout: 30_000 }, () => {
   const dir = scratch("document");
 
   it("reads a text file as one text record with no id and no metadata", async () => {

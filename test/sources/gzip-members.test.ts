@@ -58,7 +58,7 @@ async function failure(bytes: Buffer, cap: number | null = null): Promise<Source
 
 const long = (tag: string) => `${tag}: ${"The ministers met in Tokyo and agreed to deepen cooperation. ".repeat(80)}\n`;
 
-describe("gunzipMembers", () => {
+describe("gunzipMembers", { timeout: 30_000 }, () => {
   it("reads several members, cut into any chunks, as gzip itself does", async () => {
     const bytes = Buffer.concat([gzipSync(long("one")), gzipSync(long("two")), gzipSync("")]);
     for (const pieces of [1, 3, 50, 400]) expect((await gunzip(bytes, pieces)).text).toBe(long("one") + long("two"));
@@ -114,7 +114,7 @@ describe("gunzipMembers", () => {
   });
 });
 
-describe("damaged .warc.gz and .jsonl.gz", () => {
+describe("damaged .warc.gz and .jsonl.gz", { timeout: 30_000 }, () => {
   const dir = scratch("members");
   const page = (i: number) => `<!doctype html><html><body><p>Story ${i}: ${"words ".repeat(200)}</p></body></html>`;
 

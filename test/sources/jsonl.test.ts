@@ -5,7 +5,7 @@ import { errors, put, readAll, records, scratch } from "./helpers.ts";
 
 const line = (value: unknown): string => JSON.stringify(value);
 
-describe("reading JSONL", () => {
+describe("reading JSONL", { timeout: 30_000 }, () => {
   const dir = scratch("jsonl");
 
   it("yields one record a line with its fields, trimmed, and nothing else", async () => {

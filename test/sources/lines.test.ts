@@ -23,7 +23,7 @@ function cut(bytes: Buffer, offsets: number[]): Buffer[] {
   return chunks;
 }
 
-describe("LineSplitter", () => {
+describe("LineSplitter", { timeout: 30_000 }, () => {
   it("splits on \\n, keeps a last line without one, and numbers every line", () => {
     const lines = split([Buffer.from("a\nbb\n\nccc")], 100);
     expect(lines.map((l) => (l.kind === "line" ? [l.lineNo, l.bytes.toString()] : l))).toEqual([

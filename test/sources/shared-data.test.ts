@@ -23,7 +23,8 @@ async function filesUnder(root: string): Promise<InputFile[]> {
 
 // The shared corpus and benchmark pages live beside the repository (../shared), not in it; where
 // they are absent (a fresh clone on its own), these checks on real inputs are skipped.
-describe.skipIf(!exists)("reading the shared real inputs", () => {
+// Reading 181 pages takes a second or two; allow for a machine shared with other work.
+describe.skipIf(!exists)("reading the shared real inputs", { timeout: 60_000 }, () => {
   it("reads every seed dump as one text record, byte for byte", async () => {
     const files = await filesUnder(seeds);
     expect(files.length).toBeGreaterThan(0);
