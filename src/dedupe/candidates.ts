@@ -5,9 +5,9 @@
  *   bin of some band are candidates. With 24 bands of 4 rows, a pair of Jaccard 0.7 is a candidate
  *   with probability ≈ 0.998, a pair of Jaccard 0.2 with ≈ 0.04.
  * - Anchors (for containment): shingles whose hash is 0 modulo `anchorModulus`, plus the first two
- *   shingles of the body, are the article's anchors; an excerpt shares anchors with its full text
+ *   shingles of the body, are the article's anchors (one shingle in 32 by default); an excerpt shares anchors with its full text
  *   even when their Jaccard is low. Anchors shared by more than `maxAnchorArticles` articles are common
- *   phrases and are skipped.
+ *   phrases and are skipped; an anchor shared by more than 6 proposes only neighbouring rows.
  *
  * Both are done by sorting packed (key, row) numbers, so memory is a few bytes per article and band,
  * and the result does not depend on the order articles were added in.
@@ -19,6 +19,8 @@ export const BAND_ROWS = 4;
 export const BANDS = SIGNATURE_BINS / BAND_ROWS;
 /** Above this many articles in one bucket, only a chain through the bucket is kept (it still joins them). */
 const FULL_PAIRS_UP_TO = 48;
+/** For anchors, which are many: above this many articles sharing one, only the chain is kept. */
+const FULL_ANCHOR_PAIRS_UP_TO = 6;
 
 /** An unordered pair of rows, packed as one number (smaller row first). */
 export function pairKey(a: number, b: number, count: number): number {
@@ -35,7 +37,14 @@ function indexBits(count: number): number {
 }
 
 /** Calls `emit(a, b)` for pairs of rows inside each run of equal keys in sorted packed `keys`. */
-function scanRuns(keys: Float64Array, n: number, shift: number, maxRun: number, emit: (a: number, b: number) => void): void {
+function scanRuns(
+  keys: Float64Array,
+  n: number,
+  shift: number,
+  maxRun: number,
+  emit: (a: number, b: number) => void,
+  fullPairsUpTo = FULL_PAIRS_UP_TO,
+): void {
   const mask = shift;
   let start = 0;
   while (start < n) {
@@ -44,7 +53,7 @@ function scanRuns(keys: Float64Array, n: number, shift: number, maxRun: number, 
     while (end < n && Math.floor((keys[end] as number) / mask) === key) end++;
     const run = end - start;
     if (run > 1 && run <= maxRun) {
-      if (run <= FULL_PAIRS_UP_TO) {
+      if (run <= fullPairsUpTo) {
         for (let i = start; i < end; i++) {
           for (let j = i + 1; j < end; j++) emit((keys[i] as number) % mask, (keys[j] as number) % mask);
         }
@@ -120,9 +129,17 @@ export function anchorCandidates(table: ArticleTable, options: AnchorOptions, an
   }
   const sorted = keys.subarray(0, n).sort();
   const shared = new Map<number, number>();
-  scanRuns(sorted, n, shift, options.maxAnchorArticles, (a, b) => {
-    const key = pairKey(a, b, count);
-    shared.set(key, (shared.get(key) ?? 0) + 1);
-  });
+  // rows are in order inside each run, so copies that share many anchors meet as neighbours again and again
+  scanRuns(
+    sorted,
+    n,
+    shift,
+    options.maxAnchorArticles,
+    (a, b) => {
+      const key = pairKey(a, b, count);
+      shared.set(key, (shared.get(key) ?? 0) + 1);
+    },
+    FULL_ANCHOR_PAIRS_UP_TO,
+  );
   return shared;
 }

@@ -28,7 +28,7 @@ const options = z
     /** Bodies with fewer words are matched only when exactly equal. */
     minWords: z.number().int().min(1).default(20),
     /** One shingle in this many (by hash) is an anchor for finding excerpts. */
-    anchorModulus: z.number().int().min(1).default(16),
+    anchorModulus: z.number().int().min(1).default(32),
     /** Anchors shared by more articles than this are common phrases, not evidence. */
     maxAnchorArticles: z.number().int().min(2).default(32),
     /** The survivor rule: criteria in order of precedence; the smallest id breaks the last tie. */
