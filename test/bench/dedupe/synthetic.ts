@@ -63,10 +63,19 @@ export interface SyntheticArticle {
   copyOf: number;
 }
 
+export function syntheticId(index: number): string {
+  return `s${String(index).padStart(8, "0")}`;
+}
+
+/** The index of the article that article `index` copies, or -1 (without generating any text). */
+export function copySource(index: number, copyEvery = 50): number {
+  return copyEvery > 0 && index % copyEvery === copyEvery - 1 && index >= 10 ? index - 1 - (index % 7) : -1;
+}
+
 export function syntheticArticle(index: number, copyEvery = 50): SyntheticArticle {
-  const id = `s${String(index).padStart(8, "0")}`;
-  if (copyEvery > 0 && index % copyEvery === copyEvery - 1 && index >= 10) {
-    const source = index - 1 - (index % 7);
+  const id = syntheticId(index);
+  const source = copySource(index, copyEvery);
+  if (source >= 0) {
     const words = original(source).split(" ");
     const rng = new Rng(index);
     for (let e = 0; e < 5; e++) words[rng.int(words.length)] = "edited";
