@@ -154,7 +154,9 @@ export async function* gunzipMembers(source: AsyncIterator<Buffer>, options: Mem
     }
     if (header.kind === "bad") {
       if (members === 0) throw new SourceFailure("corrupt-gzip", `not a gzip file: ${header.why} at byte ${start}`);
-      if (await onlyPadding(input)) return;
+      // Zeros after a member are padding (some writers fill a block), at the end or between members.
+      if (await skipZeros(input)) return;
+      if (input.offset > start && (await startsMember(input))) continue;
       const resumed = await input.seekMember();
       if (!quiet) yield damaged(`${header.why} at byte ${start}; ${resumed ? `resumed at the next gzip member, byte ${input.offset}` : "no gzip member after it"}`);
       quiet = true;
@@ -274,11 +276,18 @@ async function* inflateBody(input: Compressed, counted: (chunk: Buffer) => Buffe
   }
 }
 
-/** Whether the rest of the input is zeros (some writers pad a file to a block size). */
-async function onlyPadding(input: Compressed): Promise<boolean> {
+/** Skips zero bytes; true when the input ends in them. */
+async function skipZeros(input: Compressed): Promise<boolean> {
   for (;;) {
-    for (let i = input.pos; i < input.buffer.length; i++) if (input.buffer[i] !== 0) return false;
-    input.pos = input.buffer.length;
+    while (input.available > 0) {
+      if (input.byte(0) !== 0) return false;
+      input.pos++;
+    }
     if (!(await input.ensure(1))) return true;
   }
+}
+
+async function startsMember(input: Compressed): Promise<boolean> {
+  if (!(await input.ensure(MAGIC.length))) return false;
+  return input.byte(0) === MAGIC[0] && input.byte(1) === MAGIC[1] && input.byte(2) === MAGIC[2];
 }

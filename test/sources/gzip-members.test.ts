@@ -69,8 +69,9 @@ describe("gunzipMembers", { timeout: 30_000 }, () => {
     expect(await gunzip(bytes)).toEqual({ text: "alpha beta", damages: [], cuts: 0 });
   });
 
-  it("ignores zero padding after the last member", async () => {
+  it("ignores zero padding after the last member, and between members", async () => {
     expect((await gunzip(Buffer.concat([gzipSync("padded"), Buffer.alloc(512)]))).text).toBe("padded");
+    expect((await gunzip(Buffer.concat([gzipSync("padded "), Buffer.alloc(3), gzipSync("twice"), Buffer.alloc(700)]), 9)).text).toBe("padded twice");
   });
 
   it("steps over a damaged member to the next one, marking the cut", async () => {
