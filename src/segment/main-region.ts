@@ -53,6 +53,8 @@ export interface RegionOptions {
   contextWindow: number;
   /** How strongly the context weighs a line's score (0: not at all). */
   contextStrength: number;
+  /** Most lines between a printed headline and the start of the region under it. */
+  headlineReach: number;
 }
 
 export const DEFAULT_REGION_OPTIONS: RegionOptions = {
@@ -65,6 +67,7 @@ export const DEFAULT_REGION_OPTIONS: RegionOptions = {
   shapeCost: 2,
   contextWindow: 2,
   contextStrength: 1,
+  headlineReach: 8,
 };
 
 /** Line scores after context: what the region search adds up. */
@@ -80,13 +83,30 @@ export function contextScores(texts: readonly string[], language: string | null,
   return { features, scores };
 }
 
+/**
+ * The region that follows a printed headline: for each line that prints the headline, the best
+ * region after it, if it starts within `reach` lines. The heaviest such region, or null.
+ */
+export function regionAfterHeadline(scores: readonly number[], headlines: readonly number[], reach: number): Region | null {
+  let best: Region | null = null;
+  for (const h of headlines) {
+    const r = maxSumRegion(scores.slice(h + 1));
+    if (!r || r.start > reach) continue;
+    const region = { start: r.start + h + 1, end: r.end + h + 1, sum: r.sum };
+    if (best === null || region.sum > best.sum) best = region;
+  }
+  return best;
+}
+
 export function planMainRegion(
   texts: readonly string[],
   language: string | null,
   options: RegionOptions = DEFAULT_REGION_OPTIONS,
+  headlines: readonly number[] = [],
 ): MainRegionPlan {
   const { features, scores } = contextScores(texts, language, options);
-  const region = maxSumRegion(scores);
+  // The article starts under its headline; without one printed, the heaviest region wins.
+  const region = regionAfterHeadline(scores, headlines, options.headlineReach) ?? maxSumRegion(scores);
   let furniture = 0;
   let before = 0;
   let after = 0;

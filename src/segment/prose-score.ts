@@ -38,9 +38,11 @@ export interface ScoreWeights {
   lineCost: number;
   /** Most a long non-prose line can cost, beyond its line cost. */
   longLineCap: number;
+  /** Cost of a short line that reads like a list item rather than a menu entry (negative: as furniture). */
+  listItemCost: number;
 }
 
-export const DEFAULT_WEIGHTS: ScoreWeights = { stopPivot: 0.2, stopSpan: 0.12, proseWords: 8, lineCost: 2, longLineCap: 4 };
+export const DEFAULT_WEIGHTS: ScoreWeights = { stopPivot: 0.2, stopSpan: 0.12, proseWords: 8, lineCost: 2, longLineCap: 4, listItemCost: -1 };
 
 const BULLET = /^(?:[*+•·▪◦‣–-]|\d{1,2}[.)])\s+/u;
 
@@ -100,7 +102,16 @@ export function blockScore(f: ProseFeatures, w: ScoreWeights = DEFAULT_WEIGHTS):
   if (f.words >= w.proseWords) return p > 0 ? p * f.words : Math.max(p * f.words, -w.longLineCap) - w.lineCost;
   // A short line: a one-line sentence or quote is a little prose; anything else is furniture.
   if (p > 0.3 && f.endsSentence) return 1;
+  if (w.listItemCost >= 0 && looksLikeListItem(f)) return -w.listItemCost;
   return -(w.lineCost + f.words * 0.5);
+}
+
+/**
+ * A short line that reads like an item of a list in the text (a product, a result, a stat line):
+ * several words, mostly not capitalised. Menu entries are one to three words, mostly capitalised.
+ */
+export function looksLikeListItem(f: ProseFeatures): boolean {
+  return f.words >= 4 && f.capitalised < 0.5 && !f.repeated;
 }
 
 function clamp(x: number, lo: number, hi: number): number {

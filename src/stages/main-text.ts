@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { DEFAULT_REGION_OPTIONS as D, type MainRegionPlan, planMainRegion } from "../segment/main-region.ts";
+import { headlineLines } from "../segment/headline.ts";
 import { pageLanguage } from "../segment/page-language.ts";
 import type { ProseFeatures } from "../segment/prose-score.ts";
 import { defineStage } from "../stage.ts";
@@ -32,6 +33,7 @@ export const mainTextOptions = z
     shapeCost: factor.default(D.shapeCost),
     contextWindow: count.default(D.contextWindow),
     contextStrength: factor.default(D.contextStrength),
+    headlineReach: count.default(D.headlineReach),
   })
   .strict();
 
@@ -45,7 +47,9 @@ export const mainText = defineStage({
     if (blocks.length < 3) return;
     const texts = blocks.map((b) => b.text);
     const language = draft.meta.language ?? pageLanguage(texts);
-    const plan: MainRegionPlan = planMainRegion(texts, language, ctx.options);
+    const firstLine = draft.raw.content.split("\n", 20).find((l) => l.trim() !== "") ?? null;
+    const headlines = [...new Set([...headlineLines(texts, draft.meta.title), ...headlineLines(texts, firstLine)])].sort((a, b) => a - b);
+    const plan: MainRegionPlan = planMainRegion(texts, language, ctx.options, headlines);
     ctx.log.debug({ id: draft.id, evidence: plan.evidence, region: plan.region, wholePage: plan.wholePage }, "main region");
     if (!plan.wholePage || plan.region === null) return;
     const { start, end } = plan.region;

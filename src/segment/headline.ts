@@ -1,0 +1,32 @@
+/**
+ * The article's headline inside a whole-page dump. The page title (the record's title, or the dump's
+ * first line) usually carries the site's name ("Headline | Site", "Headline - Site"); the headline
+ * alone is printed again right above the article. Finding it anchors the article's start.
+ */
+import { fold, wordCount } from "../text/measure.ts";
+
+const SEPARATORS = /\s+(?:\||-|–|—|::|:|•|·|»)\s+/u;
+
+/** The forms a headline may take in the page: the whole title and its longer parts. */
+export function headlineForms(title: string): string[] {
+  const forms = new Set<string>();
+  const whole = fold(title);
+  if (wordCount(whole) >= 3) forms.add(whole);
+  for (const part of title.split(SEPARATORS)) {
+    const f = fold(part);
+    if (wordCount(f) >= 3) forms.add(f);
+  }
+  return [...forms];
+}
+
+/** Indexes of the lines that print the headline. */
+export function headlineLines(texts: readonly string[], title: string | null): number[] {
+  if (!title) return [];
+  const forms = new Set(headlineForms(title));
+  if (forms.size === 0) return [];
+  const at: number[] = [];
+  texts.forEach((t, i) => {
+    if (forms.has(fold(t))) at.push(i);
+  });
+  return at;
+}
