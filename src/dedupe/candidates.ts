@@ -9,8 +9,9 @@
  *   even when their Jaccard is low. Anchors shared by more than `maxAnchorArticles` articles are common
  *   phrases and are skipped; an anchor shared by more than 6 proposes only neighbouring rows.
  *
- * Both are done by sorting packed (key, row) numbers, so memory is a few bytes per article and band,
- * and the result does not depend on the order articles were added in.
+ * Both are done by sorting packed (key, rank) numbers, so memory is a few bytes per article and band.
+ * The rank is the row's place in a canonical order (by id), so that the pairs proposed inside large
+ * buckets, and hence the result, do not depend on the order articles were added in.
  */
 import { SIGNATURE_BINS } from "./signature.ts";
 import type { ArticleTable } from "./table.ts";
@@ -66,7 +67,7 @@ function scanRuns(
 }
 
 /** Pairs of rows that agree on a whole band of their signatures (rows without shingles and pairs of earlier-run rows excluded). */
-export function bandCandidates(table: ArticleTable, into: Set<number>): void {
+export function bandCandidates(table: ArticleTable, canonical: Uint32Array, into: Set<number>): void {
   const count = table.count;
   const bits = indexBits(count);
   const keyBits = Math.min(32, 53 - bits);
@@ -76,14 +77,17 @@ export function bandCandidates(table: ArticleTable, into: Set<number>): void {
   const sigs = table.signatures.data;
   for (let band = 0; band < BANDS; band++) {
     let n = 0;
-    for (let row = 0; row < count; row++) {
+    for (let rank = 0; rank < count; rank++) {
+      const row = canonical[rank] as number;
       if (table.words.get(row) === 0) continue;
       const at = row * SIGNATURE_BINS + band * BAND_ROWS;
       const key = (((sigs[at] as number) << 24) | ((sigs[at + 1] as number) << 16) | ((sigs[at + 2] as number) << 8) | (sigs[at + 3] as number)) >>> 0;
-      keys[n++] = Math.floor(key / keyScale) * shift + row;
+      keys[n++] = Math.floor(key / keyScale) * shift + rank;
     }
     const sorted = keys.subarray(0, n).sort();
-    scanRuns(sorted, n, shift, Number.POSITIVE_INFINITY, (a, b) => {
+    scanRuns(sorted, n, shift, Number.POSITIVE_INFINITY, (ra, rb) => {
+      const a = canonical[ra] as number;
+      const b = canonical[rb] as number;
       if (table.isEarlier(a) && table.isEarlier(b)) return;
       into.add(pairKey(a, b, count));
     });
@@ -99,7 +103,12 @@ export interface AnchorOptions {
  * Pairs of this run's rows that share anchors, with the number they share, keyed by `pairKey`.
  * `anchorsOf[row]` receives the number of anchors of each row.
  */
-export function anchorCandidates(table: ArticleTable, options: AnchorOptions, anchorsOf: Uint32Array): Map<number, number> {
+export function anchorCandidates(
+  table: ArticleTable,
+  canonical: Uint32Array,
+  options: AnchorOptions,
+  anchorsOf: Uint32Array,
+): Map<number, number> {
   const count = table.count;
   const bits = indexBits(count);
   const shift = 2 ** bits;
@@ -114,7 +123,8 @@ export function anchorCandidates(table: ArticleTable, options: AnchorOptions, an
   const keys = new Float64Array(total);
   let n = 0;
   const own = new Set<number>();
-  for (let row = 0; row < count; row++) {
+  for (let rank = 0; rank < count; rank++) {
+    const row = canonical[rank] as number;
     if (table.isEarlier(row)) continue;
     const sh = table.shingles.get(row);
     own.clear();
@@ -122,7 +132,7 @@ export function anchorCandidates(table: ArticleTable, options: AnchorOptions, an
       const h = sh[i] as number;
       if ((h % mod === 0 || i < 2) && !own.has(h)) {
         own.add(h);
-        keys[n++] = Math.floor(h / keyScale) * shift + row;
+        keys[n++] = Math.floor(h / keyScale) * shift + rank;
       }
     }
     anchorsOf[row] = own.size;
@@ -135,8 +145,8 @@ export function anchorCandidates(table: ArticleTable, options: AnchorOptions, an
     n,
     shift,
     options.maxAnchorArticles,
-    (a, b) => {
-      const key = pairKey(a, b, count);
+    (ra, rb) => {
+      const key = pairKey(canonical[ra] as number, canonical[rb] as number, count);
       shared.set(key, (shared.get(key) ?? 0) + 1);
     },
     FULL_ANCHOR_PAIRS_UP_TO,

@@ -77,8 +77,11 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
   };
 
   const uf = new UnionFind(count);
+  const order = survivorOrder(table, options.survivor);
+  // a canonical order of rows (by id), so that nothing below depends on the order of observation
+  const canonical = Uint32Array.from({ length: count }, (_, i) => i).sort(byId(table));
   const candidates = new Set<number>();
-  bandCandidates(table, candidates);
+  bandCandidates(table, canonical, candidates);
   // exact copies, even when too short to have a useful signature
   const byExact = new Map<number, number>();
   for (let row = 0; row < count; row++) {
@@ -97,7 +100,7 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
     }
   }
   const anchorsOf = new Uint32Array(count);
-  const shared = anchorCandidates(table, options, anchorsOf);
+  const shared = anchorCandidates(table, canonical, options, anchorsOf);
   for (const [key, n] of shared) {
     const [a, b] = unpackPair(key, count);
     const small = table.words.get(a) <= table.words.get(b) ? a : b;
@@ -123,7 +126,6 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
   const similarity = new Float64Array(count);
   const method = new Uint8Array(count);
   const dropped = new Map<number, number[]>();
-  const order = survivorOrder(table, options.survivor);
   let clusters = 0;
   for (const list of members.values()) {
     if (list.length < 2) continue;
@@ -151,6 +153,15 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
     method,
     dropped,
     stats: { candidatePairs: candidates.size, anchorPairs: shared.size, verifiedPairs: verified, clusters },
+  };
+}
+
+function byId(table: ArticleTable): (a: number, b: number) => number {
+  return (a, b) => {
+    const ia = table.ids[a] as string;
+    const ib = table.ids[b] as string;
+    if (ia !== ib) return ia < ib ? -1 : 1;
+    return table.exactHi.get(a) - table.exactHi.get(b) || table.exactLo.get(a) - table.exactLo.get(b) || a - b;
   };
 }
 

@@ -182,6 +182,28 @@ describe("dedupe: determinism", () => {
   });
 });
 
+describe("dedupe: determinism with large buckets", () => {
+  // 60 copies fill one signature bucket beyond the size where only a chain of pairs is proposed
+  const build = (): Draft[] => [
+    ...Array.from({ length: 60 }, (_, i) => draftOf(`copy-${String(i).padStart(2, "0")}`, i % 3 === 0 ? syndicated(STORM_WIRE) : STORM_WIRE, {}, "many.jsonl", i)),
+    ...Array.from({ length: 8 }, (_, i) => draftOf(`lead-${i}`, paragraphs(STORM_WIRE).slice(0, 2 + (i % 2)).join("\n\n"), { truncated: true }, "leads.jsonl", i)),
+  ];
+
+  it("joins every copy into one cluster, whatever the order", async () => {
+    const reference = build();
+    await runCorpusStage(dedupe(), reference);
+    const expected = outcome(reference);
+    const kept = reference.filter((d) => d.duplicateOf === null);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]?.duplicates).toHaveLength(67);
+    for (const seed of [21, 22]) {
+      const drafts = shuffled(build(), seed);
+      await runCorpusStage(dedupe(), drafts);
+      expect(outcome(drafts)).toEqual(expected);
+    }
+  });
+});
+
 describe("dedupe: describe()", () => {
   it("reports compact state per article and counts by method", async () => {
     const drafts = [draftOf("a", STRIKE_WIRE), draftOf("b", STRIKE_WIRE), draftOf("c", STORM_WIRE)];
