@@ -156,13 +156,46 @@ export function takeDatelinePrefix(draft: Draft, depth: number): void {
     const site = inside.slice(0, found.index).replace(/[\s,;:|–—-]+$/u, "").trim();
     if (site && !draft.meta.site && wordCount(site) <= 6) draft.setMeta("site", site, "dateline");
     if (!draft.meta.publishedAt) draft.setMeta("publishedAt", found.iso, "dateline");
-    const credit = m[2] ?? "";
-    const reporter = /\b(?:reporter|correspondent|by|journalist)\s+((?:\p{Lu}[\p{L}'’-]+\s?){2,4})/u.exec(credit);
-    if (reporter && draft.meta.authors.length === 0) {
-      const name = (reporter[1] as string).trim();
-      if (isPersonName(name)) draft.setMeta("authors", [name], "dateline");
-    }
+    const name = reporterIn(m[2] ?? "");
+    if (name && draft.meta.authors.length === 0) draft.setMeta("authors", [name], "dateline");
     draft.cut(block, 0, m[0].length, "dateline", "metadata");
+    return;
+  }
+}
+
+/**
+ * The reporter named in a credit: "report by Chinese reporter Cheng Wen", "Reported by Mekong
+ * Herald correspondent Somchai Vongsa". A role word (reporter, correspondent) is nearer the name
+ * than "by", which may be followed by the outlet.
+ */
+function reporterIn(credit: string): string | null {
+  const NAME = "((?:\\p{Lu}[\\p{L}'’-]+ ?){2,4})";
+  for (const lead of ["(?:reporter|correspondent|journalist|writer|Korrespondent|correspondant|corresponsal)", "(?:by|von|par|por)"]) {
+    const re = new RegExp(`\\b${lead}\\s+${NAME}`, "gu");
+    const names = [...credit.matchAll(re)].map((m) => (m[1] as string).trim()).filter(isPersonName);
+    if (names.length > 0) return names[names.length - 1] as string;
+  }
+  return null;
+}
+
+/**
+ * A wire dateline before the first sentence: "LAGOS, 14 June 2023 —", "TALLINN, April 9 (Reuters) -".
+ * The city in capitals, maybe a date and an agency, then a dash. The date goes to the record when it
+ * has a year; the prefix is cut from the paragraph.
+ */
+export function takeWireDateline(draft: Draft, depth: number): void {
+  const re = /^(\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){0,3})(?:, [\p{L}.]+(?: [\p{L}.]+)?)?,? ?([^—–(]{0,30}?)? ?(?:\(([^)]{2,40})\))? ?[—–-]{1,2} (?=\S)/u;
+  for (const block of draft.live().slice(0, depth)) {
+    if (block.type !== "paragraph") continue;
+    const m = re.exec(block.text);
+    if (!m) continue;
+    const city = m[1] as string;
+    if (city.replace(/[^\p{Lu}]/gu, "").length < 3) continue;
+    const datePart = (m[2] ?? "").trim();
+    if (datePart !== "" && !/\d/.test(datePart)) continue;
+    const found = datePart ? findDate(datePart) : null;
+    if (found && !draft.meta.publishedAt) draft.setMeta("publishedAt", found.iso, "wire-dateline");
+    draft.cut(block, 0, m[0].length, "wire-dateline", "metadata");
     return;
   }
 }
@@ -181,11 +214,16 @@ export function takeSubtitle(draft: Draft, options: HeaderOptions, isJunk: (text
   if (!first || first !== live[0] || first.type !== "paragraph" || isJunk(first.text)) return;
   if (titleLine.hints.line !== undefined && first.hints.line !== undefined && first.hints.line - titleLine.hints.line > 2) return;
   const n = wordCount(first.text);
-  if (n < 6 || n > 60 || sentenceCount(first.text) > 1 || /^["“‘«]/u.test(first.text)) return;
+  if (n < 6 || n > 60 || sentenceCount(first.text) > 1) return;
+  // A standfirst sums up; it does not quote anyone.
+  if (/["“”„«»]/u.test(first.text) || /\b(?:said|says|saying|told|telling|according to|announced on)\b/i.test(first.text)) return;
+  // ... and it rarely says when: a news lede does ("on Tuesday", "yesterday").
+  if (/\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|this (?:week|morning)|last (?:week|night|month))\b/i.test(first.text)) return;
   const rest = live.slice(1).filter((b) => b.type === "paragraph").map((b) => b.text.length);
   if (rest.length < 3) return;
   const median = [...rest].sort((a, b) => a - b)[Math.floor(rest.length / 2)] as number;
-  if (first.text.length > options.subtitleRatio * median) return;
+  // Clearly shorter than the paragraphs, or than the one it stands above.
+  if (first.text.length > options.subtitleRatio * Math.max(median, rest[0] as number)) return;
   draft.setMeta("subtitle", first.text, "standfirst");
   draft.remove(first, "standfirst", "metadata");
 }

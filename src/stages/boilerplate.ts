@@ -62,6 +62,12 @@ function neighbour(blocks: DraftBlock[], index: number, step: -1 | 1): DraftBloc
   return i >= 0 && i < blocks.length ? (blocks[i] as DraftBlock) : null;
 }
 
+/** A headline in a list of links: a few words, no sentence ending. */
+function headlineShaped(text: string): boolean {
+  const n = wordCount(text);
+  return n >= 2 && n <= 20 && !endsLikeSentence(text);
+}
+
 function applyContext(draft: Draft, maxWords: number): void {
   const blocks = draft.blocks.filter((b) => b.removed === null || isJunk(b));
   let changed = true;
@@ -82,6 +88,20 @@ function applyContext(draft: Draft, maxWords: number): void {
         changed = true;
       }
     });
+  }
+  // A recommendation or related-links heading opens a list: the headlines under it go with it.
+  const live2 = draft.live();
+  for (const opener of draft.blocks) {
+    if (opener.removed?.category !== "recommendation" && opener.removed?.rule !== "related-heading") continue;
+    const after = draft.blocks.slice(draft.blocks.indexOf(opener) + 1);
+    for (const block of after) {
+      if (block.removed) {
+        if (isJunk(block)) continue;
+        break;
+      }
+      if (!live2.includes(block) || !headlineShaped(block.text)) break;
+      draft.remove(block, "recommendation-list", "recommendation");
+    }
   }
   // A heading with no article text after it introduced what was removed.
   const live = draft.live();

@@ -14,6 +14,7 @@ import {
   takeDatelinePrefix,
   takeSubtitle,
   takeTitle,
+  takeWireDateline,
 } from "../segment/header.ts";
 import { gluedHeading, lineType } from "../segment/classify.ts";
 import { toLines } from "../segment/lines.ts";
@@ -35,7 +36,7 @@ export const segment = defineStage({
   options: z
     .object({
       maxTitleWords: z.number().int().positive().default(30),
-      subtitleRatio: z.number().positive().default(0.6),
+      subtitleRatio: z.number().positive().default(0.8),
       cmsAccounts: z.array(z.string()).default(CMS_ACCOUNTS),
       headDepth: z.number().int().positive().default(10),
     })
@@ -60,6 +61,7 @@ export const segment = defineStage({
     takeDateLine(draft, head);
     takeTitle(draft, headBlocks(draft, options.headDepth), options, isJunkLine);
     takeDatelinePrefix(draft, 4);
+    takeWireDateline(draft, 3);
     takeSubtitle(draft, options, isJunkLine);
   },
 });
