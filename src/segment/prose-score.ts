@@ -42,7 +42,7 @@ export interface ScoreWeights {
   listItemCost: number;
 }
 
-export const DEFAULT_WEIGHTS: ScoreWeights = { stopPivot: 0.2, stopSpan: 0.12, proseWords: 8, lineCost: 2, longLineCap: 4, listItemCost: -1 };
+export const DEFAULT_WEIGHTS: ScoreWeights = { stopPivot: 0.2, stopSpan: 0.12, proseWords: 8, lineCost: 2, longLineCap: 4, listItemCost: 1 };
 
 const BULLET = /^(?:[*+•·▪◦‣–-]|\d{1,2}[.)])\s+/u;
 
