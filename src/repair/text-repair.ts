@@ -7,6 +7,7 @@ import { gatherEvidence } from "./evidence.ts";
 import { type GlueContext, looksLikeCode, splitGluedToken } from "./glued-words.ts";
 import { ENTITY_PATTERN, decodeEntity, fixMojibake, fixC1Controls } from "./mojibake.ts";
 import type { PhraseRule } from "./phrase-rules.ts";
+import { repairReplacementChars } from "./replacement-char.ts";
 import { rewriteWhole } from "./spans.ts";
 import { englishWords } from "./word-list.ts";
 
@@ -17,6 +18,8 @@ export interface TextRepairOptions {
   /** Weak glue cuts (two capitalised words, two dictionary words) are applied in blocks with a strong cut. */
   weakGlue: "in-glued-blocks" | "never";
   phrases: boolean;
+  /** Remove U+FFFD left by invalid UTF-8 where it hangs on a word; flag it where a letter may be missing. */
+  replacementChars: boolean;
 }
 
 /** A title or subtitle, treated like a block so that every repair lands in provenance. */
@@ -54,6 +57,7 @@ export function repairEncoding(draft: Draft, options: TextRepairOptions): void {
       draft.rewrite(block, "c1-control", /[\u0080-\u009f]+/gu, (m) => fixC1Controls(m[0]));
     }
     if (options.entities) draft.rewrite(block, "html-entity", new RegExp(ENTITY_PATTERN.source, "giu"), decodeEntity);
+    if (options.replacementChars) repairReplacementChars(draft, block);
   });
 }
 

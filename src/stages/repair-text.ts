@@ -23,6 +23,8 @@ const options = z
     gluedWords: z.boolean().default(true),
     /** Where weak glue cuts are applied: in blocks that also have a strong cut, or never (flag only). */
     weakGlue: z.enum(["in-glued-blocks", "never"]).default("in-glued-blocks"),
+    /** Remove U+FFFD (invalid UTF-8) hanging on a word; flag it between letters or between words. */
+    replacementChars: z.boolean().default(true),
     /** Apply the spinner / translation phrase table. */
     phrases: z.boolean().default(true),
   })
