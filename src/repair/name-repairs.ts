@@ -13,6 +13,23 @@ export interface NameContext {
   evidence: DocumentEvidence;
   /** Lower-case English words: a capitalised word that is also a common word is not taken for a name. */
   words: ReadonlySet<string>;
+  /** How often each one-word form is followed by a glossed full name, keyed `form family` (see glossCounts). */
+  glosses?: ReadonlyMap<string, number>;
+}
+
+const GLOSS = new RegExp(`${WORD_START}(${NAME_WORD}) \\((${NAME_WORD}(?: ${NAME_WORD}){1,3})(?:, [^()]{1,40})?\\)`, "gu");
+
+/** Counts, over the document's texts, each one-word form glossed with a full name: `Hollings (Steven Hollis)` counts `Hollings Hollis`. */
+export function glossCounts(texts: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    if (!text.includes("(")) continue;
+    for (const m of text.matchAll(GLOSS)) {
+      const key = `${m[1]} ${lastWord(m[2] as string)}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
 }
 
 const W = NAME_WORD;
@@ -74,7 +91,8 @@ export function interpunct(draft: Draft, block: DraftBlock, ctx: NameContext): n
 /**
  * `Lincoln (Antony Blinken, right)`: a one-word form that the document uses nowhere else, followed
  * by a glossed full name whose family name the document does use: the glossed name replaces it,
- * and what followed the name in the gloss stays in brackets. `Meloni (Giorgia Meloni)` (the short
+ * and what followed the name in the gloss stays in brackets. The same holds for a form that the
+ * document writes only ever with this gloss, at least twice. `Meloni (Giorgia Meloni)` (the short
  * form glossed with the full one) becomes the full name. Anything less certain is flagged.
  */
 export function wrongFormGlossed(draft: Draft, block: DraftBlock, ctx: NameContext): number {
@@ -98,6 +116,10 @@ export function wrongFormGlossed(draft: Draft, block: DraftBlock, ctx: NameConte
     // with the actor who plays her (`Carmen (Denise Richards)`) does not.
     if (!soundsAlike(form, family)) return null;
     if (count(ctx, form) === 1 && count(ctx, family) >= 2) return replacement;
+    // The form is never written without this gloss, and is glossed more than once: the text pairs a
+    // rendering with the original name each time (`Hollings (Steven Hollis)` twice, `Hollings` nowhere else).
+    const glossed = ctx.glosses?.get(`${form} ${family}`) ?? 0;
+    if (glossed >= 2 && glossed === count(ctx, form)) return replacement;
     draft.flag(m[0], "wrong-form-glossed", `"${form}" may be a wrong rendering of the glossed "${gloss}"`);
     return null;
   });

@@ -13,6 +13,7 @@ import {
   applyGazetteer,
   doubledGivenName,
   duplicateGloss,
+  glossCounts,
   interpunct,
   interpunctWithGloss,
   lowerCasedName,
@@ -35,7 +36,7 @@ const options = z
 
 function evidenceOf(draft: Draft): NameContext {
   const texts = [...draft.live().map((b) => b.text), draft.meta.title ?? "", draft.meta.subtitle ?? ""];
-  return { evidence: gatherEvidence(texts), words: englishWords() };
+  return { evidence: gatherEvidence(texts), words: englishWords(), glosses: glossCounts(texts) };
 }
 
 export const names = defineStage({
