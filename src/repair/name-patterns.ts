@@ -59,3 +59,14 @@ export const TITLE_WORDS = new Set([
   "Spokesperson", "spokesman", "spokeswoman", "spokesperson", "Representative", "Congressman", "Congresswoman",
   "Pope", "Bishop", "Chief", "Coach", "Dr", "Professor", "CEO", "Governor-General", "Vice", "Deputy",
 ]);
+
+/**
+ * Offices and roles after which news copy names a person in full (`Norwegian minister Tor Eriksen`,
+ * `his Finnish counterpart Annika Holmberg`), compared lower-cased. Royal and religious titles are
+ * left out on purpose: `King Charles.`, `Pope Francis.` end sentences with a given name alone.
+ */
+export const ROLE_WORDS = new Set([
+  "minister", "counterpart", "secretary", "chancellor", "president", "premier", "spokesman", "spokeswoman",
+  "spokesperson", "ambassador", "envoy", "governor", "senator", "mayor", "chairman", "chairwoman", "director",
+  "commissioner", "congressman", "congresswoman", "representative", "lawmaker", "mp", "mep", "deputy",
+]);

@@ -7,7 +7,7 @@
 import type { Draft, DraftBlock } from "../draft.ts";
 import type { GazetteerEntry } from "../pipeline.ts";
 import type { DocumentEvidence } from "./evidence.ts";
-import { ABBREVIATIONS, NAME_WORD, TITLE_WORDS, WORD_END, WORD_START, escapeRegExp, isAbbreviation, spellingVariants } from "./name-patterns.ts";
+import { ABBREVIATIONS, NAME_WORD, ROLE_WORDS, TITLE_WORDS, WORD_END, WORD_START, escapeRegExp, isAbbreviation, spellingVariants } from "./name-patterns.ts";
 
 export interface NameContext {
   evidence: DocumentEvidence;
@@ -74,9 +74,13 @@ export function doubledGivenName(draft: Draft, block: DraftBlock, ctx: NameConte
 }
 
 /**
- * `Lloyd. Austin`: a given name cut off by a period from its family name, repaired only when the
- * document writes the full name elsewhere (`Lloyd Austin`). Without that it is flagged: `in
- * Washington. Austin, Texas` has the same shape.
+ * `Lloyd. Austin`: a given name cut off by a period from its family name, repaired when the
+ * document writes the full name elsewhere (`Lloyd Austin`), or when an office or role stands right
+ * before the cut name (`Norwegian minister Tor. Eriksen said`) and the document never uses that
+ * given name alone: news copy names an office holder in full, not by given name, so a sentence
+ * does not end there. `in Washington. Austin, Texas` has the same shape without either sign and
+ * stays; a role before a given name the text also uses alone (`the envoy Anna. … Anna said`) is
+ * flagged.
  */
 export function interpunct(draft: Draft, block: DraftBlock, ctx: NameContext): number {
   const pattern = re(`${WORD_START}(${W})\\. (${W})${WORD_END}`);
@@ -84,6 +88,10 @@ export function interpunct(draft: Draft, block: DraftBlock, ctx: NameContext): n
     const [, given, family] = m as unknown as [string, string, string];
     if (isAbbreviation(given) || ctx.words.has(given.toLowerCase()) || ctx.words.has(family.toLowerCase())) return null;
     if ((ctx.evidence.exactPairs.get(`${given} ${family}`) ?? 0) >= 1) return `${given} ${family}`;
+    const before = /(?:^|[^\p{L}\p{M}])(\p{L}+) $/u.exec(m.input.slice(Math.max(0, m.index - 30), m.index))?.[1];
+    if (before === undefined || !ROLE_WORDS.has(before.toLowerCase())) return null;
+    if (count(ctx, given) === 1) return `${given} ${family}`;
+    draft.flag(m[0], "interpunct", `"${given}" after "${before}" may be a given name cut from "${family}" by a period`);
     return null;
   });
 }

@@ -34,11 +34,32 @@ describe("names stage", () => {
     expect(draft.repaired).toEqual([]);
   });
 
-  it("repairs the interpunct only where the full name is written elsewhere", async () => {
-    const attested = await runStages(draftOf(["Chancellor Olaf. Scholz spoke.", "Olaf Scholz left."]), [names()]);
-    expect(attested.blocks[0]?.text).toBe("Chancellor Olaf Scholz spoke.");
-    const unattested = await runStages(draftOf(["Chancellor Olaf. Scholz spoke.", "Scholz left."]), [names()]);
-    expect(unattested.blocks[0]?.text).toBe("Chancellor Olaf. Scholz spoke.");
+  it("repairs the interpunct where the full name is written elsewhere", async () => {
+    const attested = await runStages(draftOf(["They met Olaf. Scholz spoke.", "Olaf Scholz left."]), [names()]);
+    expect(attested.blocks[0]?.text).toBe("They met Olaf Scholz spoke.");
+    const unattested = await runStages(draftOf(["They met in Olaf. Scholz spoke.", "Scholz left."]), [names()]);
+    expect(unattested.blocks[0]?.text).toBe("They met in Olaf. Scholz spoke.");
+  });
+
+  it("repairs the interpunct after an office or role when the given name is never used alone", async () => {
+    const draft = await runStages(
+      draftOf(["Her Dutch counterpart Maarten. Visscher and the Polish minister Zofia. Kaczmarek met in Gdansk. Visscher said little."]),
+      [names()],
+    );
+    expect(draft.blocks[0]?.text).toBe("Her Dutch counterpart Maarten Visscher and the Polish minister Zofia Kaczmarek met in Gdansk. Visscher said little.");
+    expect(draft.repaired.map((r) => r.after)).toEqual(["Maarten Visscher", "Zofia Kaczmarek"]);
+  });
+
+  it("leaves a sentence that ends in a place or in a given name the text uses alone, flagging the latter", async () => {
+    const paragraphs = [
+      "The envoy flew back to Oslo. Lindgren stayed in Riga.",
+      "The award went to the ambassador Ingrid. Haugland said she deserved it.",
+      "Ingrid had served in Riga for a decade.",
+      "King Charles. Harrison, his aide, stood behind him.",
+    ];
+    const draft = await runStages(draftOf(paragraphs), [names()]);
+    expect(draft.blocks.map((b) => b.text)).toEqual(paragraphs);
+    expect(draft.flagged).toEqual([expect.objectContaining({ rule: "interpunct", text: "Ingrid. Haugland" })]);
   });
 
   it("applies gazetteer aliases on word boundaries only, in the title too", async () => {
