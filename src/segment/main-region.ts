@@ -53,6 +53,8 @@ export interface RegionOptions {
   contextWindow: number;
   /** How strongly the context weighs a line's score (0: not at all). */
   contextStrength: number;
+  /** The least share of its score that prose keeps, whatever its context. */
+  contextFloor: number;
   /** Most lines between a printed headline and the start of the region under it. */
   headlineReach: number;
 }
@@ -67,6 +69,7 @@ export const DEFAULT_REGION_OPTIONS: RegionOptions = {
   shapeCost: 2,
   contextWindow: 2,
   contextStrength: 1,
+  contextFloor: 0.2,
   headlineReach: 8,
 };
 
@@ -79,7 +82,7 @@ export function contextScores(texts: readonly string[], language: string | null,
   let scores = features.map((f) => blockScore(f));
   scores = chargeRepeatedShapes(scores, shapeCounts(texts), options.shapeRepeats, options.shapeCost);
   scores = stiffenRuns(scores, options.runGrowth);
-  scores = weighByNeighbours(scores, options.contextWindow, options.contextStrength);
+  scores = weighByNeighbours(scores, options.contextWindow, options.contextStrength, options.contextFloor);
   return { features, scores };
 }
 
@@ -106,7 +109,8 @@ export function planMainRegion(
 ): MainRegionPlan {
   const { features, scores } = contextScores(texts, language, options);
   // The article starts under its headline; without one printed, the heaviest region wins.
-  const region = regionAfterHeadline(scores, headlines, options.headlineReach) ?? maxSumRegion(scores);
+  const anchored = regionAfterHeadline(scores, headlines, options.headlineReach);
+  const region = anchored ?? maxSumRegion(scores);
   let furniture = 0;
   let before = 0;
   let after = 0;
@@ -127,6 +131,7 @@ export function planMainRegion(
     furniture >= options.minFurniture &&
     furniture / Math.max(1, texts.length) >= options.minFurnitureShare &&
     before >= options.minHead &&
-    proseBefore <= options.maxProseBefore * proseInside;
+    // Under a printed headline, what comes before is the page's head, however much prose it holds.
+    (anchored !== null || proseBefore <= options.maxProseBefore * proseInside);
   return { features, scores, region, evidence, wholePage };
 }

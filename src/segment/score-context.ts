@@ -33,9 +33,10 @@ export function chargeRepeatedShapes(
 
 /**
  * Weighs each score by the share of furniture among the `window` lines on either side: prose is
- * scaled by (1 − strength × share), furniture by (1 + strength × share).
+ * scaled by (1 − strength × share), but never below `floor` (a lone paragraph among links is still
+ * prose), furniture by (1 + strength × share).
  */
-export function weighByNeighbours(scores: readonly number[], window: number, strength: number): number[] {
+export function weighByNeighbours(scores: readonly number[], window: number, strength: number, floor = 0): number[] {
   if (window <= 0 || strength === 0) return [...scores];
   return scores.map((s, i) => {
     let lines = 0;
@@ -46,6 +47,6 @@ export function weighByNeighbours(scores: readonly number[], window: number, str
       if ((scores[j] as number) < 0) furniture++;
     }
     const share = lines === 0 ? 0 : furniture / lines;
-    return s > 0 ? s * Math.max(0, 1 - strength * share) : s * (1 + strength * share);
+    return s > 0 ? s * Math.max(floor, 1 - strength * share) : s * (1 + strength * share);
   });
 }

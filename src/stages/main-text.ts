@@ -33,6 +33,7 @@ export const mainTextOptions = z
     shapeCost: factor.default(D.shapeCost),
     contextWindow: count.default(D.contextWindow),
     contextStrength: factor.default(D.contextStrength),
+    contextFloor: share.default(D.contextFloor),
     headlineReach: count.default(D.headlineReach),
   })
   .strict();

@@ -34,6 +34,10 @@ describe("weighByNeighbours", () => {
     expect(out[7]).toBe(-2);
   });
 
+  it("keeps a floor under prose however much furniture surrounds it", () => {
+    expect(weighByNeighbours([-2, -2, 20, -2, -2], 2, 1, 0.25)[2]).toBe(5);
+  });
+
   it("changes nothing with no window", () => {
     expect(weighByNeighbours([-2, 5], 0, 1)).toEqual([-2, 5]);
   });
