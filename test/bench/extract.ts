@@ -145,6 +145,7 @@ interface ToolRun {
 
 async function runTool(name: string, pages: BenchPage[], fn: (p: BenchPage) => Promise<{ text: string; title: string | null; authors?: string[]; date?: string | null }>): Promise<ToolRun> {
   const out: ToolRun = { texts: [], titles: [], authors: [], dates: [], seconds: 0 };
+  process.stderr.write(`running ${name} on ${pages.length} pages…\n`);
   for (const page of pages) {
     const started = performance.now();
     let r: { text: string; title: string | null; authors?: string[]; date?: string | null };
