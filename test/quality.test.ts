@@ -42,6 +42,20 @@ describe("quality", () => {
     expect(d.rejection).toBeNull();
   });
 
+  it("puts dates and languages the input gave in the record's form, and flags a date it cannot read", async () => {
+    const d = new Draft({ id: "m", source: { path: "m.jsonl", index: 0 }, raw: { kind: "text", content: "" }, meta: { publishedAt: "13 January 2023", language: "en-GB" } });
+    d.addBlock("paragraph", prose);
+    await runArticleStages(d, [quality() as ArticleStage]);
+    expect(d.meta.publishedAt).toBe("2023-01-13");
+    expect(d.meta.language).toBe("en");
+    const bad = new Draft({ id: "b", source: { path: "m.jsonl", index: 1 }, raw: { kind: "text", content: "" }, meta: { publishedAt: "last spring" } });
+    bad.addBlock("paragraph", prose);
+    await runArticleStages(bad, [quality() as ArticleStage]);
+    expect(bad.rejection).toBeNull();
+    expect(bad.meta.publishedAt).toBeNull();
+    expect(bad.flagged[0]?.rule).toBe("unreadable-date");
+  });
+
   it("guesses languages by script and by stop words, and says null when unsure", () => {
     expect(detectLanguage("Die Regierung hat am Dienstag beschlossen, dass der Nachtbus auch im Winter fährt, und die Studenten sind froh.")).toBe("de");
     expect(detectLanguage("El gobierno anunció el martes que el autobús nocturno seguirá funcionando durante el invierno, y los estudiantes celebraron.")).toBe("es");

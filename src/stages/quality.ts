@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { defineStage } from "../stage.ts";
+import type { Draft } from "../draft.ts";
+import { normaliseDate } from "../text/dates.ts";
 import { detectLanguage } from "../text/language.ts";
 import { wordCount } from "../text/measure.ts";
 
@@ -25,6 +27,26 @@ export function garbledShare(text: string): number {
   return bad / total;
 }
 
+/**
+ * Fields the input gave in its own words are put in the record's form: a date as ISO 8601 (or null,
+ * flagged, when it cannot be read), a language as a two-letter code.
+ */
+function normaliseMeta(draft: Draft): void {
+  const date = draft.meta.publishedAt;
+  if (date !== null && !ISO_DATE.test(date)) {
+    const iso = normaliseDate(date);
+    if (iso === null) draft.flag(date, "unreadable-date", "publishedAt could not be read as a date and was left empty");
+    draft.setMeta("publishedAt", iso, "normalise-date");
+  }
+  const language = draft.meta.language;
+  if (language !== null && !/^[a-z]{2}$/.test(language)) {
+    const code = /^([a-z]{2})(?:[-_][a-z0-9]+)*$/i.exec(language.trim());
+    draft.setMeta("language", code ? (code[1] as string).toLowerCase() : null, "normalise-language");
+  }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
 export const quality = defineStage({
   name: "quality",
   description: "Sets the language and rejects records that are not articles (no body, or too short).",
@@ -37,6 +59,7 @@ export const quality = defineStage({
     })
     .strict(),
   run(draft, ctx) {
+    normaliseMeta(draft);
     const body = draft.text();
     if (!draft.meta.language) {
       const language = detectLanguage(`${draft.meta.title ?? ""}\n${body}`);
