@@ -64,9 +64,9 @@ export function renderReportPage(data: ReportData, assets: PageAssets): string {
   </section>
   <details class="stages-box" open><summary>Stages, corpus figures and rejection reasons</summary>
     <div class="two">
-      <table id="stage-table"><caption>Stages in run order</caption><thead><tr><th scope="col">stage</th><th scope="col">kind</th><th scope="col" class="num">ms</th><th scope="col" class="num">removed</th><th scope="col" class="num">repaired</th><th scope="col" class="num">flagged</th><th scope="col" class="num">rejected</th></tr></thead><tbody></tbody></table>
-      <table id="corpus-table"><caption>What the corpus stages learned</caption><thead><tr><th scope="col">stage</th><th scope="col">figure</th><th scope="col" class="num">value</th></tr></thead><tbody></tbody></table>
-      <table id="reason-table"><caption>Rejected, by reason</caption><thead><tr><th scope="col">stage: reason</th><th scope="col" class="num">count</th></tr></thead><tbody></tbody></table>
+      <div class="table-wrap"><table id="stage-table"><caption>Stages in run order</caption><thead><tr><th scope="col">stage</th><th scope="col">kind</th><th scope="col" class="num">ms</th><th scope="col" class="num">removed</th><th scope="col" class="num">repaired</th><th scope="col" class="num">flagged</th><th scope="col" class="num">rejected</th></tr></thead><tbody></tbody></table></div>
+      <div class="table-wrap"><table id="corpus-table"><caption>What the corpus stages learned</caption><thead><tr><th scope="col">stage</th><th scope="col">figure</th><th scope="col" class="num">value</th></tr></thead><tbody></tbody></table></div>
+      <div class="table-wrap"><table id="reason-table"><caption>Rejected, by reason</caption><thead><tr><th scope="col">stage: reason</th><th scope="col" class="num">count</th></tr></thead><tbody></tbody></table></div>
     </div>
   </details>
   <section id="explorer" aria-label="Explore the run">
