@@ -57,6 +57,8 @@ export interface RegionOptions {
   contextFloor: number;
   /** Most lines between a printed headline and the start of the region under it. */
   headlineReach: number;
+  /** Least weight of the region under a headline, as a share of the heaviest region, for it to win. */
+  headlineMinShare: number;
 }
 
 export const DEFAULT_REGION_OPTIONS: RegionOptions = {
@@ -71,6 +73,7 @@ export const DEFAULT_REGION_OPTIONS: RegionOptions = {
   contextStrength: 1,
   contextFloor: 0.2,
   headlineReach: 8,
+  headlineMinShare: 0.3,
 };
 
 /** Line scores after context: what the region search adds up. */
@@ -109,8 +112,11 @@ export function planMainRegion(
 ): MainRegionPlan {
   const { features, scores } = contextScores(texts, language, options);
   // The article starts under its headline; without one printed, the heaviest region wins.
-  const anchored = regionAfterHeadline(scores, headlines, options.headlineReach);
-  const region = anchored ?? maxSumRegion(scores);
+  const heaviest = maxSumRegion(scores);
+  const underHeadline = regionAfterHeadline(scores, headlines, options.headlineReach);
+  // A headline printed again in a footer or a share box has little under it: it anchors nothing.
+  const anchored = underHeadline && heaviest && underHeadline.sum >= options.headlineMinShare * heaviest.sum ? underHeadline : null;
+  const region = anchored ?? heaviest;
   let furniture = 0;
   let before = 0;
   let after = 0;

@@ -35,6 +35,7 @@ export const mainTextOptions = z
     contextStrength: factor.default(D.contextStrength),
     contextFloor: share.default(D.contextFloor),
     headlineReach: count.default(D.headlineReach),
+    headlineMinShare: share.default(D.headlineMinShare),
   })
   .strict();
 
