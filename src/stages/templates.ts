@@ -135,10 +135,11 @@ export const templates = defineCorpusStage({
       site.lines = new Map();
     }
   },
-  apply(draft, state) {
+  apply(draft, state, ctx) {
     const site = state.sites.get(siteOf(draft));
     if (!site || site.template.size === 0) return;
-    for (const block of draft.live()) {
+    // Only the blocks that observe counted can be template lines.
+    for (const block of candidateBlocks(draft, ctx.options.maxWords)) {
       if (site.template.has(hash53(fold(block.text)))) draft.remove(block, "site-template", "template");
     }
   },

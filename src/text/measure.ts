@@ -94,5 +94,6 @@ export function fold(text: string): string {
       gap = false;
     } else gap = true;
   }
-  return out.normalize("NFKC");
+  // Compatibility forms (ligatures, full-width letters) only occur outside ASCII.
+  return /[^\u0000-\u007f]/.test(out) ? out.normalize("NFKC") : out;
 }

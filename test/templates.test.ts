@@ -1,0 +1,78 @@
+/**
+ * The templates stage learns a site's template lines from the run itself: lines repeated across
+ * enough different articles of one site go, whatever their words; small corpora and copies of one
+ * story teach it nothing; the result does not depend on the order articles are seen in.
+ */
+import { describe, expect, it } from "vitest";
+import { Draft } from "../src/draft.ts";
+import { silentLogger } from "../src/log.ts";
+import type { CorpusStage } from "../src/stage.ts";
+import { templates } from "../src/stages/templates.ts";
+import { article, rng } from "./support/corpus.ts";
+
+const SLOGAN = "Independent reporting from the valley since 1921, owned by its readers";
+const FOOTER = "Valley Courier, 14 Mill Street, Brookfield";
+
+function draftOf(id: string, site: string, paragraphs: string[]): Draft {
+  const d = new Draft({ id, source: { path: `${site}/${id}.txt`, index: 0 }, raw: { kind: "text", content: "" }, meta: { site } });
+  for (const p of paragraphs) d.addBlock("paragraph", p);
+  return d;
+}
+
+function siteArticles(n: number, seed: number, site = "Valley Courier"): Draft[] {
+  const r = rng(seed);
+  return Array.from({ length: n }, (_, i) => {
+    const body = article(r, `a${i}`, false).text.split("\n\n").slice(1, 5);
+    return draftOf(`${site}-${i}`, site, [SLOGAN, ...body, FOOTER]);
+  });
+}
+
+async function runStage(drafts: Draft[], options?: Parameters<typeof templates>[0]): Promise<Draft[]> {
+  const stage = templates(options) as CorpusStage;
+  const ctx = { options: stage.options as never, log: silentLogger, stateDir: null };
+  const state = await stage.createState(ctx);
+  for (const d of drafts) await stage.observe(d, state, ctx);
+  await stage.finish(state, ctx);
+  for (const d of drafts) await stage.apply(d, state, ctx);
+  return drafts;
+}
+
+const removed = (d: Draft) => d.removed.filter((r) => r.rule === "site-template").map((r) => r.text);
+
+describe("templates", () => {
+  it("removes lines repeated across many different articles of a site, and keeps the bodies", async () => {
+    const drafts = await runStage(siteArticles(8, 1));
+    for (const d of drafts) {
+      expect(removed(d).sort()).toEqual([FOOTER, SLOGAN].sort());
+      expect(d.live().length).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it("learns nothing from a corpus below the floor", async () => {
+    const drafts = await runStage(siteArticles(4, 2));
+    for (const d of drafts) expect(removed(d)).toEqual([]);
+  });
+
+  it("does not take copies of one story for a template", async () => {
+    const one = siteArticles(1, 3)[0] as Draft;
+    const texts = one.live().map((b) => b.text);
+    const copies = Array.from({ length: 6 }, (_, i) => draftOf(`copy${i}`, "Valley Courier", texts));
+    const drafts = await runStage(copies);
+    for (const d of drafts) expect(removed(d)).toEqual([]);
+  });
+
+  it("keeps other sites' lines apart", async () => {
+    const a = siteArticles(6, 4, "Valley Courier");
+    const b = siteArticles(2, 5, "Harbour Gazette");
+    await runStage([...a, ...b]);
+    for (const d of b) expect(removed(d)).toEqual([]);
+  });
+
+  it("decides the same whatever the order it sees the articles in", async () => {
+    const mix = () => [...siteArticles(6, 6), ...siteArticles(3, 7, "Harbour Gazette")];
+    const forward = await runStage(mix());
+    const backward = await runStage(mix().reverse());
+    const byId = (ds: Draft[]) => Object.fromEntries(ds.map((d) => [d.id, removed(d)]));
+    expect(byId(backward)).toEqual(byId(forward));
+  });
+});
