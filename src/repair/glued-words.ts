@@ -42,6 +42,26 @@ const OPENERS = new Set(
   "The This That These Those He She It They We You In On At As But And Or So If When While After Before Since During His Her Its Our Their My There Here Yet Now Then Also However Meanwhile According For From With Under Over By To A An".split(" "),
 );
 
+/**
+ * Short function words that a word glued to them cannot be part of. Glued after a word
+ * (`pricesand`, `harvestwas`, `Ministrysaid`) or before a capital (`theMonetary`, `ofEurope`), they
+ * mark a stripped space; no English word is such a word followed by a capitalised one.
+ */
+// Left out on purpose: `with` (`forthwith`, `withholding`), `will` (`goodwill`), `its` (`bandits`).
+const GLUED_AFTER = new Set("and was were the that from have has had said which would".split(" "));
+/** Function words that open a lower-case run glued to the next word (`thatfood`, `whichmeans`). */
+const GLUED_BEFORE = new Set("that from which this".split(" "));
+/** Function words glued to a following capitalised word (`theMonetary`, `ofEurope`, `andParis`). */
+const BEFORE_CAPITAL = new Set("the of and that from with".split(" "));
+
+const ENDS_IN_FUNCTION_WORD = new RegExp(`\\p{Ll}{4}(?:${[...GLUED_AFTER].join("|")})$`, "u");
+const STARTS_WITH_FUNCTION_WORD = new RegExp(`^(?:${[...GLUED_BEFORE].join("|")})\\p{Ll}{4}`, "u");
+
+/** A cheap test before the full judgement: a lower-case token, not a known word, that may be a function word glued to another. */
+export function mayHoldFunctionWord(token: string, ctx: GlueContext): boolean {
+  return (ENDS_IN_FUNCTION_WORD.test(token) || STARTS_WITH_FUNCTION_WORD.test(token)) && !ctx.words.has(token.toLowerCase());
+}
+
 /** Acronyms that software and product names attach to a word (`watchOS`, `userID`): no glue there. */
 const TECHNICAL_SUFFIXES = new Set("OS ID IDs UI UX API SDK DB JS IO PC TV CLI URL URI VM".split(" "));
 
@@ -86,20 +106,28 @@ function splitRun(run: string, ctx: GlueContext): { parts: string[]; strength: G
   if (run.length < 7 || ctx.words.has(run.toLowerCase()) || (ctx.evidence.tokens.get(run) ?? 0) >= 2) return null;
   let best: { parts: string[]; strength: GlueStrength; kind: string } | null = null;
   let ties = 0;
-  for (let k = 4; k <= run.length - 4; k++) {
+  for (let k = 4; k <= run.length - 3; k++) {
     const left = run.slice(0, k);
     const right = run.slice(k);
     if (!/^\p{Ll}/u.test(right)) continue;
+    if (right.length < 4 && !GLUED_AFTER.has(right)) continue;
     const leftKnown = isUpperStart(left) ? attested(left, ctx) || knownWord(left, ctx) : knownWord(left, ctx);
     if (!leftKnown) continue;
     const capitalised = isUpperStart(left);
     let found: { strength: GlueStrength; kind: string } | null = null;
     // Two lower-case words run together are also how compounds are written (`livestream`, `codebase`),
     // even when the document spells them apart elsewhere: such a cut is weak.
-    if ((ctx.evidence.pairs.get(`${left.toLowerCase()} ${right}`) ?? 0) >= 1) found = { strength: "weak", kind: "attested-pair" };
+    if (!capitalised && ((GLUED_AFTER.has(right) && ctx.words.has(left)) || (GLUED_BEFORE.has(left) && right.length >= 4 && ctx.words.has(right)))) {
+      // A function word glued to a word (`pricesand`, `thatfood`): compounds are never made of these.
+      found = { strength: "strong", kind: "function-word" };
+    } else if ((ctx.evidence.pairs.get(`${left.toLowerCase()} ${right}`) ?? 0) >= 1) found = { strength: "weak", kind: "attested-pair" };
     else if (lowerCasedName(right, ctx)) found = { strength: "weak", kind: "name-after-word" };
     else if (!capitalised && left.length >= 4 && right.length >= 4 && ctx.words.has(left) && ctx.words.has(right)) {
       found = { strength: "weak", kind: "dictionary-pair" };
+    } else if (capitalised && left.length >= 4 && ctx.words.has(left.toLowerCase()) && (GLUED_AFTER.has(right) || (right.length >= 5 && right.endsWith("ed") && ctx.words.has(right)))) {
+      // `Committeewanted`, `Ministrysaid`: a capitalised word, then a verb or function word. Brands made
+      // of two words (`Facebook`, `Snapchat`) do not end in one.
+      found = { strength: "weak", kind: "word-then-verb" };
     }
     if (found === null) continue;
     const candidate = { parts: [left, right], ...found };
@@ -135,7 +163,17 @@ function caseChunks(token: string): string[] {
 }
 
 /** Whether the boundary between two chunks is a glue slip, and how sure that is. */
-function judgeBoundary(left: string, right: string, ctx: GlueContext, nextIsCode: boolean): { strength: GlueStrength; kind: string } | null {
+function judgeBoundary(left: string, right: string, ctx: GlueContext, nextIsCode: boolean, nameFollows: boolean, endsClause: boolean): { strength: GlueStrength; kind: string } | null {
+  if (BEFORE_CAPITAL.has(left) && /^\p{Lu}\p{Ll}{2}/u.test(right) && !nextIsCode) {
+    // `theMonetary Policy`, `thePresident of`: glue inside a running phrase. A lone word ending a
+    // clause (`Examples include ESPN and theScore.`) may be a brand written that way: weak.
+    return { strength: endsClause ? "weak" : "strong", kind: "function-word-then-capital" };
+  }
+  // `DeputiesRodrigo Albuquerque`: a capitalised word, then a name that is not a word and goes on
+  // with another capitalised word. Weak: `HarperCollins Publishers` has the same shape.
+  if (nameFollows && left.length >= 4 && /^\p{Lu}\p{Ll}/u.test(left) && ctx.words.has(left.toLowerCase()) && /^\p{Lu}\p{Ll}{2,}$/u.test(right) && !ctx.words.has(right.toLowerCase()) && !attested(right, ctx)) {
+    return { strength: "weak", kind: "word-then-name" };
+  }
   if (isAllUpper(left) && left.length >= 2 && isAllLower(right)) {
     if (right.length < 4 || !knownWord(right, ctx)) return null;
     if (ROMAN.test(left)) return { strength: "strong", kind: "numeral-then-word" };
@@ -164,6 +202,9 @@ function judgeBoundary(left: string, right: string, ctx: GlueContext, nextIsCode
  * The cut of one token, or null when the token should stay as it is. `following` is the text right
  * after the token: glue is followed by prose (a space and a word), an identifier by `(`, `.` or `=`.
  */
+/** The text after a token goes on with another capitalised word: the token ends in the first word of a name. */
+const NAME_FOLLOWS = /^ \p{Lu}\p{Ll}/u;
+
 export function splitGluedToken(token: string, ctx: GlueContext, following = " "): GlueSplit | null {
   const nextIsCode = !/^(?:\s|$|[,;:!?'’”")\]]|\.(?:\s|$))/u.test(following);
   if (token.length < 6 || habitual(token, ctx)) return null;
@@ -180,6 +221,7 @@ export function splitGluedToken(token: string, ctx: GlueContext, following = " "
     if (run) {
       pieces.push(run.parts.map((text) => ({ text })));
       kinds.push(run.kind);
+      if (run.strength === "strong") strength = "strong";
       cuts++;
     } else {
       pieces.push([{ text: chunk }]);
@@ -194,7 +236,8 @@ export function splitGluedToken(token: string, ctx: GlueContext, following = " "
     }
     const left = out[out.length - 1] as string;
     const right = (chunkPieces[0] as Piece).text;
-    const verdict = judgeBoundary(left, right, ctx, nextIsCode);
+    const last = c === pieces.length - 1 && chunkPieces.length === 1;
+    const verdict = judgeBoundary(left, right, ctx, nextIsCode, last && NAME_FOLLOWS.test(following), last && !/^ \p{L}/u.test(following));
     // One case boundary that is not a glue slip means the token is written this way on purpose
     // (`numberOfFrames`, `McDonald`): leave all of it.
     if (!verdict) return null;

@@ -4,7 +4,7 @@
  */
 import type { Draft, DraftBlock, DraftMeta } from "../draft.ts";
 import { gatherEvidence } from "./evidence.ts";
-import { type GlueContext, looksLikeCode, splitGluedToken } from "./glued-words.ts";
+import { type GlueContext, looksLikeCode, mayHoldFunctionWord, splitGluedToken } from "./glued-words.ts";
 import { ENTITY_PATTERN, decodeEntity, fixMojibake, fixC1Controls } from "./mojibake.ts";
 import type { PhraseRule } from "./phrase-rules.ts";
 import { repairReplacementChars } from "./replacement-char.ts";
@@ -64,6 +64,27 @@ export function repairEncoding(draft: Draft, options: TextRepairOptions): void {
 const TOKEN_IN_TEXT = /[\p{L}\p{M}]{6,}/gu;
 const CASE_BOUNDARY = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
 
+/**
+ * A pattern for the stretches of glued tokens in a text: tokens to split that follow one another
+ * with one space between (`thatfood pricesand`) make one stretch, and so one recorded repair.
+ */
+function gluedStretches(text: string, splits: ReadonlyMap<string, string>): RegExp {
+  const stretches = new Set<string>();
+  let current: { start: number; end: number } | null = null;
+  for (const m of text.matchAll(new RegExp(TOKEN_IN_TEXT.source, "gu"))) {
+    if (!splits.has(m[0])) continue;
+    if (current !== null && text.slice(current.end, m.index) === " ") {
+      current.end = m.index + m[0].length;
+      continue;
+    }
+    if (current !== null) stretches.add(text.slice(current.start, current.end));
+    current = { start: m.index, end: m.index + m[0].length };
+  }
+  if (current !== null) stretches.add(text.slice(current.start, current.end));
+  const alternatives = [...stretches].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternatives.join("|")})(?![\\p{L}\\p{M}])`, "gu");
+}
+
 export function repairGluedWords(draft: Draft, options: TextRepairOptions): void {
   const texts = [...draft.live().map((b) => b.text), draft.meta.title ?? "", draft.meta.subtitle ?? ""];
   const ctx: GlueContext = { evidence: gatherEvidence(texts), words: englishWords(), codeLike: looksLikeCode(texts.join("\n")) };
@@ -75,10 +96,16 @@ export function repairGluedWords(draft: Draft, options: TextRepairOptions): void
     // strong cut, which only a token with a case boundary can give. So those tokens go first.
     const tokens = [...block.text.matchAll(TOKEN_IN_TEXT)];
     const cased = tokens.filter((m) => CASE_BOUNDARY.test(m[0]));
-    const judge = (m: RegExpExecArray | RegExpMatchArray) => splitGluedToken(m[0], ctx, block.text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 2));
+    const judge = (m: RegExpExecArray | RegExpMatchArray) => splitGluedToken(m[0], ctx, block.text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 4));
     const first = cased.map(judge);
     const anyStrong = first.some((split) => split?.strength === "strong");
-    const rest = anyStrong ? tokens.filter((m) => !CASE_BOUNDARY.test(m[0])).map(judge) : [];
+    // Without a strong cut among them, lower-case tokens are judged only where a function word
+    // may be glued on (`pricesand`, `thatfood`), a cut that is strong on its own.
+    const lowerCase = tokens.filter((m) => !CASE_BOUNDARY.test(m[0]));
+    let rest = (anyStrong ? lowerCase : lowerCase.filter((m) => mayHoldFunctionWord(m[0], ctx))).map(judge);
+    if (!anyStrong && rest.some((split) => split?.strength === "strong")) {
+      rest = rest.concat(lowerCase.filter((m) => !mayHoldFunctionWord(m[0], ctx)).map(judge));
+    }
     for (const split of [...first, ...rest]) {
       if (!split) continue;
       if (split.strength === "strong") {
@@ -96,7 +123,7 @@ export function repairGluedWords(draft: Draft, options: TextRepairOptions): void
         draft.flag(split.token, "glued-words", `may be words run together: "${split.parts.join(" ")}"`);
       }
     }
-    if (splits.size > 0) draft.rewrite(block, "glued-words", new RegExp(TOKEN_IN_TEXT.source, "gu"), (m) => splits.get(m[0]) ?? null);
+    if (splits.size > 0) draft.rewrite(block, "glued-words", gluedStretches(block.text, splits), (m) => m[0].replace(new RegExp(TOKEN_IN_TEXT.source, "gu"), (t) => splits.get(t) ?? t));
   });
 }
 

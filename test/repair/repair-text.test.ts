@@ -55,3 +55,26 @@ describe("repair-text stage", () => {
     expect(draft.flagged).toEqual([expect.objectContaining({ stage: "repair-text", rule: "regarding-number", text: expect.stringContaining("regarding 12,000 troops") })]);
   });
 });
+
+describe("glued function words", () => {
+  it("cuts a function word glued on, as one repair per stretch of glued tokens", async () => {
+    const draft = await runStages(draftOf(["Analysts said thatwater billsand rents had risen since lastyear."]), [repairText()]);
+    expect(draft.blocks[0]?.text).toBe("Analysts said that water bills and rents had risen since last year.");
+    expect(draft.repaired.map((r) => [r.before, r.after])).toEqual([
+      ["thatwater billsand", "that water bills and"],
+      ["lastyear", "last year"],
+    ]);
+  });
+
+  it("keeps brands and surnames made of words in a block that has glue elsewhere", async () => {
+    const text = "Users of Facebook and Snapchat told theParliament of Sweden that Goldman and Blackstone wanted more.";
+    const draft = await runStages(draftOf([text]), [repairText()]);
+    expect(draft.blocks[0]?.text).toBe("Users of Facebook and Snapchat told the Parliament of Sweden that Goldman and Blackstone wanted more.");
+  });
+
+  it("leaves a lower-case word that merely ends like a function word, and words the list does not hold", async () => {
+    const text = "From the grandstand, a sandbank and a goodwill fund: a thermos, a therapist and a withholding tax were there.";
+    const draft = await runStages(draftOf([text]), [repairText()]);
+    expect(draft.blocks[0]?.text).toBe(text);
+  });
+});
