@@ -184,7 +184,7 @@ function reporterIn(credit: string): string | null {
  * has a year; the prefix is cut from the paragraph.
  */
 export function takeWireDateline(draft: Draft, depth: number): void {
-  const re = /^(\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){0,3})(?:, [\p{L}.]+(?: [\p{L}.]+)?)?,? ?([^—–(]{0,30}?)? ?(?:\(([^)]{2,40})\))? ?[—–-]{1,2} (?=\S)/u;
+  const re = /^(\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){0,3})(?:, [\p{L}.]+(?: [\p{L}.]+)?)?,? ?([^—–(]{0,30}?)? ?(?:\(([^)]{2,40})\))? ?[—–-]{1,2} (?=["“‘]?\p{Lu})/u;
   for (const block of draft.live().slice(0, depth)) {
     if (block.type !== "paragraph") continue;
     const m = re.exec(block.text);
