@@ -3,11 +3,14 @@
  * the gazetteer. In order: duplicated glosses, a cut given name with the full name glossed, doubled
  * given names, a wrong form with the right one glossed, names cut off before a quote or before the
  * full name, the interpunct read as a period (only where the full name is written elsewhere), and
- * lower-cased names. Each change is a recorded repair; a suspicion without evidence is a flag.
+ * lower-cased names: a name opening a sentence in lower case (`weber said`), the same name glued
+ * between capitalised words, a given name glued to a place after `<office> of`. Each change is a
+ * recorded repair; a suspicion without evidence is a flag.
  */
 import { z } from "zod";
 import type { Draft } from "../draft.ts";
 import { gatherEvidence } from "../repair/evidence.ts";
+import { gluedLowerCasedName, gluedPlaceAndGivenName, lowerCasedSubjects, sentenceStartName } from "../repair/name-glue.ts";
 import {
   type NameContext,
   applyGazetteer,
@@ -45,7 +48,11 @@ export const names = defineStage({
   options,
   run(draft, stage) {
     const ctx = evidenceOf(draft);
+    const subjects = lowerCasedSubjects(draft.live().map((b) => b.text), ctx);
     forEachText(draft, "names", (block) => {
+      sentenceStartName(draft, block, subjects);
+      gluedLowerCasedName(draft, block, subjects);
+      gluedPlaceAndGivenName(draft, block, ctx);
       // Cheap tests first: most paragraphs hold no bracket and no name cut by a period.
       if (block.text.includes("(")) {
         duplicateGloss(draft, block);
