@@ -2,8 +2,9 @@
  * `names-corpus`: one form per person across all records of a run. It counts, over the whole run,
  * the documents that use each candidate name form and how often each capitalised word stands alone,
  * then groups forms that are one person written two ways:
- * - spelling variants with the same family name (`Anthony Blinken` / `Antony Blinken`), or the
- *   same given name (`Volodymyr Zelensky` / `Volodymyr Zelenskyy`);
+ * - spelling variants with the same family name (`Anthony Blinken` / `Antony Blinken`) when the run
+ *   writes that family name alone, or when the given names differ only in a doubled letter
+ *   (`Mohamed` / `Mohammed Al-Rashid`); or the same given name (`Volodymyr Zelensky` / `Volodymyr Zelenskyy`);
  * - the two orders of one name (`Kishida Fumio` / `Fumio Kishida`), when both are seen.
  * The form kept is the gazetteer's canonical form when the group holds one, else (for orders) the
  * configured order, the family name being the word that stands alone more often, else the form used
@@ -73,6 +74,16 @@ function inflected(a: string, b: string): boolean {
   return long.startsWith(short) && ["s", "es", "n", "an", "a", "e", "'", "’"].includes(long.slice(short.length));
 }
 
+/**
+ * Two spellings of one given name that differ only in a doubled letter (`Mohamed` / `Mohammed`,
+ * `Philip` / `Phillip`): a transliteration or spelling habit, not another name. Short names are left
+ * out, where a doubled letter does make another name (`Ana` / `Anna`, `Mat` / `Matt`).
+ */
+export function doubledLetterVariant(a: string, b: string): boolean {
+  const single = (w: string): string => w.toLowerCase().replace(/(\p{L})\1+/gu, "$1");
+  return a !== b && Math.min(a.length, b.length) >= 6 && single(a) === single(b);
+}
+
 /** Decides, from the counts alone, which forms are rewritten to which. Exported for tests. */
 export function decideForms(
   documents: ReadonlyMap<string, number>,
@@ -106,7 +117,8 @@ export function decideForms(
       for (let j = i + 1; j < list.length; j++) {
         const a = (list[i] as string).split(" ")[0] as string;
         const b = (list[j] as string).split(" ")[0] as string;
-        if (family.length >= 3 && !common(family) && standsAlone(family) && spellingVariants(a, b) && !inflected(a, b)) groups.union(list[i] as string, list[j] as string);
+        const personal = standsAlone(family) || doubledLetterVariant(a, b);
+        if (family.length >= 3 && !common(family) && personal && spellingVariants(a, b) && !inflected(a, b)) groups.union(list[i] as string, list[j] as string);
       }
     }
   }

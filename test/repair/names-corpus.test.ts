@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Draft } from "../../src/draft.ts";
 import { contextFor } from "../../src/process.ts";
 import type { CorpusStage } from "../../src/stage.ts";
-import { decideForms, namesCorpus } from "../../src/stages/names-corpus.ts";
+import { decideForms, doubledLetterVariant, namesCorpus } from "../../src/stages/names-corpus.ts";
 import { draftOf } from "./helpers.ts";
 
 const ARTICLES = [
@@ -82,6 +82,32 @@ describe("names-corpus", () => {
   it("merges spelling variants only of a family name the run also uses alone", () => {
     const documents = new Map([["Sergei Lavrov", 1], ["Sergey Lavrov", 2]]);
     expect(decideForms(documents, new Map(), { order: "given-first", gazetteer: [] }).size).toBe(0);
+  });
+
+  it("merges given names that differ only in a doubled letter, even when the family name never stands alone", () => {
+    const documents = new Map([
+      ["Mohammed Al-Hakim", 2],
+      ["Mohamed Al-Hakim", 1],
+      ["Phillip Okonjo", 1],
+      ["Philip Okonjo", 3],
+      ["Anna Petrova", 2],
+      ["Ana Petrova", 1],
+      ["Daniel Brecht", 2],
+      ["Danielle Brecht", 1],
+    ]);
+    const decided = decideForms(documents, new Map(), { order: "given-first", gazetteer: [] });
+    expect(Object.fromEntries([...decided].map(([from, d]) => [from, d.to]))).toEqual({
+      "Mohamed Al-Hakim": "Mohammed Al-Hakim",
+      "Phillip Okonjo": "Philip Okonjo",
+    });
+  });
+
+  it("tells a doubled letter from another name", () => {
+    expect(doubledLetterVariant("Mohamed", "Mohammed")).toBe(true);
+    expect(doubledLetterVariant("Isabel", "Isabell")).toBe(true);
+    expect(doubledLetterVariant("Ana", "Anna")).toBe(false);
+    expect(doubledLetterVariant("Daniel", "Danielle")).toBe(false);
+    expect(doubledLetterVariant("Marion", "Marian")).toBe(false);
   });
 
   it("does not swap a name whose other order it never saw", async () => {
