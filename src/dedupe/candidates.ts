@@ -100,8 +100,8 @@ export interface AnchorOptions {
 }
 
 /**
- * Pairs of this run's rows that share anchors, with the number they share, keyed by `pairKey`.
- * `anchorsOf[row]` receives the number of anchors of each row.
+ * Pairs of this run's rows that share two anchors (or every anchor of the shorter one), with the
+ * number they share, keyed by `pairKey`. `anchorsOf[row]` receives the number of anchors of each row.
  */
 export function anchorCandidates(
   table: ArticleTable,
@@ -138,7 +138,9 @@ export function anchorCandidates(
     anchorsOf[row] = own.size;
   }
   const sorted = keys.subarray(0, n).sort();
-  const shared = new Map<number, number>();
+  // every sighting of a pair, packed; sorted, equal runs count the anchors a pair shares
+  let sightings = new Float64Array(1 << 16);
+  let seen = 0;
   // rows are in order inside each run, so copies that share many anchors meet as neighbours again and again
   scanRuns(
     sorted,
@@ -146,10 +148,26 @@ export function anchorCandidates(
     shift,
     options.maxAnchorArticles,
     (ra, rb) => {
-      const key = pairKey(canonical[ra] as number, canonical[rb] as number, count);
-      shared.set(key, (shared.get(key) ?? 0) + 1);
+      if (seen === sightings.length) {
+        const grown = new Float64Array(sightings.length * 2);
+        grown.set(sightings);
+        sightings = grown;
+      }
+      sightings[seen++] = pairKey(canonical[ra] as number, canonical[rb] as number, count);
     },
     FULL_ANCHOR_PAIRS_UP_TO,
   );
+  const pairs = sightings.subarray(0, seen).sort();
+  const shared = new Map<number, number>();
+  for (let i = 0; i < seen; ) {
+    let j = i + 1;
+    while (j < seen && pairs[j] === pairs[i]) j++;
+    const key = pairs[i] as number;
+    const [a, b] = unpackPair(key, count);
+    const small = table.words.get(a) <= table.words.get(b) ? a : b;
+    // two shared anchors, or every anchor of an excerpt too short to have two
+    if (j - i >= Math.min(2, anchorsOf[small] as number)) shared.set(key, j - i);
+    i = j;
+  }
   return shared;
 }

@@ -27,6 +27,13 @@ export interface ResolveOptions {
 
 export const METHODS = ["", "exact", "near", "containment"] as const;
 export type Method = "exact" | "near" | "containment";
+/**
+ * How far below the thresholds a signature estimate may fall and still be verified on real shingles:
+ * five standard deviations of the 96-bin estimate for Jaccard, about three for the containment
+ * derived from it.
+ */
+const SIGNATURE_MARGIN = 0.2;
+const CONTAINMENT_MARGIN = 0.3;
 const EXACT = 1;
 const NEAR = 2;
 const CONTAINMENT = 3;
@@ -68,6 +75,10 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
       const common = (j * (sizeOf(a) + sizeOf(b))) / (1 + j);
       c = Math.min(1, common / sizeOf(small));
     } else {
+      // most candidates from banding are chance collisions: the signature rules them out cheaply
+      const est = estimateJaccard(table.signature(a), table.signature(b));
+      const estCommon = (est * (sizeOf(a) + sizeOf(b))) / (1 + est);
+      if (est < options.threshold - SIGNATURE_MARGIN && estCommon / sizeOf(small) < options.containmentThreshold - CONTAINMENT_MARGIN) return null;
       j = jaccard(setOf(a), setOf(b));
       c = containment(setOf(small), setOf(big));
     }
@@ -101,10 +112,9 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
   }
   const anchorsOf = new Uint32Array(count);
   const shared = anchorCandidates(table, canonical, options, anchorsOf);
-  for (const [key, n] of shared) {
+  for (const key of shared.keys()) {
     const [a, b] = unpackPair(key, count);
-    const small = table.words.get(a) <= table.words.get(b) ? a : b;
-    if (n < Math.min(2, anchorsOf[small] as number) || candidates.has(key)) continue;
+    if (candidates.has(key)) continue;
     if (match(a, b)) {
       uf.union(a, b);
       verified++;
