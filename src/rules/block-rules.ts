@@ -16,6 +16,8 @@ export const BlockRuleSchema = z
     maxWords: z.number().int().positive(),
     where: z.enum(["any", "head", "tail"]).default("any"),
     effect: z.enum(["truncated"]).optional(),
+    /** Which inputs the rule applies to: text dumps, HTML pages, or both. */
+    input: z.enum(["any", "text", "html"]).default("any"),
     examples: z.array(z.string()).min(1),
     negatives: z.array(z.string()),
   })

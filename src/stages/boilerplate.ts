@@ -44,6 +44,7 @@ function applyRules(draft: Draft, rules: readonly BlockRule[], disabled: Readonl
     start = end;
     for (const rule of rules) {
       if (disabled.has(rule.id) || !inZone(rule.where, blockStart, end, total)) continue;
+      if (rule.input !== "any" && rule.input !== draft.raw.kind) continue;
       if (!ruleMatches(rule, block.text, n)) continue;
       if (rule.effect === "truncated") {
         // An excerpt marker only means "truncated" at the very end of the text.

@@ -13,6 +13,11 @@ const options = z
   .object({
     /** Blocks shorter than this many words are not considered. */
     minWords: z.number().int().min(1).default(3),
+    /**
+     * Also on HTML pages. Off by default: a page that shows a block twice usually means it (a recipe's
+     * steps, an FAQ, a product's features), while a text dump that does is a scraping artifact.
+     */
+    pages: z.boolean().default(false),
   })
   .strict();
 
@@ -21,6 +26,7 @@ export const repeats = defineStage({
   description: "Removes later copies of a block printed twice inside one article",
   options,
   run(draft, ctx) {
+    if (draft.raw.kind === "html" && !ctx.options.pages) return;
     const seen = new Set<string>();
     for (const block of draft.live()) {
       const words = matchingWords(block.text);
