@@ -15,6 +15,8 @@ export interface NameContext {
   words: ReadonlySet<string>;
   /** How often each one-word form is followed by a glossed full name, keyed `form family` (see glossCounts). */
   glosses?: ReadonlyMap<string, number>;
+  /** The document shows the interpunct slip somewhere it can be confirmed (see interpunctHabit). */
+  interpunctHabit?: boolean;
 }
 
 const GLOSS = new RegExp(`${WORD_START}(${NAME_WORD}) \\((${NAME_WORD}(?: ${NAME_WORD}){1,3})(?:, [^()]{1,40})?\\)`, "gu");
@@ -76,9 +78,8 @@ export function doubledGivenName(draft: Draft, block: DraftBlock, ctx: NameConte
 /**
  * `Lloyd. Austin`: a given name cut off by a period from its family name, repaired when the
  * document writes the full name elsewhere (`Lloyd Austin`), or when an office or role stands right
- * before the cut name (`Norwegian minister Tor. Eriksen said`) and the document never uses that
- * given name alone: news copy names an office holder in full, not by given name, so a sentence
- * does not end there. `in Washington. Austin, Texas` has the same shape without either sign and
+ * before the cut name (`Norwegian minister Tor. Eriksen said`), the document never uses that given
+ * name alone, and it shows the slip elsewhere where it can be confirmed (interpunctHabit). `in Washington. Austin, Texas` has the same shape without either sign and
  * stays; a role before a given name the text also uses alone (`the envoy Anna. … Anna said`) is
  * flagged.
  */
@@ -90,10 +91,31 @@ export function interpunct(draft: Draft, block: DraftBlock, ctx: NameContext): n
     if ((ctx.evidence.exactPairs.get(`${given} ${family}`) ?? 0) >= 1) return `${given} ${family}`;
     const before = /(?:^|[^\p{L}\p{M}])(\p{L}+) $/u.exec(m.input.slice(Math.max(0, m.index - 30), m.index))?.[1];
     if (before === undefined || !ROLE_WORDS.has(before.toLowerCase())) return null;
-    if (count(ctx, given) === 1) return `${given} ${family}`;
+    // `met Polish President Duda. Kaczynski said` has the same shape: the role alone is applied
+    // only in a document that shows the slip where it can be confirmed.
+    if (count(ctx, given) === 1 && ctx.interpunctHabit === true) return `${given} ${family}`;
     draft.flag(m[0], "interpunct", `"${given}" after "${before}" may be a given name cut from "${family}" by a period`);
     return null;
   });
+}
+
+/**
+ * Whether a document shows the interpunct slip where it can be confirmed: a `Given. Family` whose
+ * `Given Family` the document also writes, or which is glossed with that full name. Then a name cut
+ * the same way after an office is the same slip, not a sentence end.
+ */
+export function interpunctHabit(texts: readonly string[], ctx: NameContext): boolean {
+  const pattern = re(`${WORD_START}(${W})\\. (${W})(?: ?\\((${FULL})\\))?`);
+  for (const text of texts) {
+    if (!text.includes(". ")) continue;
+    for (const m of text.matchAll(pattern)) {
+      const [, given, family, gloss] = m as unknown as [string, string, string, string | undefined];
+      if (isAbbreviation(given) || ctx.words.has(given.toLowerCase()) || ctx.words.has(family.toLowerCase())) continue;
+      if ((ctx.evidence.exactPairs.get(`${given} ${family}`) ?? 0) >= 1) return true;
+      if (gloss !== undefined && spellingVariants(lastWord(gloss), family)) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   duplicateGloss,
   glossCounts,
   interpunct,
+  interpunctHabit,
   interpunctWithGloss,
   lowerCasedName,
   truncatedBeforeFullName,
@@ -39,7 +40,9 @@ const options = z
 
 function evidenceOf(draft: Draft): NameContext {
   const texts = [...draft.live().map((b) => b.text), draft.meta.title ?? "", draft.meta.subtitle ?? ""];
-  return { evidence: gatherEvidence(texts), words: englishWords(), glosses: glossCounts(texts) };
+  const ctx: NameContext = { evidence: gatherEvidence(texts), words: englishWords(), glosses: glossCounts(texts) };
+  ctx.interpunctHabit = interpunctHabit(texts, ctx);
+  return ctx;
 }
 
 export const names = defineStage({

@@ -43,11 +43,22 @@ describe("names stage", () => {
 
   it("repairs the interpunct after an office or role when the given name is never used alone", async () => {
     const draft = await runStages(
-      draftOf(["Her Dutch counterpart Maarten. Visscher and the Polish minister Zofia. Kaczmarek met in Gdansk. Visscher said little."]),
+      draftOf([
+        "Her Dutch counterpart Maarten. Visscher and the Polish minister Zofia. Kaczmarek met in Gdansk. Visscher said little.",
+        "Czech Foreign Minister Tomas. Petricek chaired the talks.",
+        "Tomas Petricek spoke first.",
+      ]),
       [names()],
     );
     expect(draft.blocks[0]?.text).toBe("Her Dutch counterpart Maarten Visscher and the Polish minister Zofia Kaczmarek met in Gdansk. Visscher said little.");
-    expect(draft.repaired.map((r) => r.after)).toEqual(["Maarten Visscher", "Zofia Kaczmarek"]);
+    expect(draft.repaired.map((r) => r.after)).toEqual(["Maarten Visscher", "Zofia Kaczmarek", "Tomas Petricek"]);
+  });
+
+  it("only flags a name after an office in a document that shows the slip nowhere it can be confirmed", async () => {
+    const text = "He met Polish President Duda. Kaczynski said the visit went well.";
+    const draft = await runStages(draftOf([text, "Kaczynski leads the party."]), [names()]);
+    expect(draft.blocks[0]?.text).toBe(text);
+    expect(draft.flagged).toEqual([expect.objectContaining({ rule: "interpunct", text: "Duda. Kaczynski" })]);
   });
 
   it("leaves a sentence that ends in a place or in a given name the text uses alone, flagging the latter", async () => {
