@@ -4,11 +4,11 @@
  * "May 2, 2018 at 10:05 pm" share the shape "A 0, 0 a 0:0 a". A shape printed again and again marks
  * the separators of a list of records (comments, teasers, search results), not the article.
  */
-const TOKEN = /\p{Lu}[\p{L}\p{M}'’-]*|[\p{Ll}\p{Lo}][\p{L}\p{M}'’-]*|\p{N}+(?:[.,]\p{N}+)*/gu;
+const TOKEN = /(\p{Lu}[\p{L}\p{M}'’-]*)|([\p{Ll}\p{Lo}][\p{L}\p{M}'’-]*)|(\p{N}+(?:[.,]\p{N}+)*)/gu;
 
 export function lineShape(text: string): string {
   return text
-    .replace(TOKEN, (t) => (/^\p{Lu}/u.test(t) ? "A" : /^\p{N}/u.test(t) ? "0" : "a"))
+    .replace(TOKEN, (_t, upper?: string, lower?: string) => (upper ? "A" : lower ? "a" : "0"))
     .replace(/\s+/g, " ")
     .trim();
 }

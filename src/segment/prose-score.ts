@@ -63,8 +63,9 @@ export function proseFeatures(raw: string, language: string | null, repeated: bo
   let caps = 0;
   let digits = 0;
   for (const w of ws) {
-    if (/^\p{Lu}/u.test(w)) caps++;
-    else if (/^\p{N}/u.test(w)) digits++;
+    const first = w.charAt(0);
+    if (first !== first.toLowerCase()) caps++;
+    else if (first >= "0" && first <= "9") digits++;
   }
   return {
     words: n,
