@@ -64,3 +64,11 @@ describe("quality", () => {
     expect(detectLanguage("12 34 56")).toBeNull();
   });
 });
+
+describe("word counts in scripts without spaces", () => {
+  it("count a Japanese or Chinese article as long as it is, not as one word", async () => {
+    const ja = "東京都は火曜日、夜間バスの運行を冬の間も続けると発表した。学生や運転手が署名を集めていた。市の担当者は、利用者が多い路線から順に増便する方針を示した。";
+    const d = await judge(ja);
+    expect(d.rejection).toBeNull();
+  });
+});

@@ -20,11 +20,27 @@ function isWordChar(text: string, i: number): boolean {
   return LETTER_OR_DIGIT.test(text[i] as string);
 }
 
-/** Number of words: runs of letters and digits (apostrophes and hyphens inside a word keep it whole). */
+/** Chinese characters and Japanese kana: scripts written without spaces. */
+function isSpaceless(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/**
+ * Number of words: runs of letters and digits (apostrophes and hyphens inside a word keep it whole).
+ * In scripts written without spaces (Chinese, Japanese) two characters count as a word, about the
+ * length of a word there.
+ */
 export function wordCount(text: string): number {
   let n = 0;
+  let spaceless = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x3040 && isSpaceless(code)) {
+      spaceless++;
+      inWord = false;
+      continue;
+    }
     if (isWordChar(text, i)) {
       if (!inWord) n++;
       inWord = true;
@@ -35,7 +51,7 @@ export function wordCount(text: string): number {
       if (!joiner) inWord = false;
     }
   }
-  return n;
+  return n + Math.ceil(spaceless / 2);
 }
 
 /** Ends like a sentence: a full stop, question or exclamation mark, maybe followed by quotes. */
