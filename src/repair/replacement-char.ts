@@ -8,7 +8,8 @@
 import type { Draft, DraftBlock } from "../draft.ts";
 
 /** A word (possibly empty) with one or more runs of U+FFFD inside or around it. */
-const WORD_WITH_REPLACEMENT = /[\p{L}\p{M}\p{N}]*(?:\uFFFD+[\p{L}\p{M}\p{N}]*)+/gu;
+// Anchored at a word start, so a long run of letters is scanned once, not once per letter.
+const WORD_WITH_REPLACEMENT = /(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]*(?:\uFFFD+[\p{L}\p{M}\p{N}]*)+/gu;
 /** A run of U+FFFD with a letter or digit on both sides. */
 const INSIDE_WORD = /[\p{L}\p{M}\p{N}]\uFFFD+[\p{L}\p{M}\p{N}]/u;
 

@@ -34,3 +34,11 @@ describe("replacement characters (U+FFFD) left by invalid UTF-8", () => {
     expect(off.blocks[0]?.text).toBe(`Snow${R} fell.`);
   });
 });
+
+describe("replacement characters in long text", () => {
+  it("handles a very long word next to a replacement character", async () => {
+    const text = `${"a".repeat(200_000)} ${R} ${"b".repeat(1000)}${R}`;
+    const draft = await runStages(draftOf([text]), [repairText()]);
+    expect(draft.blocks[0]?.text.endsWith(`${"b".repeat(1000)}`)).toBe(true);
+  });
+});
