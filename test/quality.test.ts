@@ -61,6 +61,8 @@ describe("quality", () => {
     expect(detectLanguage("El gobierno anunció el martes que el autobús nocturno seguirá funcionando durante el invierno, y los estudiantes celebraron.")).toBe("es");
     expect(detectLanguage("東京都は火曜日、夜間バスの運行を冬の間も続けると発表した。")).toBe("ja");
     expect(detectLanguage("Правительство во вторник объявило, что ночной автобус будет ходить и зимой.")).toBe("ru");
+    expect(detectLanguage("Она сказала, что он придет в среду и все будет как надо, а потом они поедут домой.")).toBe("ru");
+    expect(detectLanguage("Rząd ogłosił we wtorek, że nocny autobus będzie jeździł także zimą, a studenci są z tego zadowoleni.")).toBe("pl");
     expect(detectLanguage("12 34 56")).toBeNull();
   });
 });

@@ -14,7 +14,7 @@ const SCRIPTS: Array<[RegExp, (text: string) => string | null]> = [
   [/\p{Script=Greek}/u, () => "el"],
   [/\p{Script=Thai}/u, () => "th"],
   [/\p{Script=Devanagari}/u, () => "hi"],
-  [/\p{Script=Cyrillic}/u, (t) => (/[іїєґ]/iu.test(t) ? "uk" : /[ыэъё]/iu.test(t) ? "ru" : null)],
+  [/\p{Script=Cyrillic}/u, (t) => (/[іїєґ]/iu.test(t) ? "uk" : /[ыэъё]/iu.test(t) ? "ru" : byStopWords(t, ["ru", "uk"]))],
 ];
 
 function dominantScript(text: string): RegExp | null {
@@ -36,6 +36,23 @@ function dominantScript(text: string): RegExp | null {
     if (n / letters > 0.3) return re;
   }
   return null;
+}
+
+/** The language among `candidates` whose stop words make up the largest share of the text. */
+function byStopWords(text: string, candidates: readonly string[]): string | null {
+  const ws = words(text.slice(0, 2500)).map((w) => w.toLowerCase());
+  let best: string | null = null;
+  let bestShare = 0;
+  for (const lang of candidates) {
+    const list = STOP_WORDS[lang];
+    if (!list) continue;
+    const share = ws.filter((w) => list.has(w)).length / Math.max(1, ws.length);
+    if (share > bestShare) {
+      bestShare = share;
+      best = lang;
+    }
+  }
+  return bestShare >= 0.1 ? best : null;
 }
 
 export function detectLanguage(text: string): string | null {
