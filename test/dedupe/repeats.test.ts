@@ -59,4 +59,20 @@ describe("repeats", () => {
     await stage.run(draft, { options: stage.options as never, log: silentLogger, stateDir: null });
     expect(draft.live()).toHaveLength(1);
   });
+
+  it("leaves HTML pages alone unless asked (a page that shows a block twice means it)", async () => {
+    const page = (): Draft => {
+      const d = new Draft({ id: "p", source: { path: "p.html", index: 0 }, raw: { kind: "html", content: "<p></p>" } });
+      d.addBlock("list-item", "Stir the sauce for two minutes over a low heat.");
+      d.addBlock("list-item", "Stir the sauce for two minutes over a low heat.");
+      return d;
+    };
+    for (const [options, live] of [[undefined, 2], [{ pages: true }, 1]] as const) {
+      const d = page();
+      const stage = repeats(options);
+      if (stage.kind !== "article") throw new Error("article stage expected");
+      await stage.run(d, { options: stage.options as never, log: silentLogger, stateDir: null });
+      expect(d.live()).toHaveLength(live);
+    }
+  });
 });
