@@ -5,7 +5,8 @@
  *                                             from the WCXB gold texts (../shared/bench/wcxb-dev)
  *   npm run bench:dedupe -- --scale 100000    time, peak memory and index size on N synthetic articles
  *
- * Options: --threshold <j> (near-duplicate Jaccard), --seed <n>.
+ * Options: --threshold <j> (near-duplicate Jaccard), --seed <n>, --sweep (precision and recall at
+ * several thresholds), --stress (add reworked copies, beyond what syndication usually does).
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -43,6 +44,36 @@ function stageWith(options: Record<string, unknown>): CorpusStage {
 
 const pairs = (n: number): number => (n * (n - 1)) / 2;
 
+/** Runs the stage over the items and returns pair precision and recall. */
+async function pairScores(items: readonly LabelledItem[], options: Record<string, unknown>): Promise<{ precision: number; recall: number }> {
+  const stage = stageWith(options);
+  const ctx: StageContext<never> = { options: stage.options as never, log: silentLogger, stateDir: null };
+  const drafts = items.map((it, i) => draftOf(it.id, it.text, i, { title: it.title, truncated: it.truncated }));
+  const st = await stage.createState(ctx);
+  for (const d of drafts) await stage.observe(d, st, ctx);
+  await stage.finish(st, ctx);
+  for (const d of drafts) await stage.apply(d, st, ctx);
+  const count = new Map<string, number>();
+  const add = (k: string): void => {
+    count.set(k, (count.get(k) ?? 0) + 1);
+  };
+  items.forEach((it, i) => {
+    const p = drafts[i]?.duplicateOf?.of ?? it.id;
+    add(`L${it.cluster}`);
+    add(`P${p}`);
+    add(`B${it.cluster}\u0000${p}`);
+  });
+  let t = 0;
+  let pr = 0;
+  let tp = 0;
+  for (const [k, n] of count) {
+    if (k[0] === "L") t += pairs(n);
+    else if (k[0] === "P") pr += pairs(n);
+    else tp += pairs(n);
+  }
+  return { precision: pr ? tp / pr : 1, recall: t ? tp / t : 1 };
+}
+
 async function quality(): Promise<void> {
   const dir = join(shared, "bench/wcxb-dev/ground-truth");
   const all = readWcxb(dir);
@@ -53,7 +84,8 @@ async function quality(): Promise<void> {
   const { kept: sources, dropped } = withoutSourceDuplicates(all);
   for (const [a, b, c] of dropped) console.log(`source articles ${a} and ${b} are one article (containment ${c.toFixed(2)}): ${a} left out`);
   const threshold = arg("threshold");
-  const items: LabelledItem[] = buildLabelledCorpus(sources, Number(arg("seed") ?? 20260101));
+  const stress = process.argv.includes("--stress");
+  const items: LabelledItem[] = buildLabelledCorpus(sources, Number(arg("seed") ?? 20260101), stress);
   const stage = stageWith(threshold ? { threshold: Number(threshold) } : {});
   const ctx: StageContext<never> = { options: stage.options as never, log: silentLogger, stateDir: null };
   const drafts = items.map((it, i) => draftOf(it.id, it.text, i, { title: it.title, truncated: it.truncated }));
@@ -100,7 +132,9 @@ async function quality(): Promise<void> {
   const methods = new Map<string, number>();
   for (const d of drafts) if (d.duplicateOf) methods.set(d.duplicateOf.method, (methods.get(d.duplicateOf.method) ?? 0) + 1);
 
-  console.log(`dedupe quality on ${items.length} items (${sources.length} WCXB articles + copies + hard negatives), threshold ${stage.options.threshold}`);
+  console.log(
+    `dedupe quality on ${items.length} items (${sources.length} WCXB articles + copies${stress ? " incl. reworked ones" : ""} + hard negatives), threshold ${stage.options.threshold}`,
+  );
   console.log(`  true pairs ${truePairs}, predicted pairs ${predictedPairs}, correct ${tp}`);
   console.log(`  pair precision ${(predictedPairs ? tp / predictedPairs : 1).toFixed(4)}   (bar >= 0.99)`);
   console.log(`  pair recall    ${(truePairs ? tp / truePairs : 1).toFixed(4)}   (bar >= 0.95)`);
@@ -115,6 +149,13 @@ async function quality(): Promise<void> {
     return items.some((o, j) => predicted[j] === p && o.cluster !== it.cluster);
   });
   for (const { it, i } of falseJoins.slice(0, 5)) console.log(`  wrongly joined: ${it.id} -> ${predicted[i]} ${JSON.stringify(drafts[i]?.duplicateOf)}`);
+  if (process.argv.includes("--sweep")) {
+    console.log("  threshold sweep (near Jaccard threshold / containment threshold):");
+    for (const [t, c] of [[0.5, 0.6], [0.6, 0.7], [0.7, 0.8], [0.8, 0.9], [0.9, 0.95], [0.95, 0.98]] as const) {
+      const r = await pairScores(items, { threshold: t, containmentThreshold: c });
+      console.log(`    ${t.toFixed(2)} / ${c.toFixed(2)}: precision ${r.precision.toFixed(4)}, recall ${r.recall.toFixed(4)}`);
+    }
+  }
 }
 
 async function scale(n: number): Promise<void> {

@@ -44,10 +44,15 @@ export function readWcxb(dir: string, minWords = 150): SourceArticle[] {
   return out;
 }
 
-export function buildLabelledCorpus(sources: readonly SourceArticle[], seed = 20260101): LabelledItem[] {
+/**
+ * `stress` adds reworked copies (a sentence changed in most paragraphs, on top of a dropped and a
+ * moved paragraph and other site lines): more than syndication usually does, to show where the
+ * thresholds start to lose copies.
+ */
+export function buildLabelledCorpus(sources: readonly SourceArticle[], seed = 20260101, stress = false): LabelledItem[] {
   const rng = new Rng(seed);
   const items: LabelledItem[] = [];
-  const kinds: CopyKind[] = ["exact", "syndicated", "edited", "edited", "excerpt"];
+  const kinds: CopyKind[] = ["exact", "syndicated", "edited", "edited", "excerpt", ...(stress ? (["rewritten", "rewritten"] as const) : [])];
   sources.forEach((src, cluster) => {
     items.push({ id: `a${cluster}`, text: src.text, title: src.title, truncated: false, cluster, kinds: ["original"], tags: src.tags });
     // about half the articles are republished, some several times

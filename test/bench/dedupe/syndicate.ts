@@ -84,7 +84,7 @@ function editParagraph(p: string, rng: Rng): string {
   return sentences.join(" ");
 }
 
-export type CopyKind = "exact" | "syndicated" | "edited" | "excerpt";
+export type CopyKind = "exact" | "syndicated" | "edited" | "rewritten" | "excerpt";
 
 /** A copy of `text` of the given kind. */
 export function makeCopy(text: string, title: string, kind: CopyKind, site: number, rng: Rng): Copy {
@@ -116,6 +116,10 @@ export function makeCopy(text: string, title: string, kind: CopyKind, site: numb
     const count = 1 + rng.int(3);
     for (let i = 0; i < count; i++) steps.push(rng.pick(pool));
   }
+  if (kind === "rewritten") {
+    // a desk that reworks the story: a sentence changed in most paragraphs, a paragraph dropped, its own lines
+    steps.push("lines", "drop", "reorder", "rework");
+  }
   let newTitle = title;
   for (const step of steps) {
     if (step === "lines") {
@@ -131,6 +135,8 @@ export function makeCopy(text: string, title: string, kind: CopyKind, site: numb
     } else if (step === "reorder" && ps.length > 3) {
       const at = 1 + rng.int(ps.length - 2);
       [ps[at], ps[at + 1]] = [ps[at + 1] as string, ps[at] as string];
+    } else if (step === "rework") {
+      ps = ps.map((p) => (rng.chance(0.6) ? editParagraph(editParagraph(p, rng), rng) : p));
     } else if (step === "headline") {
       newTitle = `${title.split(":")[0]} — ${rng.pick(["report", "update", "what we know", "explained"])}`;
     }
