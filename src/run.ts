@@ -408,12 +408,11 @@ export async function run(options: RunOptions): Promise<RunStats> {
     sinks.duplicates.commit();
     sinks.rejected.commit();
     committed = true;
-    for (const [stage, { state }] of corpusStates) stats.corpus(stage.name, stage.describe(state));
   } finally {
     for (const sink of Object.values(sinks)) if (!committed) sink.close();
     for (const [stage, { state, ctx }] of corpusStates) {
       try {
-        await stage.close(state, ctx);
+        await stage.close(state, ctx, { committed });
       } catch (error) {
         log.warn({ stage: stage.name, err: error }, "corpus stage failed to close");
       }
@@ -422,6 +421,8 @@ export async function run(options: RunOptions): Promise<RunStats> {
     await (pool as Piscina | null)?.destroy();
     if (committed) await rm(tmp, { recursive: true, force: true });
   }
+  // Described after close, so that what a stage persisted is what run.json reports.
+  for (const [stage, { state }] of corpusStates) stats.corpus(stage.name, stage.describe(state));
   const result = stats.finish();
   await stats.write(join(out, "run.json"), result);
   return result;

@@ -41,10 +41,18 @@ export interface CorpusStageSpec<S extends z.ZodType, State> {
   finish?: (state: State, ctx: StageContext<z.output<S>>) => void | Promise<void>;
   /** Sees every draft again, in input order, and may change, reject or mark it. */
   apply: (draft: Draft, state: State, ctx: StageContext<z.output<S>>) => StageOutcome | Promise<StageOutcome>;
-  /** Called at the very end of the run (also after a failure): close files, stores. */
-  close?: (state: State, ctx: StageContext<z.output<S>>) => void | Promise<void>;
+  /**
+   * Called at the very end of the run, also after a failure: close files and stores. `committed`
+   * says whether the run's outputs were written; persist what later runs rely on only then.
+   */
+  close?: (state: State, ctx: StageContext<z.output<S>>, outcome: RunOutcome) => void | Promise<void>;
   /** A summary of the state for run.json (its size, what it learned). */
   describe?: (state: State) => Record<string, unknown>;
+}
+
+/** How a run ended, as a corpus stage's close sees it. */
+export interface RunOutcome {
+  committed: boolean;
 }
 
 /** A stage with its options parsed: what a pipeline holds. */
@@ -67,7 +75,7 @@ export interface CorpusStage {
   observe(draft: Draft, state: unknown, ctx: StageContext<never>): void | Promise<void>;
   finish(state: unknown, ctx: StageContext<never>): void | Promise<void>;
   apply(draft: Draft, state: unknown, ctx: StageContext<never>): StageOutcome | Promise<StageOutcome>;
-  close(state: unknown, ctx: StageContext<never>): void | Promise<void>;
+  close(state: unknown, ctx: StageContext<never>, outcome: RunOutcome): void | Promise<void>;
   describe(state: unknown): Record<string, unknown>;
 }
 

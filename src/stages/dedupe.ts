@@ -169,9 +169,9 @@ export const dedupe = defineCorpusStage({
     const gone = res.dropped.get(row);
     if (gone) draft.duplicates = [...new Set([...draft.duplicates, ...gone.map((r) => state.table.ids[r] as string)])].sort();
   },
-  close(state, ctx) {
-    // Commit only a run that got through every apply: a failed run leaves the index as it was.
-    if (!ctx.stateDir || !state.resolution || state.committed || state.applied < state.observed) return;
+  close(state, ctx, outcome) {
+    // Commit only a run whose outputs were written: a failed run leaves the index as it was.
+    if (!outcome.committed || !ctx.stateDir || !state.resolution || state.committed || state.applied < state.observed) return;
     const records = keptRecords(state);
     state.committedBytes = appendBatch(ctx.stateDir, records, state.indexValidBytes);
     state.committedRecords = records.length;

@@ -2,7 +2,7 @@
  * `stories`: records that report the same event share a story id (`draft.story`); their texts are
  * not merged. Reports are compared on the names, dates and figures they mention, weighted by how
  * rare each is in the run (see src/dedupe/story-links.ts). The story id is `story-` followed by the
- * smallest record id of the group; a record alone in its story keeps `story: null`.
+ * smallest record id of the group; a record that shares its event with no other is a story of its own.
  *
  * The default threshold (cosine 0.04) was measured: on the five seed reports, the four reports of one
  * event are joined by links of at least 0.057 while the other event's report reaches at most 0.023;
@@ -62,9 +62,10 @@ export const stories = defineCorpusStage({
     });
     const result = groupStories(order.map((i) => state.inputs[i] as StoryInput), ctx.options);
     state.story = new Array(state.inputs.length).fill(null);
+    // A report that shares its event with no other record is a story of its own.
     order.forEach((i, at) => {
       const id = result.story[at];
-      state.story[i] = id === null || id === undefined ? null : `story-${id}`;
+      state.story[i] = `story-${id ?? (state.inputs[i] as StoryInput).id}`;
     });
     state.links = result.links;
     for (const input of state.inputs) (input as { features: ReadonlySet<string> }).features = new Set();
@@ -79,7 +80,8 @@ export const stories = defineCorpusStage({
     return {
       articles: state.inputs.length,
       stories: sizes.size,
-      articlesInStories: [...sizes.values()].reduce((a, b) => a + b, 0),
+      storiesOfOne: [...sizes.values()].filter((n) => n === 1).length,
+      articlesInStories: [...sizes.values()].filter((n) => n > 1).reduce((a, b) => a + b, 0),
       largestStory: Math.max(0, ...sizes.values()),
       links: state.links,
     };

@@ -214,7 +214,7 @@ async function scale(n: number): Promise<void> {
       }
     }
     const c0 = performance.now();
-    await stage.close(st, ctx);
+    await stage.close(st, ctx, { committed: true });
     const closeMs = performance.now() - c0;
     const indexBytes = statSync(join(stateDir, INDEX_FILE)).size;
     const summary = stage.describe(st) as { index: { appendedRecords: number }; stateBytesPerArticle: number };

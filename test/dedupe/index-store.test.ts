@@ -114,7 +114,7 @@ describe("dedupe stage with a damaged index", () => {
     await stage.apply(drafts[0] as never, st, ctx);
     // before close, describe shows what the index will receive
     expect(stage.describe(st).index).toMatchObject({ committed: false, pendingRecords: 2 });
-    await stage.close(st, ctx);
+    await stage.close(st, ctx, { committed: true });
     expect(readIndex(dir).records).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ export async function runCorpusStage(stage: Stage, drafts: readonly Draft[], sta
   }
   await s.finish(st, ctx);
   for (const d of drafts) await s.apply(d, st, ctx);
-  await s.close(st, ctx);
+  await s.close(st, ctx, { committed: true });
   return s.describe(st);
 }
 
