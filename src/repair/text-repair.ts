@@ -4,7 +4,7 @@
  */
 import type { Draft, DraftBlock, DraftMeta } from "../draft.ts";
 import { gatherEvidence } from "./evidence.ts";
-import { type GlueContext, looksLikeCode, mayHoldFunctionWord, splitGluedToken } from "./glued-words.ts";
+import { type GlueContext, type GlueSplit, looksLikeCode, mayHoldFunctionWord, splitGluedToken } from "./glued-words.ts";
 import { ENTITY_PATTERN, decodeEntity, fixMojibake, fixC1Controls } from "./mojibake.ts";
 import type { PhraseRule } from "./phrase-rules.ts";
 import { repairReplacementChars } from "./replacement-char.ts";
@@ -63,6 +63,8 @@ export function repairEncoding(draft: Draft, options: TextRepairOptions): void {
 
 const TOKEN_IN_TEXT = /[\p{L}\p{M}]{6,}/gu;
 const CASE_BOUNDARY = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
+/** What stands between two neighbouring tokens: a space, perhaps after a possessive (`lastyear's harvestwas`). */
+const ADJACENT = /^(?:['’]s)?\s$/u;
 
 /**
  * A pattern for the stretches of glued tokens in a text: tokens to split that follow one another
@@ -91,32 +93,47 @@ export function repairGluedWords(draft: Draft, options: TextRepairOptions): void
   forEachText(draft, "glued-words", (block) => {
     const splits = new Map<string, string>();
     let strong = false;
-    const weak: { token: string; parts: string[]; kinds: string[] }[] = [];
     // Cuts inside one case (`spacecooperation`) are weak: they matter only in a block that has a
     // strong cut, which only a token with a case boundary can give. So those tokens go first.
     const tokens = [...block.text.matchAll(TOKEN_IN_TEXT)];
     const cased = tokens.filter((m) => CASE_BOUNDARY.test(m[0]));
-    const judge = (m: RegExpExecArray | RegExpMatchArray) => splitGluedToken(m[0], ctx, block.text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 4));
+    type Judged = { at: number; end: number; split: GlueSplit | null };
+    const judge = (m: RegExpExecArray | RegExpMatchArray): Judged => {
+      const at = m.index ?? 0;
+      const end = at + m[0].length;
+      return { at, end, split: splitGluedToken(m[0], ctx, block.text.slice(end, end + 4)) };
+    };
     const first = cased.map(judge);
-    const anyStrong = first.some((split) => split?.strength === "strong");
+    const anyStrong = first.some((j) => j.split?.strength === "strong");
     // Without a strong cut among them, lower-case tokens are judged only where a function word
     // may be glued on (`pricesand`, `thatfood`), a cut that is strong on its own.
     const lowerCase = tokens.filter((m) => !CASE_BOUNDARY.test(m[0]));
     let rest = (anyStrong ? lowerCase : lowerCase.filter((m) => mayHoldFunctionWord(m[0], ctx))).map(judge);
-    if (!anyStrong && rest.some((split) => split?.strength === "strong")) {
+    if (!anyStrong && rest.some((j) => j.split?.strength === "strong")) {
       rest = rest.concat(lowerCase.filter((m) => !mayHoldFunctionWord(m[0], ctx)).map(judge));
     }
-    for (const split of [...first, ...rest]) {
+    const judged = [...first, ...rest];
+    const strongOnes = judged.filter((j) => j.split?.strength === "strong");
+    // A strong cut between a lower-case word and a capital (`territoryHe`) shows a block whose links
+    // were all stripped; a glued function word or `the` may be one slip. After such a slip, a cut
+    // into two words (`lastyear`, but also `nationwide`, `TrustFabric`) is made only right next to it.
+    const habit = strongOnes.some((j) => j.split?.kinds.some((k) => k === "word-then-capital" || k === "numeral-then-word"));
+    const besideStrong = (j: Judged): boolean =>
+      strongOnes.some((o) => ADJACENT.test(block.text.slice(o.end, j.at)) || ADJACENT.test(block.text.slice(j.end, o.at)));
+    for (const { split } of judged) {
       if (!split) continue;
       if (split.strength === "strong") {
         strong = true;
         splits.set(split.token, split.parts.join(" "));
-      } else {
-        weak.push(split);
       }
     }
-    for (const split of weak) {
-      if (strong && options.weakGlue === "in-glued-blocks") splits.set(split.token, split.parts.join(" "));
+    for (const j of judged) {
+      const split = j.split;
+      if (!split || split.strength === "strong") continue;
+      // Two dictionary words (`nationwide`) or two capitalised words (`TrustFabric`) are often written
+      // as one on purpose.
+      const compound = split.kinds.includes("dictionary-pair") || split.kinds.includes("capital-then-capital");
+      if (strong && options.weakGlue === "in-glued-blocks" && (!compound || habit || besideStrong(j))) splits.set(split.token, split.parts.join(" "));
       else if (split.kinds.every((k) => k === "capital-then-capital") && split.parts.every((p) => !ctx.words.has(p.toLowerCase()))) {
         // Lower-case compounds (`livestream`) and brands made of common words (`SmartBoost`) are
         // written that way on purpose; two names run together (`BerlinParis`) are worth a look.

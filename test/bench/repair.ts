@@ -6,7 +6,9 @@
  * 2. false repairs on clean text: the WCXB gold article texts run through repair-text + names as if
  *    each were an article (one paragraph block per line), as changes per 100,000 words, and EVERY
  *    change made (before -> after, file) so that a person can judge them; flags are counted;
- * 3. the seed names table (PHENOMENA.md section 2): each row repaired or not, after repair-text,
+ * 3. synthetic damage (glued function words, U+FFFD) made in the same texts: restored, left, wrong
+ *    (repair-synthetic.ts);
+ * 4. the seed names table (PHENOMENA.md section 2): each row repaired or not, after repair-text,
  *    names (with pipelines/gazetteers/news.yaml) and names-corpus over the five seeds.
  *
  *   npm run bench:repair [-- --limit N]
@@ -24,6 +26,7 @@ import type { ArticleStage, CorpusStage } from "../../src/stage.ts";
 import { names } from "../../src/stages/names.ts";
 import { namesCorpus } from "../../src/stages/names-corpus.ts";
 import { repairText } from "../../src/stages/repair-text.ts";
+import { syntheticDamageBench } from "./repair-synthetic.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const shared = path.resolve(repoRoot, "../shared");
@@ -199,5 +202,6 @@ if (!existsSync(shared)) {
 } else {
   ftfyBench();
   await wcxbBench();
+  await syntheticDamageBench(wcxbDir, readdirSync(wcxbDir).filter((f) => f.endsWith(".json")).sort().slice(0, limit), out);
   await seedBench(await loadGazetteer(path.join(repoRoot, "pipelines/gazetteers/news.yaml")));
 }

@@ -57,12 +57,13 @@ describe("repair-text stage", () => {
 });
 
 describe("glued function words", () => {
-  it("cuts a function word glued on, as one repair per stretch of glued tokens", async () => {
-    const draft = await runStages(draftOf(["Analysts said thatwater billsand rents had risen since lastyear."]), [repairText()]);
-    expect(draft.blocks[0]?.text).toBe("Analysts said that water bills and rents had risen since last year.");
+  it("cuts a function word glued on, as one repair per stretch of glued tokens, and dictionary pairs only beside it", async () => {
+    const draft = await runStages(draftOf(["Analysts said thatwater billsand rents rose after lastyear's droughtwas over, a nationwide problem."]), [repairText()]);
+    expect(draft.blocks[0]?.text).toBe("Analysts said that water bills and rents rose after last year's drought was over, a nationwide problem.");
     expect(draft.repaired.map((r) => [r.before, r.after])).toEqual([
       ["thatwater billsand", "that water bills and"],
       ["lastyear", "last year"],
+      ["droughtwas", "drought was"],
     ]);
   });
 
