@@ -20,22 +20,33 @@ const BEAM = 3;
 /** A quick test: can the text hold mojibake at all? (Pure ASCII cannot.) */
 const NON_ASCII = /[^\u0000-\u007f]/u;
 
-/** Characters that some code page makes of a UTF-8 lead byte, and of a continuation byte. */
-const LEAD_OF_ANY = new Set<string>();
-const CONTINUATION_OF_ANY = new Set<string>(["\ufffd", " "]);
-for (const codec of CODECS) {
+/**
+ * For each code page, the characters it makes of a UTF-8 lead byte and of a continuation byte. A
+ * plain space stands for a lost no-break space only in pages where that is a continuation byte
+ * (0xA0 in windows-1252 and Latin-1; not in Mac Roman, where a closing quote is a lead byte and
+ * "” " would otherwise look like damage in every English text).
+ */
+const PAIRS: Array<{ lead: Set<string>; continuation: Set<string> }> = CODECS.map((codec) => {
+  const lead = new Set<string>();
+  const continuation = new Set<string>(["\ufffd"]);
   for (const [ch, byte] of codec.toByte) {
-    if (byte >= 0xc2 && byte <= 0xf4) LEAD_OF_ANY.add(ch);
-    if (byte >= 0x80 && byte <= 0xbf) CONTINUATION_OF_ANY.add(ch);
+    if (byte >= 0xc2 && byte <= 0xf4) lead.add(ch);
+    if (byte >= 0x80 && byte <= 0xbf) continuation.add(ch);
   }
-}
+  if (continuation.has("\u00a0")) continuation.add(" ");
+  return { lead, continuation };
+});
+const LEAD_OF_ANY = new Set(PAIRS.flatMap((p) => [...p.lead]));
 
 /** Whether some code page could read two neighbouring characters as the start of a UTF-8 sequence. */
 function mayHoldMojibake(text: string): boolean {
   if (!NON_ASCII.test(text)) return false;
   const chars = Array.from(text);
   for (let i = 0; i + 1 < chars.length; i++) {
-    if (LEAD_OF_ANY.has(chars[i] as string) && CONTINUATION_OF_ANY.has(chars[i + 1] as string)) return true;
+    const a = chars[i] as string;
+    if (!LEAD_OF_ANY.has(a)) continue;
+    const b = chars[i + 1] as string;
+    if (PAIRS.some((p) => p.lead.has(a) && p.continuation.has(b))) return true;
   }
   return false;
 }
