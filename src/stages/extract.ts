@@ -6,7 +6,9 @@
  */
 import { z } from "zod";
 import type { DraftMeta } from "../draft.ts";
+import { cleanAuthors } from "../html/authors.ts";
 import { defaultExtractOptions, extractPage } from "../html/extract-page.ts";
+import type { DroppedBlock } from "../html/select-blocks.ts";
 import type { MetaKey } from "../html/page-metadata.ts";
 import { defineStage } from "../stage.ts";
 
@@ -40,6 +42,19 @@ function pageIsBetter(key: MetaKey, given: DraftMeta[MetaKey], found: DraftMeta[
   return h !== null && h === host(found);
 }
 
+/**
+ * A byline the page shows but does not mark up ("By Aminata Diallo, 21 August 2024"), dropped as
+ * furniture above the article: its names are the authors when nothing else named any.
+ */
+function visibleByline(dropped: readonly DroppedBlock[]): { dropped: DroppedBlock; authors: string[] } | null {
+  for (const d of dropped) {
+    if (!/^(?:by|von|par|por|di|door)\s+\p{Lu}/iu.test(d.text) || d.text.split(/\s+/).length > 14) continue;
+    const names = cleanAuthors(d.text.split(/\s*(?:[,|•·]|\s[–—-]\s)\s*/)[0] ?? "");
+    if (names.length > 0) return { dropped: d, authors: names };
+  }
+  return null;
+}
+
 export const extract = defineStage({
   name: "extract",
   description: "HTML pages: finds the article's blocks and metadata; text inputs pass through",
@@ -51,7 +66,12 @@ export const extract = defineStage({
     for (const b of result.blocks) {
       draft.addBlock(b.type, b.text, { tag: b.tag, linkDensity: Math.round(b.linkDensity * 1000) / 1000, classes: b.classes, standalone: true });
     }
-    for (const d of result.dropped) draft.noteRemoval(d.text, d.rule, d.category);
+    const byline = result.metadata && isEmpty(result.metadata.authors.value) ? visibleByline(result.dropped) : null;
+    for (const d of result.dropped) {
+      if (d === byline?.dropped) draft.noteRemoval(d.text, "byline", "metadata");
+      else draft.noteRemoval(d.text, d.rule, d.category);
+    }
+    if (byline && draft.meta.authors.length === 0) draft.setMeta("authors", byline.authors, "authors:visible-byline");
     const meta = result.metadata;
     if (!meta) return;
     const keys: MetaKey[] = ["title", "authors", "publishedAt", "site", "url", "language"];
