@@ -1,15 +1,10 @@
+import { rng } from "../../support/corpus.ts";
+
 /** A small seeded random generator (mulberry32), so every benchmark corpus can be rebuilt exactly. */
 export class Rng {
-  private state: number;
+  readonly next: () => number;
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = rng(seed);
   }
   int(n: number): number {
     return Math.floor(this.next() * n);
