@@ -174,6 +174,13 @@ export function truncatedBeforeQuote(draft: Draft, block: DraftBlock, ctx: NameC
   return draft.rewrite(block, "truncated-before-quote", pattern, (m) => {
     const [, given, quote, family, verb] = m as unknown as [string, string, string, string, string];
     if (isAbbreviation(given) || ctx.words.has(given.toLowerCase()) || ctx.words.has(family.toLowerCase())) return null;
+    // Only after an office or role ("spokesman John."): "… in Nigeria. “…,” Prakash said" is an
+    // ordinary sentence end followed by a quote, and a place is not a given name.
+    const before = /(\p{L}+) $/u.exec(m.input.slice(Math.max(0, m.index - 30), m.index))?.[1];
+    if (!before || !ROLE_WORDS.has(before.toLowerCase())) {
+      draft.flag(m[0].slice(0, 80), "truncated-before-quote", `"${given}." may be a name cut before the quote (${given} ${family}?); left as written`);
+      return null;
+    }
     return `${given} ${family} ${verb}: “${quote.trim()}.”`;
   });
 }
