@@ -6,7 +6,7 @@
  * stage that cannot start); 2 the command line or a file it names is wrong (missing input, unknown
  * pipeline, invalid gazetteer): nothing was done.
  */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
@@ -83,6 +83,9 @@ async function runCommand(pipelineName: string | undefined, flags: RunFlags): Pr
   const log = createLogger({ level: flags.logLevel });
   for (const input of flags.in) {
     if (!existsSync(input)) throw new UsageError(`--in: no such file or folder: ${input}`);
+  }
+  if (existsSync(flags.out) && !statSync(flags.out).isDirectory()) {
+    throw new UsageError(`--out ${flags.out} is a file: give a folder (it is created if missing)`);
   }
   const gazetteer = await loadGazetteerFile(flags.names);
   const stateDir = flags.state ? resolve(flags.state) : null;

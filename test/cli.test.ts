@@ -31,6 +31,9 @@ describe("tidings command", () => {
     expect(pipeline.status).toBe(2);
     expect(pipeline.stderr).toMatch(/no pipeline "no-such-pipeline"/);
     expect(tidings("frobnicate").status).toBe(2);
+    const outIsFile = tidings("run", "--in", "raw", "--out", "README.md");
+    expect(outIsFile.status).toBe(2);
+    expect(outIsFile.stderr).toMatch(/--out README\.md is a file/);
   });
 
   it("prints the JSON Schema of a record", () => {
