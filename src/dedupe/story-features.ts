@@ -58,13 +58,19 @@ export interface StoryFeatures {
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,&-]*[\p{L}\p{N}\p{M}]\.?|[\p{L}\p{N}]\.?/gu;
 
+const MONTH_SET = new Set<string>(MONTHS);
+
 function monthOf(word: string): string | null {
+  // Month names are 3 to 9 letters: most words are ruled out without lower-casing them.
+  if (word.length < 3 || word.length > 9) return null;
   const w = word.toLowerCase();
-  if (MONTHS.includes(w)) return w;
+  if (MONTH_SET.has(w)) return w;
   return MONTH_ABBREVIATIONS[w] ?? null;
 }
 
 function isCapitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(word);
 }
 

@@ -54,7 +54,21 @@ function countPairs(texts: readonly string[]): { pairs: Map<string, number>; exa
   return { pairs, exactPairs };
 }
 
+/**
+ * The evidence of the last document asked for: repair-text and names both ask for the same texts
+ * when repair-text changed nothing, which is most documents. Evidence is read-only, so sharing it
+ * is safe.
+ */
+let last: { texts: readonly string[]; evidence: DocumentEvidence } | null = null;
+
 export function gatherEvidence(texts: readonly string[]): DocumentEvidence {
+  if (last && last.texts.length === texts.length && last.texts.every((t, i) => t === texts[i])) return last.evidence;
+  const evidence = collectEvidence(texts);
+  last = { texts: [...texts], evidence };
+  return evidence;
+}
+
+function collectEvidence(texts: readonly string[]): DocumentEvidence {
   const tokens = new Map<string, number>();
   const lower = new Map<string, number>();
   const midCapitalised = new Map<string, number>();
