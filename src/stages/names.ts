@@ -27,6 +27,7 @@ import {
 } from "../repair/name-repairs.ts";
 import { forEachText } from "../repair/text-repair.ts";
 import { englishWords } from "../repair/word-list.ts";
+import { flagSameOffice } from "../repair/same-role.ts";
 import { defineStage } from "../stage.ts";
 
 const GazetteerEntrySchema = z.object({ canonical: z.string().min(1), aliases: z.array(z.string().min(1)) }).strict();
@@ -71,5 +72,6 @@ export const names = defineStage({
       lowerCasedName(draft, block, ctx);
       applyGazetteer(draft, block, stage.options.gazetteer);
     });
+    flagSameOffice(draft, draft.live().map((b) => b.text));
   },
 });

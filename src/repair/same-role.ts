@@ -1,0 +1,94 @@
+/**
+ * One office, two names: when a document gives the same office to two different names
+ * ("Japanese Foreign Minister Hayashi Yoshimasa" … "Japanese Foreign Minister Lin Fangzheng"), the
+ * second is likely the same person under a mangled or literally translated name. That is evidence,
+ * not proof (two foreign ministers of different years, or of a coalition, are possible), so it is
+ * flagged for a person or for `tidings names suggest`, never applied.
+ */
+import type { Draft } from "../draft.ts";
+import { ROLE_WORDS } from "./name-patterns.ts";
+
+const TOKEN = /[\p{L}][\p{L}\p{M}.'’-]*/gu;
+const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’-]*[\p{L}\p{M}]$/u;
+
+/** Words that are part of an office's own title, not the country or body it belongs to. */
+const OFFICE_WORDS = new Set(["prime", "foreign", "defense", "defence", "finance", "vice", "deputy", "chief", "general", "senior", "interior", "health", "justice", "trade", "home", "first", "acting", "former", "state", "cabinet", "press"]);
+
+interface Mention {
+  role: string;
+  name: string;
+}
+
+/** "Japanese Foreign Minister Lin Fangzheng": up to three capitalised words, an office, a two- or three-word name. */
+export function officeMentions(text: string): Mention[] {
+  const tokens = [...text.matchAll(TOKEN)].map((m) => ({ word: m[0].replace(/[.]+$/, ""), index: m.index as number, raw: m[0] }));
+  /** Tokens j and j+1 are separated by a single space only (no comma, no sentence end). */
+  const joined = (j: number): boolean => {
+    const a = tokens[j];
+    const b = tokens[j + 1];
+    return !!a && !!b && text.slice(a.index + a.raw.length, b.index) === " ";
+  };
+  const out: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as { word: string; raw: string };
+    if (!ROLE_WORDS.has(t.word.toLowerCase()) || t.raw.endsWith(".")) continue;
+    const qualifiers: string[] = [];
+    for (let j = i - 1; j >= 0 && qualifiers.length < 3; j--) {
+      const q = tokens[j] as { word: string; raw: string };
+      if (!joined(j) || !/^\p{Lu}/u.test(q.word) || (q.raw.endsWith(".") && q.word.length > 3)) break;
+      qualifiers.unshift(q.word);
+    }
+    // "Secretary of State", "Minister of Foreign Affairs": the office goes on after "of".
+    let k0 = i + 1;
+    const office = [t.word];
+    if (tokens[k0]?.word === "of") {
+      const tail: string[] = [];
+      for (let k = k0 + 1; k < tokens.length && tail.length < 2; k++) {
+        const w = (tokens[k] as { word: string }).word;
+        if (!/^\p{Lu}/u.test(w) || (tail.length > 0 && !/^(?:Affairs|Defen[cs]e|Security|State|Finance|Justice|Trade|Health)$/.test(w))) break;
+        tail.push(w);
+      }
+      if (tail.length > 0) {
+        office.push("of", ...tail);
+        k0 += 1 + tail.length;
+      }
+    }
+    const name: string[] = [];
+    for (let k = k0; k < tokens.length && name.length < 3; k++) {
+      const n = tokens[k] as { word: string; raw: string };
+      if (!joined(k - 1) || !CAPITALISED.test(n.word) || ROLE_WORDS.has(n.word.toLowerCase())) break;
+      name.push(n.word);
+      if (n.raw.endsWith(".")) break;
+    }
+    // The office must be pinned to a country or body ("Japanese", "U.S."): two prime ministers of
+    // different countries are two people.
+    if (!qualifiers.some((q) => !OFFICE_WORDS.has(q.toLowerCase())) || name.length < 2) continue;
+    out.push({ role: [...qualifiers, ...office].join(" ").toLowerCase(), name: name.join(" ") });
+  }
+  return out;
+}
+
+/** Flags every name that shares its office, in one document, with another name. Returns how many. */
+export function flagSameOffice(draft: Draft, texts: readonly string[]): number {
+  const byRole = new Map<string, Map<string, number>>();
+  for (const text of texts) {
+    for (const { role, name } of officeMentions(text)) {
+      const names = byRole.get(role) ?? new Map<string, number>();
+      names.set(name, (names.get(name) ?? 0) + 1);
+      byRole.set(role, names);
+    }
+  }
+  let flags = 0;
+  for (const [role, names] of byRole) {
+    if (names.size < 2) continue;
+    const ranked = [...names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const [first] = ranked[0] as [string, number];
+    for (const [other] of ranked.slice(1)) {
+      // "Joe Biden" and "Biden" are one name written two ways, not two names.
+      if (first.includes(other) || other.includes(first)) continue;
+      draft.flag(other, "same-office", `"${other}" holds the same office as "${first}" (${role}) in this text: maybe one person under two names`);
+      flags++;
+    }
+  }
+  return flags;
+}
