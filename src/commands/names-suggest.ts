@@ -18,7 +18,10 @@ interface ArticleLine {
   blocks?: { text?: string }[];
   title?: string | null;
   subtitle?: string | null;
-  provenance?: { repaired?: { stage?: string; rule?: string; before?: string; after?: string }[] };
+  provenance?: {
+    repaired?: { stage?: string; rule?: string; before?: string; after?: string }[];
+    flagged?: { stage?: string; rule?: string; text?: string; note?: string }[];
+  };
 }
 
 interface Evidence {
@@ -75,6 +78,13 @@ export async function namesSuggest(articlesJsonl: string): Promise<string> {
     for (const r of article.provenance?.repaired ?? []) {
       if (r.rule && ALIAS_RULES.has(r.rule) && r.before && r.after && looksLikeName(r.before) && looksLikeName(r.after)) {
         note(r.before, r.after, `${r.stage}/${r.rule}`, doc);
+      }
+    }
+    // One office, two names in one text (a flag, not a repair): the less used name may be an alias.
+    for (const f of article.provenance?.flagged ?? []) {
+      const other = /holds the same office as "([^"]+)" \(([^)]+)\)/.exec(f.note ?? "");
+      if (f.rule === "same-office" && f.text && other?.[1] && looksLikeName(f.text) && looksLikeName(other[1])) {
+        note(f.text, other[1], `${f.stage}/same-office: ${other[2]}`, doc);
       }
     }
     const seen = new Set<string>();

@@ -81,8 +81,14 @@ export function flagSameOffice(draft: Draft, texts: readonly string[]): number {
   let flags = 0;
   for (const [role, names] of byRole) {
     if (names.size < 2) continue;
-    const ranked = [...names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const [first] = ranked[0] as [string, number];
+    // The real name is the one the text keeps using: its words come back elsewhere ("Blinken said").
+    const all = texts.join("\n");
+    const support = (name: string): number =>
+      name.split(" ").reduce((n, w) => n + (all.match(new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "gu"))?.length ?? 0), 0);
+    const ranked = [...names]
+      .map(([name, count]) => [name, count, support(name)] as const)
+      .sort((a, b) => b[2] - a[2] || b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const [first] = ranked[0] as readonly [string, number, number];
     for (const [other] of ranked.slice(1)) {
       // "Joe Biden" and "Biden" are one name written two ways, not two names.
       if (first.includes(other) || other.includes(first)) continue;

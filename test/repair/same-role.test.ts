@@ -40,3 +40,26 @@ describe("same office, two names", () => {
     expect(flagSameOffice(d, d.live().map((b) => b.text))).toBe(0);
   });
 });
+
+describe("names suggest and the same-office flag", () => {
+  it("proposes the flagged name as an alias of the name the text keeps using", async () => {
+    const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { namesSuggest } = await import("../../src/commands/names-suggest.ts");
+    const d = draftOf(
+      "Korean Foreign Minister Pu Zhen arrived on Monday.",
+      "Korean Foreign Minister Park Jin said the talks went well. Park said he would return in May, and Park thanked his hosts.",
+    );
+    d.stage = "names";
+    flagSameOffice(d, d.live().map((b) => b.text));
+    const dir = await mkdtemp(join(tmpdir(), "tidings-suggest-"));
+    try {
+      await writeFile(join(dir, "articles.jsonl"), `${JSON.stringify(d.toArticle())}\n`);
+      const yaml = await namesSuggest(dir);
+      expect(yaml).toMatch(/canonical: "Park Jin"\n\s+aliases:\n\s+- "Pu Zhen"\n\s+# names\/same-office: korean foreign minister/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
