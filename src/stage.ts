@@ -104,47 +104,48 @@ function checkName(name: string): void {
   }
 }
 
-/** Defines an article stage: a function of one draft. */
-export function defineStage<S extends z.ZodType = typeof noOptions>(spec: ArticleStageSpec<S>): StageFactory<S> {
+/**
+ * The factory both kinds share: the name is checked once, and each call parses the options against
+ * the schema and freezes the stage that `build` makes of them.
+ */
+function stageFactory<S extends z.ZodType>(
+  spec: { name: string; description: string; options?: S },
+  build: (options: Record<string, unknown>) => Stage,
+): StageFactory<S> {
   checkName(spec.name);
   const schema = (spec.options ?? noOptions) as S;
-  const factory = (options?: z.input<S>): Stage => {
-    const parsed = parseOptions(spec.name, schema, options);
-    const stage: ArticleStage = {
-      kind: "article",
-      name: spec.name,
-      description: spec.description,
-      options: parsed as Record<string, unknown>,
-      run: spec.run as ArticleStage["run"],
-    };
-    return Object.freeze(stage);
-  };
+  const factory = (options?: z.input<S>): Stage =>
+    Object.freeze(build(parseOptions(spec.name, schema, options) as Record<string, unknown>));
   return Object.assign(factory, { stageName: spec.name, description: spec.description, optionsSchema: schema });
+}
+
+/** Defines an article stage: a function of one draft. */
+export function defineStage<S extends z.ZodType = typeof noOptions>(spec: ArticleStageSpec<S>): StageFactory<S> {
+  return stageFactory(spec, (options): ArticleStage => ({
+    kind: "article",
+    name: spec.name,
+    description: spec.description,
+    options,
+    run: spec.run as ArticleStage["run"],
+  }));
 }
 
 /** Defines a corpus stage: one that must see every draft of the run before it can decide. */
 export function defineCorpusStage<S extends z.ZodType = typeof noOptions, State = unknown>(
   spec: CorpusStageSpec<S, State>,
 ): StageFactory<S> {
-  checkName(spec.name);
-  const schema = (spec.options ?? noOptions) as S;
-  const factory = (options?: z.input<S>): Stage => {
-    const parsed = parseOptions(spec.name, schema, options);
-    const stage: CorpusStage = {
-      kind: "corpus",
-      name: spec.name,
-      description: spec.description,
-      options: parsed as Record<string, unknown>,
-      createState: spec.createState as CorpusStage["createState"],
-      observe: spec.observe as CorpusStage["observe"],
-      finish: (spec.finish ?? (() => undefined)) as CorpusStage["finish"],
-      apply: spec.apply as CorpusStage["apply"],
-      close: (spec.close ?? (() => undefined)) as CorpusStage["close"],
-      describe: (spec.describe ?? (() => ({}))) as CorpusStage["describe"],
-    };
-    return Object.freeze(stage);
-  };
-  return Object.assign(factory, { stageName: spec.name, description: spec.description, optionsSchema: schema });
+  return stageFactory(spec, (options): CorpusStage => ({
+    kind: "corpus",
+    name: spec.name,
+    description: spec.description,
+    options,
+    createState: spec.createState as CorpusStage["createState"],
+    observe: spec.observe as CorpusStage["observe"],
+    finish: (spec.finish ?? (() => undefined)) as CorpusStage["finish"],
+    apply: spec.apply as CorpusStage["apply"],
+    close: (spec.close ?? (() => undefined)) as CorpusStage["close"],
+    describe: (spec.describe ?? (() => ({}))) as CorpusStage["describe"],
+  }));
 }
 
 export function deepFreeze<T>(value: T): T {
