@@ -18,6 +18,7 @@ import {
 } from "../segment/header.ts";
 import { gluedHeading, lineType } from "../segment/classify.ts";
 import { toLines } from "../segment/lines.ts";
+import { CMS_ACCOUNTS as CMS_ACCOUNT_SET } from "../html/rule-tables.ts";
 import { defineStage } from "../stage.ts";
 import { BOILERPLATE_RULES } from "./boilerplate.ts";
 import { ruleMatches } from "../rules/block-rules.ts";
@@ -25,10 +26,8 @@ import { ruleMatches } from "../rules/block-rules.ts";
 /** A line the boilerplate table calls junk (wherever it stands) is never the title. */
 const isJunkLine = (text: string): boolean => BOILERPLATE_RULES.some((rule) => ruleMatches(rule, text));
 
-export const CMS_ACCOUNTS = [
-  "admin", "administrator", "editor", "editors", "staff", "webmaster", "newsroom", "news desk", "desk",
-  "guest", "author", "redaktion", "rédaction", "redacción", "team", "site admin", "wpadmin", "root",
-];
+/** CMS accounts that sign articles (admin, editor …): one list for pages and text dumps. */
+export const CMS_ACCOUNTS: string[] = [...CMS_ACCOUNT_SET];
 
 export const segment = defineStage({
   name: "segment",
