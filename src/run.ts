@@ -19,18 +19,29 @@ import { createInterface } from "node:readline";
 import PQueue from "p-queue";
 import { Piscina } from "piscina";
 import type { Logger } from "pino";
-import { ArticleSchema, type DuplicateEntry, type RejectedEntry } from "./article.ts";
-import { Draft, type DraftState } from "./draft.ts";
+import { Draft } from "./draft.ts";
 import { silentLogger } from "./log.ts";
 import type { Pipeline } from "./pipeline.ts";
-import { contextFor, describeError, runArticleStages } from "./process.ts";
+import {
+  type Decision,
+  type PassOutcome,
+  type PassParts,
+  type Settled,
+  draftOf,
+  passOutcome,
+  passesOf,
+  settle,
+  spillLine,
+  splitSpillLine,
+} from "./pass.ts";
+import { contextFor, describeError } from "./process.ts";
 import { JsonlSink } from "./sinks/jsonl.ts";
 import { type RunStats, type StatsSnapshot, StatsCollector } from "./sinks/stats.ts";
 import { readInput } from "./sources/read.ts";
 import { type InputFile, type SourceItem, isWalkError } from "./sources/types.ts";
 import { walkInputs } from "./sources/walk.ts";
-import type { CorpusStage, StageContext } from "./stage.ts";
-import { type PipelineRef, type WorkerResult, type WorkerTask, stretchesOf } from "./worker.ts";
+import { type CorpusStage, type DraftRef, type StageContext, refOf } from "./stage.ts";
+import type { PipelineRef, WorkerResult, WorkerTask } from "./worker.ts";
 
 export interface RunOptions {
   pipeline: Pipeline;
@@ -144,9 +155,9 @@ export async function run(options: RunOptions): Promise<RunStats> {
   const checkpointEvery = Math.max(1, options.checkpointEvery ?? CHECKPOINT_EVERY);
   const stateDir = options.stateDir ?? null;
   const stages = options.pipeline.stages;
-  const stretches = stretchesOf(stages);
+  const passParts = passesOf(stages);
   const corpusStages = stages.filter((s): s is CorpusStage => s.kind === "corpus");
-  const passes = stretches.length;
+  const passes = passParts.length;
   const out = resolve(options.out);
   await mkdir(out, { recursive: true });
   const tmp = join(out, ".tidings-tmp");
@@ -205,77 +216,61 @@ export async function run(options: RunOptions): Promise<RunStats> {
         idleTimeout: 60_000,
       });
       pool = started;
-      const warmup: WorkerTask = { pipeline: options.pipelineRef as PipelineRef, stretch: -1, state: null };
+      const warmup: WorkerTask = { pipeline: options.pipelineRef as PipelineRef, pass: -1, draft: null, decision: null };
       await Promise.all(Array.from({ length: workers }, () => started.run(warmup)));
       return started;
     })();
     return warming;
   };
 
-  /** Sends a finished draft to its sink: rejected, duplicate, or article. */
-  const settle = (draft: Draft): void => {
+  /** Writes a settled draft's line to its sink. */
+  const write = (settled: Settled): void => {
     progress.done++;
-    if (draft.rejection) {
-      const entry: RejectedEntry = { source: draft.source, ...draft.rejection };
-      sinks.rejected.write(entry);
-      stats.rejected(draft);
-      return;
-    }
-    if (draft.duplicateOf) {
-      const entry: DuplicateEntry = {
-        id: draft.id,
-        source: draft.source,
-        duplicateOf: draft.duplicateOf.of,
-        similarity: Math.round(draft.duplicateOf.similarity * 10000) / 10000,
-        method: draft.duplicateOf.method,
-      };
-      sinks.duplicates.write(entry);
-      stats.duplicate(draft);
-      return;
-    }
-    const checked = ArticleSchema.safeParse(draft.toArticle());
-    if (!checked.success) {
-      draft.stage = "output";
-      const problems = checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-      const rejection = draft.reject("invalid-record", `the cleaned record does not match the schema: ${problems}`);
-      sinks.rejected.write({ source: draft.source, ...rejection });
-      stats.rejected(draft);
-      return;
-    }
-    sinks.articles.write(checked.data);
-    stats.article(draft);
+    sinks[settled.sink].writeLine(settled.line);
+    stats.settled(settled.sink, settled.summary);
   };
 
-  /** Runs one stretch of article stages over a draft, on a worker or here. */
-  const runStretch = async (draft: Draft, stretch: number): Promise<Draft> => {
-    const mine = stretches[stretch] ?? [];
-    if (mine.length === 0 || draft.rejection || draft.duplicateOf) return draft;
+  /**
+   * Runs one pass over a draft, on a worker or here. A draft that needs no work this pass (nothing
+   * to apply, no article stage, no features to compute) goes straight through as its spill line.
+   */
+  const execute = async (job: Job, p: number): Promise<PassOutcome> => {
+    const parts = passParts[p] as PassParts;
+    const idle = parts.stretch.length === 0 && job.decision === null && !parts.after?.split;
+    if (idle && job.line !== null && parts.after !== null) return { living: { ref: job.ref, draft: null, line: job.line } };
+    const pool = job.draft?.rejection ? null : await poolFor();
     seen++;
-    const pool = await poolFor();
     if (!pool || !options.pipelineRef) {
-      await runArticleStages(draft, mine, stageOpts);
-      return draft;
+      const draft = job.draft ?? draftOf(jsonOf(job.line as string));
+      return passOutcome(draft, parts, job.decision, stageOpts, false);
     }
     // The worker writes the time it starts the task into `clock`; the watchdog stops a task that has
     // run longer than the limit (waiting in the queue or building the pipeline does not count).
     const clock = new SharedArrayBuffer(8);
     const controller = new AbortController();
-    const task: WorkerTask = { pipeline: options.pipelineRef, stretch, state: draft.toState(), clock };
+    const task: WorkerTask = {
+      pipeline: options.pipelineRef,
+      pass: p,
+      draft: job.draft ? job.draft.toState() : jsonOf(job.line as string),
+      decision: job.decision,
+      clock,
+    };
     const watched = { clock: new Float64Array(clock), controller };
     running.add(watched);
     watchdog.start();
     try {
       const result = (await pool.run(task, { signal: controller.signal })) as WorkerResult;
       stats.addTimes(result.times);
-      return Draft.fromState(result.state);
+      return result.outcome;
     } catch (error) {
       const timedOut = controller.signal.aborted;
-      draft.stage = mine[0]?.name ?? "run";
+      const draft = job.draft ?? draftOf(jsonOf(job.line as string));
+      draft.stage = parts.stretch[0]?.name ?? parts.after?.name ?? "run";
       draft.reject(
         timedOut ? "time-limit" : "stage-error",
         timedOut ? `the article stages took longer than ${timeoutMs} ms and were stopped` : describeError(error),
       );
-      return draft;
+      return { settled: settle(draft) };
     } finally {
       running.delete(watched);
       if (running.size === 0) watchdog.stop();
@@ -331,49 +326,68 @@ export async function run(options: RunOptions): Promise<RunStats> {
       const skip = resumingHere && checkpoint ? checkpoint.records : 0;
 
       // What happens to a draft at the end of this pass: out, or observed and kept for the next pass.
-      const forward = async (draft: Draft): Promise<void> => {
-        if (draft.rejection || draft.duplicateOf || !corpus || !observed || !spill) {
-          settle(draft);
+      const forward = async (outcome: PassOutcome): Promise<void> => {
+        if ("settled" in outcome) {
+          write(outcome.settled);
         } else {
-          draft.stage = corpus.name;
+          const { living } = outcome;
+          if (!corpus || !observed || !spill) throw new Error(`a draft outlived the last pass (${living.ref.id})`);
           const started = performance.now();
-          await corpus.observe(draft, observed.state, observed.ctx);
+          if (corpus.split && "features" in living) {
+            corpus.split.collect(living.features, living.ref, observed.state, observed.ctx);
+          } else {
+            const draft = living.draft ?? draftOf(jsonOf(living.line as string));
+            draft.stage = corpus.name;
+            await corpus.observe(draft, observed.state, observed.ctx);
+          }
           stats.time(corpus.name, performance.now() - started);
-          const state = draft.toState();
-          spill.write({ ...state, raw: { kind: state.raw.kind, content: "" } });
+          spill.writeLine(living.line ?? spillLine(living.draft as Draft));
           progress.done++;
         }
         tick();
       };
-      const ordered = new InOrder<Draft>(forward, skip);
+      const ordered = new InOrder<PassOutcome>(forward, skip);
       const queue = new PQueue({ concurrency: inFlight });
       let seq = 0;
       let failure: unknown = null;
 
       const prevCorpus = p > 0 ? (corpusStages[p - 1] as CorpusStage) : null;
       const prevState = prevCorpus ? (corpusStates.get(prevCorpus) as { state: unknown; ctx: StageContext<never> }) : null;
-      const drafts = p === 0 ? readAllSources(options.inputs, [out, ...(stateDir ? [resolve(stateDir)] : [])], log, stats) : readSpill(join(tmp, `pass-${p}.jsonl`));
-      for await (const incoming of drafts) {
+      const jobs = p === 0 ? sourceJobs(readAllSources(options.inputs, [out, ...(stateDir ? [resolve(stateDir)] : [])], log, stats)) : spillJobs(join(tmp, `pass-${p}.jsonl`));
+      for await (const job of jobs) {
         progress.read++;
         const mySeq = seq++;
         if (mySeq < skip) continue;
-        let draft = incoming;
-        if (prevCorpus && prevState && !draft.rejection && !draft.duplicateOf) {
-          draft.stage = prevCorpus.name;
+        if (prevCorpus && prevState) {
           const started = performance.now();
-          try {
-            const outcome = await prevCorpus.apply(draft, prevState.state, prevState.ctx);
-            if (outcome && !draft.rejection) draft.rejection = outcome;
-          } catch (error) {
-            draft.reject("stage-error", describeError(error));
-            log.warn({ stage: prevCorpus.name, id: draft.id, err: error }, "corpus stage failed on an article");
+          if (prevCorpus.decided) {
+            // Decided here, where the state is; applied wherever the pass runs.
+            try {
+              const value = prevCorpus.decided.decide(job.ref, prevState.state, prevState.ctx);
+              job.decision = value === undefined ? null : { value };
+            } catch (error) {
+              const draft = draftOf(jsonOf(job.line as string));
+              draft.stage = prevCorpus.name;
+              draft.reject("stage-error", describeError(error));
+              Object.assign(job, { draft, line: null, decision: null });
+            }
+          } else {
+            const draft = draftOf(jsonOf(job.line as string));
+            draft.stage = prevCorpus.name;
+            try {
+              const outcome = await prevCorpus.apply(draft, prevState.state, prevState.ctx);
+              if (outcome && !draft.rejection) draft.rejection = outcome;
+            } catch (error) {
+              draft.reject("stage-error", describeError(error));
+              log.warn({ stage: prevCorpus.name, id: draft.id, err: error }, "corpus stage failed on an article");
+            }
+            Object.assign(job, { draft, line: null });
           }
           stats.time(prevCorpus.name, performance.now() - started);
         }
         void queue.add(async () => {
           try {
-            draft = await runStretch(draft, p);
-            await ordered.put(mySeq, draft);
+            await ordered.put(mySeq, await execute(job, p));
           } catch (error) {
             failure ??= error;
           }
@@ -491,10 +505,32 @@ class Watchdog {
   }
 }
 
-async function* readSpill(path: string): AsyncGenerator<Draft> {
+/** One draft's work in a pass, as the runner's thread holds it: a draft, or its spill line. */
+interface Job {
+  ref: DraftRef;
+  draft: Draft | null;
+  line: string | null;
+  decision: Decision;
+}
+
+async function* sourceJobs(drafts: AsyncGenerator<Draft>): AsyncGenerator<Job> {
+  for await (const draft of drafts) yield { ref: refOf(draft), draft, line: null, decision: null };
+}
+
+async function* spillLines(path: string): AsyncGenerator<string> {
   const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) {
-    if (line === "") continue;
-    yield Draft.fromState(JSON.parse(line) as DraftState);
-  }
+  for await (const line of lines) if (line !== "") yield line;
+}
+
+async function* spillJobs(path: string): AsyncGenerator<Job> {
+  for await (const line of spillLines(path)) yield { ref: splitSpillLine(line).ref, draft: null, line, decision: null };
+}
+
+async function* readSpill(path: string): AsyncGenerator<Draft> {
+  for await (const line of spillLines(path)) yield draftOf(splitSpillLine(line).json);
+}
+
+/** The state's JSON of a spill line. */
+function jsonOf(line: string): string {
+  return splitSpillLine(line).json;
 }

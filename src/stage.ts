@@ -11,6 +11,7 @@
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { Draft, Rejection } from "./draft.ts";
+import type { SourceRef } from "./article.ts";
 
 export interface StageContext<O> {
   /** The stage's options, parsed and frozen. */
@@ -29,18 +30,39 @@ export interface ArticleStageSpec<S extends z.ZodType> {
   run: (draft: Draft, ctx: StageContext<z.output<S>>) => StageOutcome | Promise<StageOutcome>;
 }
 
-export interface CorpusStageSpec<S extends z.ZodType, State> {
+export interface CorpusStageSpec<S extends z.ZodType, State, F = unknown, D = unknown> {
   name: string;
   description: string;
   options?: S;
   /** A fresh, empty state for one run. */
   createState: (ctx: StageContext<z.output<S>>) => State | Promise<State>;
-  /** Sees every draft once (that is still alive), in input order. Must not change the draft. */
-  observe: (draft: Draft, state: State, ctx: StageContext<z.output<S>>) => void | Promise<void>;
+  /**
+   * Sees every draft once (that is still alive), in input order. Must not change the draft.
+   * Give either `observe`, or `features` and `collect` (then observe is `collect(features(draft))`).
+   */
+  observe?: (draft: Draft, state: State, ctx: StageContext<z.output<S>>) => void | Promise<void>;
+  /**
+   * What `collect` needs of a draft, as plain data (it may cross a thread boundary). A pure function
+   * of the draft and the options: the runner computes it wherever the draft is, on a worker thread
+   * when there are workers, so that the costly part of observing is shared between cores.
+   */
+  features?: (draft: Draft, ctx: StageContext<z.output<S>>) => F;
+  /** Adds one draft's features to the state, in input order, on the runner's thread. */
+  collect?: (features: F, ref: DraftRef, state: State, ctx: StageContext<z.output<S>>) => void;
   /** Called once after the last observe: decide, persist, and free what apply does not need. */
   finish?: (state: State, ctx: StageContext<z.output<S>>) => void | Promise<void>;
-  /** Sees every draft again, in input order, and may change, reject or mark it. */
-  apply: (draft: Draft, state: State, ctx: StageContext<z.output<S>>) => StageOutcome | Promise<StageOutcome>;
+  /**
+   * Sees every draft again, in input order, and may change, reject or mark it.
+   * Give either `apply`, or `decide` and `applyDecision` (then apply is `applyDecision(decide(ref))`).
+   */
+  apply?: (draft: Draft, state: State, ctx: StageContext<z.output<S>>) => StageOutcome | Promise<StageOutcome>;
+  /**
+   * What apply will do to one draft, as plain data, or undefined for nothing. Runs on the runner's
+   * thread, which holds the state; it should be cheap.
+   */
+  decide?: (ref: DraftRef, state: State, ctx: StageContext<z.output<S>>) => D | undefined;
+  /** Does to a draft what `decide` said, wherever the draft is (a worker thread, maybe). */
+  applyDecision?: (draft: Draft, decision: D, ctx: StageContext<z.output<S>>) => StageOutcome;
   /**
    * Called at the very end of the run, also after a failure: close files and stores. `committed`
    * says whether the run's outputs were written; persist what later runs rely on only then.
@@ -48,6 +70,22 @@ export interface CorpusStageSpec<S extends z.ZodType, State> {
   close?: (state: State, ctx: StageContext<z.output<S>>, outcome: RunOutcome) => void | Promise<void>;
   /** A summary of the state for run.json (its size, what it learned). */
   describe?: (state: State) => Record<string, unknown>;
+}
+
+/** Which record a draft is, without its content: what a corpus stage keys its state by. */
+export interface DraftRef {
+  id: string;
+  source: SourceRef;
+}
+
+/** A draft's ref. */
+export function refOf(draft: Draft): DraftRef {
+  return { id: draft.id, source: draft.source };
+}
+
+/** A string that tells records apart: id, source path and index. */
+export function refKey(ref: DraftRef): string {
+  return `${ref.id}\u0000${ref.source.path}\u0000${ref.source.index}`;
 }
 
 /** How a run ended, as a corpus stage's close sees it. */
@@ -77,6 +115,16 @@ export interface CorpusStage {
   apply(draft: Draft, state: unknown, ctx: StageContext<never>): StageOutcome | Promise<StageOutcome>;
   close(state: unknown, ctx: StageContext<never>, outcome: RunOutcome): void | Promise<void>;
   describe(state: unknown): Record<string, unknown>;
+  /** Present when observing is split into features (anywhere) and collect (the runner's thread). */
+  readonly split: {
+    features(draft: Draft, ctx: StageContext<never>): unknown;
+    collect(features: unknown, ref: DraftRef, state: unknown, ctx: StageContext<never>): void;
+  } | null;
+  /** Present when applying is split into decide (the runner's thread) and applyDecision (anywhere). */
+  readonly decided: {
+    decide(ref: DraftRef, state: unknown, ctx: StageContext<never>): unknown;
+    applyDecision(draft: Draft, decision: unknown, ctx: StageContext<never>): StageOutcome;
+  } | null;
 }
 
 /** A stage definition: call it with options (or none, for the defaults) to get a stage. */
@@ -131,20 +179,41 @@ export function defineStage<S extends z.ZodType = typeof noOptions>(spec: Articl
 }
 
 /** Defines a corpus stage: one that must see every draft of the run before it can decide. */
-export function defineCorpusStage<S extends z.ZodType = typeof noOptions, State = unknown>(
-  spec: CorpusStageSpec<S, State>,
+export function defineCorpusStage<S extends z.ZodType = typeof noOptions, State = unknown, F = unknown, D = unknown>(
+  spec: CorpusStageSpec<S, State, F, D>,
 ): StageFactory<S> {
+  const { features, collect, decide, applyDecision } = spec;
+  if (!spec.observe && !(features && collect)) {
+    throw new Error(`corpus stage "${spec.name}" needs observe, or features and collect`);
+  }
+  if (!spec.apply && !(decide && applyDecision)) {
+    throw new Error(`corpus stage "${spec.name}" needs apply, or decide and applyDecision`);
+  }
+  type Ctx = StageContext<z.output<S>>;
+  const split = features && collect ? { features, collect } : null;
+  const decided = decide && applyDecision ? { decide, applyDecision } : null;
+  const observe =
+    spec.observe ??
+    ((draft: Draft, state: State, ctx: Ctx) => (collect as NonNullable<typeof collect>)((features as NonNullable<typeof features>)(draft, ctx), refOf(draft), state, ctx));
+  const apply =
+    spec.apply ??
+    ((draft: Draft, state: State, ctx: Ctx): StageOutcome => {
+      const decision = (decide as NonNullable<typeof decide>)(refOf(draft), state, ctx);
+      return decision === undefined ? undefined : (applyDecision as NonNullable<typeof applyDecision>)(draft, decision, ctx);
+    });
   return stageFactory(spec, (options): CorpusStage => ({
     kind: "corpus",
     name: spec.name,
     description: spec.description,
     options,
     createState: spec.createState as CorpusStage["createState"],
-    observe: spec.observe as CorpusStage["observe"],
+    observe: observe as CorpusStage["observe"],
     finish: (spec.finish ?? (() => undefined)) as CorpusStage["finish"],
-    apply: spec.apply as CorpusStage["apply"],
+    apply: apply as CorpusStage["apply"],
     close: (spec.close ?? (() => undefined)) as CorpusStage["close"],
     describe: (spec.describe ?? (() => ({}))) as CorpusStage["describe"],
+    split: split as CorpusStage["split"],
+    decided: decided as CorpusStage["decided"],
   }));
 }
 

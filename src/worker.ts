@@ -6,9 +6,8 @@
 import { pathToFileURL } from "node:url";
 import { Draft, type DraftState } from "./draft.ts";
 import { createLogger } from "./log.ts";
+import { type Decision, type PassOutcome, type PassParts, draftOf, passOutcome, passesOf } from "./pass.ts";
 import { type PipelineModule, type PipelineParams, resolvePipeline } from "./pipeline.ts";
-import { runArticleStages } from "./process.ts";
-import type { ArticleStage } from "./stage.ts";
 
 /** How a worker finds the pipeline: the module file and the run's parameters. */
 export interface PipelineRef {
@@ -18,31 +17,25 @@ export interface PipelineRef {
 
 export interface WorkerTask {
   pipeline: PipelineRef;
-  /** Which stretch of article stages (0 = before the first corpus stage; -1 only builds the pipeline). */
-  stretch: number;
-  state: DraftState | null;
+  /** Which pass of the run (-1 only builds the pipeline). */
+  pass: number;
+  /** The draft: its state, or the JSON of its state as spilled between passes; null to warm up. */
+  draft: DraftState | string | null;
+  /** The previous corpus stage's decision for this draft. */
+  decision: Decision;
   /** Shared with the runner: the worker writes the time (ms) it starts the task here. */
   clock?: SharedArrayBuffer;
 }
 
 export interface WorkerResult {
-  state: DraftState;
+  /** How the draft left the pass; a living draft comes back as its spill line. */
+  outcome: PassOutcome;
   /** Milliseconds spent in each stage. */
   times: Record<string, number>;
 }
 
 const log = createLogger({ pretty: false });
-const built = new Map<string, Promise<ArticleStage[][]>>();
-
-/** The article stages of a pipeline, cut into stretches at its corpus stages. */
-export function stretchesOf(stages: readonly { kind: string }[]): ArticleStage[][] {
-  const out: ArticleStage[][] = [[]];
-  for (const s of stages) {
-    if (s.kind === "article") (out[out.length - 1] as ArticleStage[]).push(s as ArticleStage);
-    else out.push([]);
-  }
-  return out;
-}
+const built = new Map<string, Promise<PassParts[]>>();
 
 let loaderReady: Promise<void> | null = null;
 
@@ -54,31 +47,38 @@ function ensureLoader(): Promise<void> {
   return loaderReady;
 }
 
-async function build(ref: PipelineRef): Promise<ArticleStage[][]> {
+async function build(ref: PipelineRef): Promise<PassParts[]> {
   await ensureLoader();
   const mod = (await import(pathToFileURL(ref.module).href)) as { default: PipelineModule };
-  return stretchesOf(resolvePipeline(mod.default, ref.params).stages);
+  return passesOf(resolvePipeline(mod.default, ref.params).stages);
 }
 
-export default async function runStretch(task: WorkerTask): Promise<WorkerResult | null> {
+export default async function runTask(task: WorkerTask): Promise<WorkerResult | null> {
   const key = `${task.pipeline.module}\u0000${JSON.stringify(task.pipeline.params)}`;
-  let stretches = built.get(key);
-  if (!stretches) {
-    stretches = build(task.pipeline);
-    built.set(key, stretches);
+  let passes = built.get(key);
+  if (!passes) {
+    passes = build(task.pipeline);
+    built.set(key, passes);
   }
-  const all = await stretches;
-  if (task.state === null || task.stretch < 0) return null;
+  const all = await passes;
+  if (task.draft === null || task.pass < 0) return null;
   if (task.clock) new Float64Array(task.clock)[0] = Date.now();
-  const stages = all[task.stretch] ?? [];
-  const draft = Draft.fromState(task.state);
+  const parts = all[task.pass];
+  if (!parts) throw new Error(`the pipeline has no pass ${task.pass}`);
+  const draft = typeof task.draft === "string" ? draftOf(task.draft) : Draft.fromState(task.draft);
   const times: Record<string, number> = {};
-  await runArticleStages(draft, stages, {
-    log,
-    stateDir: task.pipeline.params.stateDir,
-    onStage: (stage, ms) => {
-      times[stage.name] = (times[stage.name] ?? 0) + ms;
+  const outcome = await passOutcome(
+    draft,
+    parts,
+    task.decision,
+    {
+      log,
+      stateDir: task.pipeline.params.stateDir,
+      onStage: (stage, ms) => {
+        times[stage.name] = (times[stage.name] ?? 0) + ms;
+      },
     },
-  });
-  return { state: draft.toState(), times };
+    true,
+  );
+  return { outcome, times };
 }

@@ -34,9 +34,13 @@ export class JsonlSink {
   }
 
   write(record: unknown): void {
-    const line = `${JSON.stringify(record)}\n`;
-    this.buffer.push(line);
-    this.buffered += line.length;
+    this.writeLine(JSON.stringify(record));
+  }
+
+  /** Writes one line already serialised (it must hold no newline). */
+  writeLine(line: string): void {
+    this.buffer.push(line, "\n");
+    this.buffered += line.length + 1;
     this.count++;
     if (this.buffered >= FLUSH_AT) this.flush();
   }

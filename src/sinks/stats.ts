@@ -4,7 +4,7 @@
  */
 import { rename, writeFile } from "node:fs/promises";
 import { SCHEMA_VERSION } from "../article.ts";
-import type { Draft } from "../draft.ts";
+import type { SettledSummary } from "../pass.ts";
 import type { Pipeline } from "../pipeline.ts";
 import type { Stage } from "../stage.ts";
 
@@ -85,44 +85,36 @@ export class StatsCollector {
     this.files++;
   }
 
-  private settle(draft: Draft): void {
+  /** Counts a record that left the run, from the summary of its provenance. */
+  settled(sink: "articles" | "duplicates" | "rejected", summary: SettledSummary): void {
     this.counts.inputs++;
-    for (const r of draft.removed) {
+    if (sink === "rejected") {
+      this.counts.rejected++;
+      const r = summary.rejection;
+      if (!r) return;
+      bump(this.rejectedBy, `${r.stage}:${r.reason}`);
       const s = this.stages.get(r.stage);
+      if (s) s.rejected++;
+      return;
+    }
+    if (sink === "articles") this.counts.articles++;
+    else this.counts.duplicates++;
+    for (const [stage, category, rule] of summary.removed) {
+      const s = this.stages.get(stage);
       if (s) s.removed++;
-      bump(this.removedBy, r.category);
-      bump(this.rulesFired, `${r.stage}/${r.rule}`);
+      bump(this.removedBy, category);
+      bump(this.rulesFired, `${stage}/${rule}`);
     }
-    for (const r of draft.repaired) {
-      const s = this.stages.get(r.stage);
+    for (const [stage, rule] of summary.repaired) {
+      const s = this.stages.get(stage);
       if (s) s.repaired++;
-      bump(this.rulesFired, `${r.stage}/${r.rule}`);
+      bump(this.rulesFired, `${stage}/${rule}`);
     }
-    for (const f of draft.flagged) {
-      const s = this.stages.get(f.stage);
+    for (const [stage, rule] of summary.flagged) {
+      const s = this.stages.get(stage);
       if (s) s.flagged++;
-      bump(this.rulesFired, `${f.stage}/${f.rule}`);
+      bump(this.rulesFired, `${stage}/${rule}`);
     }
-  }
-
-  article(draft: Draft): void {
-    this.settle(draft);
-    this.counts.articles++;
-  }
-
-  duplicate(draft: Draft): void {
-    this.settle(draft);
-    this.counts.duplicates++;
-  }
-
-  rejected(draft: Draft): void {
-    this.counts.inputs++;
-    this.counts.rejected++;
-    const r = draft.rejection;
-    if (!r) return;
-    bump(this.rejectedBy, `${r.stage}:${r.reason}`);
-    const s = this.stages.get(r.stage);
-    if (s) s.rejected++;
   }
 
   /** Adds stage times measured elsewhere (on a worker thread). */

@@ -1,0 +1,174 @@
+/**
+ * What happens to one draft in one pass of a run, wherever it happens (the runner's thread or a
+ * worker thread): the previous corpus stage's decision is applied, the stretch of article stages
+ * runs, and the draft either settles (a line for articles, duplicates or rejected) or lives on to be
+ * observed by the next corpus stage, with the features that stage asked for computed here.
+ *
+ * The runner's thread then only routes strings and compact features, so that on worker threads the
+ * costly work of every pass, not just the first, is shared between cores.
+ */
+import { ArticleSchema, type DuplicateEntry, type RejectedEntry } from "./article.ts";
+import { Draft, type DraftState } from "./draft.ts";
+import { type StageRunOptions, contextFor, describeError, runArticleStages } from "./process.ts";
+import { type ArticleStage, type CorpusStage, type DraftRef, refOf } from "./stage.ts";
+
+/** The stages of one pass: the corpus stage whose decisions apply first, a stretch, the next corpus stage. */
+export interface PassParts {
+  before: CorpusStage | null;
+  stretch: readonly ArticleStage[];
+  after: CorpusStage | null;
+}
+
+/** The parts of every pass of a pipeline: pass p applies corpus stage p-1 and ends at corpus stage p. */
+export function passesOf(stages: readonly (ArticleStage | CorpusStage)[]): PassParts[] {
+  const passes: PassParts[] = [{ before: null, stretch: [], after: null }];
+  for (const stage of stages) {
+    const current = passes[passes.length - 1] as PassParts;
+    if (stage.kind === "article") (current.stretch as ArticleStage[]).push(stage);
+    else {
+      current.after = stage;
+      passes.push({ before: stage, stretch: [], after: null });
+    }
+  }
+  return passes;
+}
+
+/** What the runner's stats need of a settled draft (its provenance, without the text). */
+export interface SettledSummary {
+  removed: [stage: string, category: string, rule: string][];
+  repaired: [stage: string, rule: string][];
+  flagged: [stage: string, rule: string][];
+  rejection: { stage: string; reason: string } | null;
+}
+
+export type Sink = "articles" | "duplicates" | "rejected";
+
+/** A draft that has left the run: the line to write and where. */
+export interface Settled {
+  sink: Sink;
+  line: string;
+  summary: SettledSummary;
+}
+
+/** A draft that lives on to the next corpus stage. */
+export interface Living {
+  ref: DraftRef;
+  /** The draft itself (same thread), or its spill line (from a worker). */
+  draft: Draft | null;
+  line: string | null;
+  /** The next corpus stage's features, when it computes them apart from observing. */
+  features?: unknown;
+}
+
+export type PassOutcome = { settled: Settled } | { living: Living };
+
+/** A decision of the previous corpus stage, to apply before the stretch (absent: nothing to do). */
+export type Decision = { value: unknown } | null;
+
+/**
+ * Runs one pass over a draft: decision, stretch, features. Never throws: a stage that fails rejects
+ * the draft.
+ */
+export async function runPass(draft: Draft, parts: PassParts, decision: Decision, options: StageRunOptions): Promise<{ features?: unknown }> {
+  const { before, after } = parts;
+  if (before?.decided && decision && !draft.rejection && !draft.duplicateOf) {
+    draft.stage = before.name;
+    const started = performance.now();
+    try {
+      const outcome = before.decided.applyDecision(draft, decision.value, contextFor(before, options));
+      if (outcome && !draft.rejection) draft.rejection = outcome;
+    } catch (error) {
+      draft.reject("stage-error", describeError(error));
+    }
+    options.onStage?.(before, performance.now() - started, draft);
+  }
+  await runArticleStages(draft, parts.stretch, options);
+  if (!after?.split || draft.rejection || draft.duplicateOf) return {};
+  draft.stage = after.name;
+  const started = performance.now();
+  try {
+    return { features: after.split.features(draft, contextFor(after, options)) };
+  } catch (error) {
+    draft.reject("stage-error", describeError(error));
+    return {};
+  } finally {
+    options.onStage?.(after, performance.now() - started, draft);
+  }
+}
+
+/** Whether a draft leaves the run at the end of this pass. */
+export function settles(draft: Draft, parts: PassParts): boolean {
+  return !!draft.rejection || !!draft.duplicateOf || parts.after === null;
+}
+
+/** The line a settled draft writes, checked against the schema (a record that fails it is rejected). */
+export function settle(draft: Draft): Settled {
+  if (draft.rejection) {
+    const entry: RejectedEntry = { source: draft.source, ...draft.rejection };
+    return { sink: "rejected", line: JSON.stringify(entry), summary: summarise(draft) };
+  }
+  if (draft.duplicateOf) {
+    const entry: DuplicateEntry = {
+      id: draft.id,
+      source: draft.source,
+      duplicateOf: draft.duplicateOf.of,
+      similarity: Math.round(draft.duplicateOf.similarity * 10000) / 10000,
+      method: draft.duplicateOf.method,
+    };
+    return { sink: "duplicates", line: JSON.stringify(entry), summary: summarise(draft) };
+  }
+  const checked = ArticleSchema.safeParse(draft.toArticle());
+  if (!checked.success) {
+    draft.stage = "output";
+    const problems = checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    const rejection = draft.reject("invalid-record", `the cleaned record does not match the schema: ${problems}`);
+    return { sink: "rejected", line: JSON.stringify({ source: draft.source, ...rejection }), summary: summarise(draft) };
+  }
+  return { sink: "articles", line: JSON.stringify(checked.data), summary: summarise(draft) };
+}
+
+function summarise(draft: Draft): SettledSummary {
+  return {
+    removed: draft.removed.map((r) => [r.stage, r.category, r.rule]),
+    repaired: draft.repaired.map((r) => [r.stage, r.rule]),
+    flagged: draft.flagged.map((f) => [f.stage, f.rule]),
+    rejection: draft.rejection ? { stage: draft.rejection.stage, reason: draft.rejection.reason } : null,
+  };
+}
+
+/**
+ * A spill line: the draft's ref as JSON, a tab, then its state as JSON (without the raw input, which
+ * no later stage reads). JSON never holds a raw tab, so the first tab splits the two.
+ */
+export function spillLine(draft: Draft): string {
+  const state = draft.toState();
+  return `${JSON.stringify(refOf(draft))}\t${JSON.stringify({ ...state, raw: { kind: state.raw.kind, content: "" } })}`;
+}
+
+/** Splits a spill line into its ref and the state's JSON (unparsed). */
+export function splitSpillLine(line: string): { ref: DraftRef; json: string } {
+  const tab = line.indexOf("\t");
+  if (tab < 0) throw new Error("malformed spill line: no tab between ref and state");
+  return { ref: JSON.parse(line.slice(0, tab)) as DraftRef, json: line.slice(tab + 1) };
+}
+
+export function draftOf(json: string): Draft {
+  return Draft.fromState(JSON.parse(json) as DraftState);
+}
+
+/** Runs a pass and says how the draft leaves it; `spill` says whether a living draft goes as a line. */
+export async function passOutcome(
+  draft: Draft,
+  parts: PassParts,
+  decision: Decision,
+  options: StageRunOptions,
+  asLine: boolean,
+): Promise<PassOutcome> {
+  const { features } = await runPass(draft, parts, decision, options);
+  if (settles(draft, parts)) return { settled: settle(draft) };
+  const living: Living = asLine
+    ? { ref: refOf(draft), draft: null, line: spillLine(draft) }
+    : { ref: refOf(draft), draft, line: null };
+  if (parts.after?.split) living.features = features;
+  return { living };
+}
