@@ -146,3 +146,20 @@ export function storyFeatures(text: string): StoryFeatures {
   }
   return { features, years };
 }
+
+/** A 32-bit hash of a feature (two multiply-xor rounds over its UTF-16 units). */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  h = Math.imul(h ^ (h >>> 16), 2246822507);
+  h = Math.imul(h ^ (h >>> 13), 3266489909);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A report's features as sorted, distinct 32-bit hashes: what the story table keeps. */
+export function featureHashes(features: Iterable<string>): Uint32Array {
+  const hashes = Uint32Array.from(features, hash32).sort();
+  let n = 0;
+  for (let k = 0; k < hashes.length; k++) if (k === 0 || hashes[k] !== hashes[k - 1]) hashes[n++] = hashes[k] as number;
+  return hashes.slice(0, n);
+}

@@ -5,6 +5,10 @@
  * `threshold` and their publication dates, when both are known, are at most `maxDaysApart` apart.
  * Stories are the connected groups of linked reports; the story id is the smallest id in the group,
  * so it does not depend on input order.
+ *
+ * The table is compact, as a run of a million reports needs: features are 32-bit hashes in one
+ * pool, and candidate pairs are scored one report at a time through posting lists (a scratch array
+ * of dot products), so memory is a few bytes per feature occurrence, never per pair.
  */
 import { UnionFind } from "./union-find.ts";
 
@@ -15,74 +19,149 @@ export interface StoryOptions {
   maxFeatureArticles: number;
 }
 
-export interface StoryInput {
-  id: string;
-  features: ReadonlySet<string>;
-  /** Publication time in ms, or null. */
-  published: number | null;
-}
-
 const DAY_MS = 86_400_000;
 
-/** For each input, the id of its story (null when it is alone), and the links found. */
-export function groupStories(inputs: readonly StoryInput[], options: StoryOptions): { story: (string | null)[]; links: number } {
-  const n = inputs.length;
-  const df = new Map<string, number>();
-  for (const input of inputs) for (const f of input.features) df.set(f, (df.get(f) ?? 0) + 1);
-  const weight = (f: string): number => Math.log((n + 1) / (df.get(f) as number));
-  const norms = inputs.map((input) => {
-    let sum = 0;
-    for (const f of input.features) sum += weight(f) ** 2;
-    return Math.sqrt(sum);
-  });
-  // candidate pairs through shared features, accumulating the dot product
-  const postings = new Map<string, number[]>();
-  for (let i = 0; i < n; i++) {
-    for (const f of (inputs[i] as StoryInput).features) {
-      if ((df.get(f) as number) < 2 || (df.get(f) as number) > options.maxFeatureArticles) continue;
-      let list = postings.get(f);
-      if (!list) {
-        list = [];
-        postings.set(f, list);
-      }
-      list.push(i);
+/** Every report's id, features and date, in columns. */
+export class StoryTable {
+  readonly ids: string[] = [];
+  /** Report i's features are pool[offsets[i]] .. pool[offsets[i + 1]] (sorted, distinct). */
+  private offsets: number[] = [0];
+  private pool = new Uint32Array(1024);
+  private used = 0;
+  /** Publication time in ms, NaN when unknown. */
+  private readonly published: number[] = [];
+
+  get count(): number {
+    return this.ids.length;
+  }
+
+  /** In-memory bytes of the columns (ids counted at two bytes a character). */
+  get bytes(): number {
+    let idBytes = 0;
+    for (const id of this.ids) idBytes += 2 * id.length + 16;
+    return this.used * 4 + this.offsets.length * 8 + this.published.length * 8 + idBytes;
+  }
+
+  add(id: string, features: ArrayLike<number>, published: number | null): number {
+    if (this.used + features.length > this.pool.length) {
+      const next = new Uint32Array(Math.max(this.pool.length * 2, this.used + features.length));
+      next.set(this.pool.subarray(0, this.used));
+      this.pool = next;
     }
+    this.pool.set(features, this.used);
+    this.used += features.length;
+    this.offsets.push(this.used);
+    this.published.push(published ?? Number.NaN);
+    this.ids.push(id);
+    return this.ids.length - 1;
   }
-  const dots = new Map<number, number>();
-  for (const [f, list] of postings) {
-    const w2 = weight(f) ** 2;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const key = (list[x] as number) * n + (list[y] as number);
-        dots.set(key, (dots.get(key) ?? 0) + w2);
+
+  /**
+   * For each report, the index of the report whose id names its story (the smallest id of its
+   * group; itself when alone), and the number of links found. Frees the feature pool.
+   */
+  group(options: StoryOptions): { story: Int32Array; alone: Uint8Array; links: number } {
+    const n = this.count;
+    const total = this.used;
+    const pool = this.pool.subarray(0, total);
+    const offsets = this.offsets;
+    // distinct features and their document frequency
+    const sorted = pool.slice().sort();
+    let distinct = 0;
+    for (let k = 0; k < total; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[distinct++] = sorted[k] as number;
+    const features = sorted.subarray(0, distinct);
+    const df = new Uint32Array(distinct);
+    // each occurrence becomes the index of its feature
+    for (let k = 0; k < total; k++) {
+      const u = indexOf(features, pool[k] as number);
+      pool[k] = u;
+      df[u] = (df[u] as number) + 1;
+    }
+    const w2 = new Float64Array(distinct);
+    for (let u = 0; u < distinct; u++) w2[u] = Math.log((n + 1) / (df[u] as number)) ** 2;
+    const norms = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) sum += w2[pool[k] as number] as number;
+      norms[i] = Math.sqrt(sum);
+    }
+    // posting lists of the features that can propose pairs, reports in increasing order
+    const usable = (u: number): boolean => (df[u] as number) >= 2 && (df[u] as number) <= options.maxFeatureArticles;
+    const start = new Uint32Array(distinct + 1);
+    for (let u = 0; u < distinct; u++) start[u + 1] = (start[u] as number) + (usable(u) ? (df[u] as number) : 0);
+    const postings = new Uint32Array(start[distinct] as number);
+    const fill = start.slice(0, distinct);
+    for (let i = 0; i < n; i++) {
+      for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {
+        const u = pool[k] as number;
+        if (!usable(u)) continue;
+        const at = fill[u] as number;
+        postings[at] = i;
+        fill[u] = at + 1;
       }
     }
+    // one report at a time: dot products with every later report it shares a usable feature with
+    const dot = new Float64Array(n);
+    const touched: number[] = [];
+    const uf = new UnionFind(n);
+    let links = 0;
+    for (let i = 0; i < n; i++) {
+      for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {
+        const u = pool[k] as number;
+        if (!usable(u)) continue;
+        const weight = w2[u] as number;
+        for (let p = (start[u + 1] as number) - 1; p >= (start[u] as number); p--) {
+          const j = postings[p] as number;
+          if (j <= i) break;
+          if (dot[j] === 0) touched.push(j);
+          dot[j] = (dot[j] as number) + weight;
+        }
+      }
+      for (const j of touched) {
+        const d = dot[j] as number;
+        dot[j] = 0;
+        const denominator = (norms[i] as number) * (norms[j] as number);
+        if (denominator === 0 || d / denominator < options.threshold) continue;
+        const pa = this.published[i] as number;
+        const pb = this.published[j] as number;
+        if (!Number.isNaN(pa) && !Number.isNaN(pb) && Math.abs(pa - pb) > options.maxDaysApart * DAY_MS) continue;
+        uf.union(i, j);
+        links++;
+      }
+      touched.length = 0;
+    }
+    this.pool = new Uint32Array(0);
+    this.used = 0;
+    this.offsets = [0];
+    // the smallest id of each group names it
+    const smallest = new Int32Array(n).fill(-1);
+    const size = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const root = uf.find(i);
+      const current = smallest[root] as number;
+      if (current < 0 || (this.ids[i] as string) < (this.ids[current] as string)) smallest[root] = i;
+      size[root] = (size[root] as number) + 1;
+    }
+    const story = new Int32Array(n);
+    const alone = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const root = uf.find(i);
+      story[i] = smallest[root] as number;
+      alone[i] = (size[root] as number) === 1 ? 1 : 0;
+    }
+    return { story, alone, links };
   }
-  const uf = new UnionFind(n);
-  let links = 0;
-  for (const [key, dot] of dots) {
-    const a = Math.floor(key / n);
-    const b = key - a * n;
-    const denominator = (norms[a] as number) * (norms[b] as number);
-    if (denominator === 0 || dot / denominator < options.threshold) continue;
-    const pa = (inputs[a] as StoryInput).published;
-    const pb = (inputs[b] as StoryInput).published;
-    if (pa !== null && pb !== null && Math.abs(pa - pb) > options.maxDaysApart * DAY_MS) continue;
-    uf.union(a, b);
-    links++;
+}
+
+function indexOf(sorted: Uint32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid] as number;
+    if (v < value) lo = mid + 1;
+    else if (v > value) hi = mid - 1;
+    else return mid;
   }
-  const smallest = new Map<number, string>();
-  const size = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    const root = uf.find(i);
-    const id = (inputs[i] as StoryInput).id;
-    const current = smallest.get(root);
-    if (current === undefined || id < current) smallest.set(root, id);
-    size.set(root, (size.get(root) ?? 0) + 1);
-  }
-  const story = inputs.map((_, i) => {
-    const root = uf.find(i);
-    return (size.get(root) as number) > 1 ? (smallest.get(root) as string) : null;
-  });
-  return { story, links };
+  throw new Error("story feature missing from its own table");
 }

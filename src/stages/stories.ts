@@ -10,10 +10,10 @@
  * cross-event links 0.00.
  */
 import { z } from "zod";
-import { storyFeatures } from "../dedupe/story-features.ts";
-import { type StoryInput, groupStories } from "../dedupe/story-links.ts";
-import type { Draft } from "../draft.ts";
-import { defineCorpusStage } from "../stage.ts";
+import { featureHashes, storyFeatures } from "../dedupe/story-features.ts";
+import { StoryTable } from "../dedupe/story-links.ts";
+import { defineCorpusStage, refKey } from "../stage.ts";
+import { hash53 } from "./templates.ts";
 
 const options = z
   .object({
@@ -27,13 +27,20 @@ const options = z
   .strict();
 
 interface StoriesState {
-  inputs: StoryInput[];
-  keys: Map<string, number>;
-  story: (string | null)[];
+  table: StoryTable;
+  /** Row of each report, by the hash of its ref. */
+  rows: Map<number, number>;
+  /** After finish: the row whose id names each row's story. */
+  story: Int32Array;
+  alone: Uint8Array;
   links: number;
+  stateBytes: number;
 }
 
-const keyOf = (draft: Draft): string => `${draft.id}\u0000${draft.source.path}\u0000${draft.source.index}`;
+interface StoryDraftFeatures {
+  features: Uint32Array;
+  published: number | null;
+}
 
 function publishedMs(value: string | null): number | null {
   if (!value) return null;
@@ -46,44 +53,42 @@ export const stories = defineCorpusStage({
   description: "Gives records that report the same event a shared story id",
   options,
   createState(): StoriesState {
-    return { inputs: [], keys: new Map(), story: [], links: 0 };
+    return { table: new StoryTable(), rows: new Map(), story: new Int32Array(0), alone: new Uint8Array(0), links: 0, stateBytes: 0 };
   },
-  observe(draft, state) {
+  features(draft): StoryDraftFeatures {
     const text = [draft.meta.title, draft.meta.subtitle, draft.text()].filter((t): t is string => !!t).join("\n");
-    state.keys.set(keyOf(draft), state.inputs.length);
-    state.inputs.push({ id: draft.id, features: storyFeatures(text).features, published: publishedMs(draft.meta.publishedAt) });
+    return { features: featureHashes(storyFeatures(text).features), published: publishedMs(draft.meta.publishedAt) };
+  },
+  collect(f: StoryDraftFeatures, ref, state) {
+    state.rows.set(hash53(refKey(ref)), state.table.add(ref.id, f.features, f.published));
   },
   finish(state, ctx) {
-    // decide on inputs sorted by id, so that the result does not depend on input order
-    const order = state.inputs.map((_, i) => i).sort((a, b) => {
-      const ia = (state.inputs[a] as StoryInput).id;
-      const ib = (state.inputs[b] as StoryInput).id;
-      return ia < ib ? -1 : ia > ib ? 1 : a - b;
-    });
-    const result = groupStories(order.map((i) => state.inputs[i] as StoryInput), ctx.options);
-    state.story = new Array(state.inputs.length).fill(null);
-    // A report that shares its event with no other record is a story of its own.
-    order.forEach((i, at) => {
-      const id = result.story[at];
-      state.story[i] = `story-${id ?? (state.inputs[i] as StoryInput).id}`;
-    });
+    state.stateBytes = state.table.bytes + state.rows.size * 40;
+    const result = state.table.group(ctx.options);
+    state.story = result.story;
+    state.alone = result.alone;
     state.links = result.links;
-    for (const input of state.inputs) (input as { features: ReadonlySet<string> }).features = new Set();
   },
-  apply(draft, state) {
-    const i = state.keys.get(keyOf(draft));
-    if (i !== undefined) draft.story = state.story[i] ?? null;
+  decide(ref, state): string | undefined {
+    const row = state.rows.get(hash53(refKey(ref)));
+    if (row === undefined) return undefined;
+    // A report that shares its event with no other record is a story of its own.
+    return `story-${state.table.ids[state.story[row] as number]}`;
+  },
+  applyDecision(draft, story: string) {
+    draft.story = story;
   },
   describe(state) {
-    const sizes = new Map<string, number>();
-    for (const s of state.story) if (s) sizes.set(s, (sizes.get(s) ?? 0) + 1);
+    const sizes = new Map<number, number>();
+    for (const s of state.story) sizes.set(s, (sizes.get(s) ?? 0) + 1);
     return {
-      articles: state.inputs.length,
+      articles: state.table.count,
       stories: sizes.size,
       storiesOfOne: [...sizes.values()].filter((n) => n === 1).length,
       articlesInStories: [...sizes.values()].filter((n) => n > 1).reduce((a, b) => a + b, 0),
       largestStory: Math.max(0, ...sizes.values()),
       links: state.links,
+      stateBytesPerArticle: state.table.count > 0 ? Math.round(state.stateBytes / state.table.count) : 0,
     };
   },
 });

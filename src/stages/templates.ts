@@ -13,7 +13,7 @@
 import { posix } from "node:path";
 import { z } from "zod";
 import type { Draft, DraftBlock } from "../draft.ts";
-import { defineCorpusStage } from "../stage.ts";
+import { defineCorpusStage, refKey } from "../stage.ts";
 import { fold, wordCount } from "../text/measure.ts";
 
 interface LineStats {
@@ -30,7 +30,16 @@ interface SiteStats {
 
 interface TemplatesState {
   sites: Map<string, SiteStats>;
+  /** The site of each observed draft, by the hash of its ref. */
+  siteOf: Map<number, SiteStats>;
   pruned: number;
+}
+
+/** What observing needs of a draft: its site, its fingerprint, the hashes of its candidate lines. */
+interface TemplateFeatures {
+  site: string;
+  fingerprint: number;
+  lines: number[];
 }
 
 /** A 53-bit hash of a string (two 32-bit multiply-xor lanes). */
@@ -90,21 +99,22 @@ export const templates = defineCorpusStage({
       maxWords: z.number().int().positive().default(120),
     })
     .strict(),
-  createState: (): TemplatesState => ({ sites: new Map(), pruned: 0 }),
-  observe(draft, state, ctx) {
-    const key = siteOf(draft);
-    let site = state.sites.get(key);
+  createState: (): TemplatesState => ({ sites: new Map(), siteOf: new Map(), pruned: 0 }),
+  features(draft, ctx): TemplateFeatures {
+    const lines = new Set<number>();
+    for (const block of candidateBlocks(draft, ctx.options.maxWords)) lines.add(hash53(fold(block.text)));
+    return { site: siteOf(draft), fingerprint: articleFingerprint(draft), lines: [...lines] };
+  },
+  collect(features: TemplateFeatures, ref, state, ctx) {
+    let site = state.sites.get(features.site);
     if (!site) {
       site = { articles: 0, lines: new Map(), template: new Set() };
-      state.sites.set(key, site);
+      state.sites.set(features.site, site);
     }
+    state.siteOf.set(hash53(refKey(ref)), site);
     site.articles++;
-    const fp = articleFingerprint(draft);
-    const seen = new Set<number>();
-    for (const block of candidateBlocks(draft, ctx.options.maxWords)) {
-      const h = hash53(fold(block.text));
-      if (seen.has(h)) continue;
-      seen.add(h);
+    const fp = features.fingerprint;
+    for (const h of features.lines) {
       let line = site.lines.get(h);
       if (!line) {
         line = { fingerprints: [], articles: 0 };
@@ -135,12 +145,15 @@ export const templates = defineCorpusStage({
       site.lines = new Map();
     }
   },
-  apply(draft, state, ctx) {
-    const site = state.sites.get(siteOf(draft));
-    if (!site || site.template.size === 0) return;
+  decide(ref, state): number[] | undefined {
+    const site = state.siteOf.get(hash53(refKey(ref)));
+    return site && site.template.size > 0 ? [...site.template] : undefined;
+  },
+  applyDecision(draft, template: number[], ctx) {
+    const lines = new Set(template);
     // Only the blocks that observe counted can be template lines.
     for (const block of candidateBlocks(draft, ctx.options.maxWords)) {
-      if (site.template.has(hash53(fold(block.text)))) draft.remove(block, "site-template", "template");
+      if (lines.has(hash53(fold(block.text)))) draft.remove(block, "site-template", "template");
     }
   },
   describe: (state) => ({
