@@ -9,10 +9,13 @@
  *   even when their Jaccard is low. Anchors shared by more than `maxAnchorArticles` articles are common
  *   phrases and are skipped; an anchor shared by more than 6 proposes only neighbouring rows.
  *
- * Both are done by sorting packed (key, rank) numbers, so memory is a few bytes per article and band.
- * The rank is the row's place in a canonical order (by id), so that the pairs proposed inside large
- * buckets, and hence the result, do not depend on the order articles were added in.
+ * Both group equal keys by a radix sort of (key, row) pairs, so memory is a few bytes per article
+ * for one band, or per anchor of one slice of the hash space, at a time. Rows enter in a canonical
+ * order (by id), so that the pairs proposed inside large buckets, and hence the result, do not depend
+ * on the order articles were added in.
  */
+import { PairList } from "./pairs.ts";
+import { PairScratch, sortPairs } from "./radix.ts";
 import { SIGNATURE_BINS } from "./signature.ts";
 import type { ArticleTable } from "./table.ts";
 
@@ -22,76 +25,109 @@ export const BANDS = SIGNATURE_BINS / BAND_ROWS;
 const FULL_PAIRS_UP_TO = 48;
 /** For anchors, which are many: above this many articles sharing one, only the chain is kept. */
 const FULL_ANCHOR_PAIRS_UP_TO = 6;
+/** Anchors sorted at once: the hash space is cut into slices of about this many. */
+const ANCHORS_PER_SLICE = 1 << 22;
 
-/** An unordered pair of rows, packed as one number (smaller row first). */
-export function pairKey(a: number, b: number, count: number): number {
-  return a < b ? a * count + b : b * count + a;
+/** Whether a shingle hash is an anchor of the sample (by its hash alone). */
+function sampled(modulus: number): (h: number) => boolean {
+  // a Uint32 above 2^31 is a double, whose % is slow: use a mask where the modulus allows
+  if ((modulus & (modulus - 1)) === 0) {
+    const mask = modulus - 1;
+    return (h) => (h & mask) === 0;
+  }
+  return (h) => h % modulus === 0;
 }
 
-export function unpackPair(key: number, count: number): [number, number] {
-  const a = Math.floor(key / count);
-  return [a, key - a * count];
+/**
+ * The distinct anchors of a body, from its shingles in text order: those the sample picks and the
+ * first two. Written into `out` (grown when needed); returns a view.
+ */
+export function anchorsOf(shingles: Uint32Array, modulus: number, out: Uint32Array): Uint32Array {
+  const pick = sampled(modulus);
+  let n = 0;
+  let dest = out;
+  for (let i = 0; i < shingles.length; i++) {
+    const h = shingles[i] as number;
+    if (i < 2 || pick(h)) {
+      if (n === dest.length) {
+        const grown = new Uint32Array(Math.max(64, dest.length * 2));
+        grown.set(dest);
+        dest = grown;
+      }
+      dest[n++] = h;
+    }
+  }
+  const view = dest.subarray(0, n).sort();
+  let m = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || view[i] !== view[i - 1]) view[m++] = view[i] as number;
+  return view.subarray(0, m);
 }
 
-function indexBits(count: number): number {
-  return Math.max(1, Math.ceil(Math.log2(count + 1)));
-}
-
-/** Calls `emit(a, b)` for pairs of rows inside each run of equal keys in sorted packed `keys`. */
+/**
+ * Calls `emit(a, b)` for pairs of rows inside each run of equal keys in sorted `keys` (with their
+ * rows in `rows`): every pair in a run of up to `fullPairsUpTo`, a chain of neighbours in a longer
+ * one, nothing in a run longer than `maxRun`.
+ */
 function scanRuns(
-  keys: Float64Array,
+  keys: Uint32Array,
+  rows: Uint32Array,
   n: number,
-  shift: number,
   maxRun: number,
+  fullPairsUpTo: number,
   emit: (a: number, b: number) => void,
-  fullPairsUpTo = FULL_PAIRS_UP_TO,
+  beforeRun?: (start: number, end: number) => void,
 ): void {
-  const mask = shift;
   let start = 0;
   while (start < n) {
-    const key = Math.floor((keys[start] as number) / mask);
+    const key = keys[start] as number;
     let end = start + 1;
-    while (end < n && Math.floor((keys[end] as number) / mask) === key) end++;
+    while (end < n && keys[end] === key) end++;
     const run = end - start;
     if (run > 1 && run <= maxRun) {
+      beforeRun?.(start, end);
       if (run <= fullPairsUpTo) {
         for (let i = start; i < end; i++) {
-          for (let j = i + 1; j < end; j++) emit((keys[i] as number) % mask, (keys[j] as number) % mask);
+          for (let j = i + 1; j < end; j++) emit(rows[i] as number, rows[j] as number);
         }
       } else {
-        for (let i = start + 1; i < end; i++) emit((keys[i - 1] as number) % mask, (keys[i] as number) % mask);
+        for (let i = start + 1; i < end; i++) emit(rows[i - 1] as number, rows[i] as number);
       }
     }
     start = end;
   }
 }
 
-/** Pairs of rows that agree on a whole band of their signatures (rows without shingles and pairs of earlier-run rows excluded). */
-export function bandCandidates(table: ArticleTable, canonical: Uint32Array, into: Set<number>): void {
+/**
+ * Pairs of rows that agree on a whole band of their signatures (rows without shingles and pairs of
+ * earlier-run rows excluded), distinct and sorted.
+ */
+export function bandCandidates(table: ArticleTable, canonical: Uint32Array, scratch = new PairScratch()): PairList {
   const count = table.count;
-  const bits = indexBits(count);
-  const keyBits = Math.min(32, 53 - bits);
-  const shift = 2 ** bits;
-  const keyScale = 2 ** (32 - keyBits);
-  const keys = new Float64Array(count);
+  const keys = new Uint32Array(count);
+  const rows = new Uint32Array(count);
   const sigs = table.signatures.data;
+  const pairs = new PairList();
+  const emit = (a: number, b: number): void => {
+    if (!(table.isEarlier(a) && table.isEarlier(b))) pairs.push(a, b);
+  };
   for (let band = 0; band < BANDS; band++) {
     let n = 0;
     for (let rank = 0; rank < count; rank++) {
       const row = canonical[rank] as number;
       if (table.words.get(row) === 0) continue;
       const at = row * SIGNATURE_BINS + band * BAND_ROWS;
-      const key = (((sigs[at] as number) << 24) | ((sigs[at + 1] as number) << 16) | ((sigs[at + 2] as number) << 8) | (sigs[at + 3] as number)) >>> 0;
-      keys[n++] = Math.floor(key / keyScale) * shift + rank;
+      keys[n] = (((sigs[at] as number) << 24) | ((sigs[at + 1] as number) << 16) | ((sigs[at + 2] as number) << 8) | (sigs[at + 3] as number)) >>> 0;
+      rows[n] = row;
+      n++;
     }
-    const sorted = keys.subarray(0, n).sort();
-    scanRuns(sorted, n, shift, Number.POSITIVE_INFINITY, (ra, rb) => {
-      const a = canonical[ra] as number;
-      const b = canonical[rb] as number;
-      if (table.isEarlier(a) && table.isEarlier(b)) return;
-      into.add(pairKey(a, b, count));
-    });
+    // stable: rows of one bucket stay in canonical order
+    sortPairs(keys, rows, n, scratch);
+    scanRuns(keys, rows, n, Number.POSITIVE_INFINITY, FULL_PAIRS_UP_TO, emit);
+    // a few bands at a time, so that repeats of the same pair do not pile up
+    if (band % 4 === 3) pairs.distinct(scratch);
   }
+  pairs.distinct(scratch);
+  return pairs;
 }
 
 export interface AnchorOptions {
@@ -100,74 +136,63 @@ export interface AnchorOptions {
 }
 
 /**
- * Pairs of this run's rows that share two anchors (or every anchor of the shorter one), with the
- * number they share, keyed by `pairKey`. `anchorsOf[row]` receives the number of anchors of each row.
+ * Pairs of this run's rows that share two anchors (or every anchor of the shorter one), distinct and
+ * sorted. The anchors are streamed from the shingle store once per slice of the hash space.
  */
-export function anchorCandidates(
-  table: ArticleTable,
-  canonical: Uint32Array,
-  options: AnchorOptions,
-  anchorsOf: Uint32Array,
-): Map<number, number> {
+export function anchorCandidates(table: ArticleTable, canonical: Uint32Array, options: AnchorOptions, scratch = new PairScratch()): PairList {
   const count = table.count;
-  const bits = indexBits(count);
-  const shift = 2 ** bits;
-  const keyScale = 2 ** Math.max(0, 32 - (53 - bits));
-  const mod = options.anchorModulus;
-  let total = 0;
-  for (let row = 0; row < count; row++) {
-    if (table.isEarlier(row)) continue;
-    const sh = table.shingles.get(row);
-    for (let i = 0; i < sh.length; i++) if ((sh[i] as number) % mod === 0 || i < 2) total++;
-  }
-  const keys = new Float64Array(total);
-  let n = 0;
-  const own = new Set<number>();
-  for (let rank = 0; rank < count; rank++) {
-    const row = canonical[rank] as number;
-    if (table.isEarlier(row)) continue;
-    const sh = table.shingles.get(row);
-    own.clear();
-    for (let i = 0; i < sh.length; i++) {
-      const h = sh[i] as number;
-      if ((h % mod === 0 || i < 2) && !own.has(h)) {
-        own.add(h);
-        keys[n++] = Math.floor(h / keyScale) * shift + rank;
+  const rankOf = new Uint32Array(count);
+  for (let rank = 0; rank < count; rank++) rankOf[canonical[rank] as number] = rank;
+  const total = table.shingles.anchorCount;
+  let sliceBits = 0;
+  while (sliceBits < 16 && total / 2 ** sliceBits > ANCHORS_PER_SLICE) sliceBits++;
+  const slices = 2 ** sliceBits;
+  const capacity = Math.ceil((total / slices) * 1.25) + 1024;
+  let keys = new Uint32Array(Math.min(total, capacity));
+  let rows = new Uint32Array(keys.length);
+  // each sighting of a pair (two rows under one anchor); sorted, equal runs count the anchors they share
+  const sightings = new PairList();
+  const byRank = (start: number, end: number): void => {
+    // rows of one anchor arrive in stored order: put them in canonical order (runs are short)
+    for (let i = start + 1; i < end; i++) {
+      const row = rows[i] as number;
+      const rank = rankOf[row] as number;
+      let j = i - 1;
+      while (j >= start && (rankOf[rows[j] as number] as number) > rank) {
+        rows[j + 1] = rows[j] as number;
+        j--;
       }
+      rows[j + 1] = row;
     }
-    anchorsOf[row] = own.size;
-  }
-  const sorted = keys.subarray(0, n).sort();
-  // every sighting of a pair, packed; sorted, equal runs count the anchors a pair shares
-  let sightings = new Float64Array(1 << 16);
-  let seen = 0;
-  // rows are in order inside each run, so copies that share many anchors meet as neighbours again and again
-  scanRuns(
-    sorted,
-    n,
-    shift,
-    options.maxAnchorArticles,
-    (ra, rb) => {
-      if (seen === sightings.length) {
-        const grown = new Float64Array(sightings.length * 2);
-        grown.set(sightings);
-        sightings = grown;
+  };
+  for (let slice = 0; slice < slices; slice++) {
+    let n = 0;
+    const shift = 32 - sliceBits;
+    table.shingles.forEachAnchors((row, anchors) => {
+      for (let k = 0; k < anchors.length; k++) {
+        const h = anchors[k] as number;
+        if (sliceBits > 0 && h >>> shift !== slice) continue;
+        if (n === keys.length) {
+          const grownKeys = new Uint32Array(Math.max(1024, keys.length * 2));
+          const grownRows = new Uint32Array(grownKeys.length);
+          grownKeys.set(keys);
+          grownRows.set(rows);
+          keys = grownKeys;
+          rows = grownRows;
+        }
+        keys[n] = h;
+        rows[n] = row;
+        n++;
       }
-      sightings[seen++] = pairKey(canonical[ra] as number, canonical[rb] as number, count);
-    },
-    FULL_ANCHOR_PAIRS_UP_TO,
-  );
-  const pairs = sightings.subarray(0, seen).sort();
-  const shared = new Map<number, number>();
-  for (let i = 0; i < seen; ) {
-    let j = i + 1;
-    while (j < seen && pairs[j] === pairs[i]) j++;
-    const key = pairs[i] as number;
-    const [a, b] = unpackPair(key, count);
+    });
+    sortPairs(keys, rows, n, scratch);
+    scanRuns(keys, rows, n, options.maxAnchorArticles, FULL_ANCHOR_PAIRS_UP_TO, (a, b) => sightings.push(a, b), byRank);
+  }
+  const pairs = new PairList();
+  sightings.forEachDistinct((a, b, shared) => {
     const small = table.words.get(a) <= table.words.get(b) ? a : b;
     // two shared anchors, or every anchor of an excerpt too short to have two
-    if (j - i >= Math.min(2, anchorsOf[small] as number)) shared.set(key, j - i);
-    i = j;
-  }
-  return shared;
+    if (shared >= Math.min(2, table.anchorsUpTo2(small))) pairs.push(a, b);
+  }, scratch);
+  return pairs;
 }

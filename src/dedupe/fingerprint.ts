@@ -20,10 +20,15 @@ const scratch: { words: WordHashes; shingles: Uint32Array } = {
   shingles: new Uint32Array(4096),
 };
 
+/** The number of shingles of `k` words in a body of `words` words (a short body is one shingle). */
+export function shingleCount(words: number, k: number): number {
+  return words === 0 ? 0 : words < k ? 1 : words - k + 1;
+}
+
 /** Hashes of the word shingles of the words in `words`, written into `out` (grown when needed). */
 export function shingleHashes(words: WordHashes, k: number, out: Uint32Array): Uint32Array {
   const n = words.count;
-  const count = n === 0 ? 0 : n < k ? 1 : n - k + 1;
+  const count = shingleCount(n, k);
   const dest = out.length >= count ? out : new Uint32Array(Math.max(count, out.length * 2));
   const a = words.a;
   for (let i = 0; i < count; i++) {
@@ -39,6 +44,15 @@ export function shingleHashes(words: WordHashes, k: number, out: Uint32Array): U
 
 /** The fingerprint of a body text with shingles of `k` words. */
 export function fingerprint(text: string, k: number): Fingerprint {
+  const print = fingerprintView(text, k);
+  return { ...print, shingles: print.shingles.slice() };
+}
+
+/**
+ * The fingerprint of a body text, its shingles a view of a reused buffer that the next call
+ * overwrites: for a caller that copies them away at once.
+ */
+export function fingerprintView(text: string, k: number): Fingerprint {
   const words = scratch.words;
   const n = hashWords(text, words);
   let hi = 0x6a09e667 ^ n;
@@ -49,7 +63,7 @@ export function fingerprint(text: string, k: number): Fingerprint {
   }
   const view = shingleHashes(words, k, scratch.shingles);
   if (view.buffer !== scratch.shingles.buffer) scratch.shingles = new Uint32Array(view.buffer);
-  const shingles = view.slice();
+  const shingles = view;
   const signature = new Uint8Array(SIGNATURE_BINS);
   writeSignature(shingles, signature);
   return { exactHi: finalMix(hi), exactLo: finalMix(lo ^ hi), words: n, shingles, signature };

@@ -3,14 +3,20 @@
  * joins verified pairs into clusters, keeps the best copy of each cluster and points every other copy
  * at it with the similarity and method of their match.
  *
+ * Most candidates are decided from memory (the exact hash, the word counts, the signature estimate).
+ * The rest need their real shingle sets: those are read back from the spill file in batches of
+ * rows, sorted by position, so that memory holds the sets of one batch at a time.
+ *
  * Methods: `exact` (same normalised words), `near` (Jaccard of shingle sets ≥ `threshold`),
  * `containment` (the shorter body's shingles are at least `containmentThreshold` inside the
  * other: a truncated excerpt, or a copy the other printed with lines of its own). Articles of earlier runs have only
  * their signature: a match with them is decided on the signature's Jaccard estimate.
  */
-import { anchorCandidates, bandCandidates, unpackPair } from "./candidates.ts";
+import { anchorCandidates, bandCandidates } from "./candidates.ts";
+import { PairList } from "./pairs.ts";
+import { PairScratch, sortPairs } from "./radix.ts";
 import { estimateJaccard } from "./signature.ts";
-import { containment, jaccard, toSortedSet } from "./similarity.ts";
+import { containment, jaccard, sortedSetInPlace } from "./similarity.ts";
 import { type SurvivorCriterion, survivorOrder } from "./survivor.ts";
 import type { ArticleTable } from "./table.ts";
 import { UnionFind } from "./union-find.ts";
@@ -41,85 +47,154 @@ const CONTAINMENT = 3;
 export interface Resolution {
   /** The row each row duplicates, or -1 for a kept row. */
   duplicateOf: Int32Array;
-  similarity: Float64Array;
+  /** Similarity of each dropped row to its kept row, in ten-thousandths. */
+  similarity: Uint16Array;
   method: Uint8Array;
   /** Kept rows and the rows dropped as their duplicates. */
   dropped: Map<number, number[]>;
   stats: { candidatePairs: number; anchorPairs: number; verifiedPairs: number; clusters: number };
 }
 
+/** Shingles of the rows of one batch of pairs read at once (16 MB). */
+const BATCH_VALUES = 1 << 22;
+
+/**
+ * Calls `visit(a, b, setA, setB)` for each pair of `pairs` (sorted) with the shingle sets of both
+ * rows, read from the table's shingle store a batch of rows at a time.
+ */
+function withSets(table: ArticleTable, pairs: PairList, visit: (a: number, b: number, setA: Uint32Array, setB: Uint32Array) => void): void {
+  const n = pairs.length;
+  const first = pairs.first.data;
+  const second = pairs.second.data;
+  const slot = new Map<number, number>();
+  let rows = new Uint32Array(1024);
+  let buffer = new Uint32Array(0);
+  let sets: Uint32Array[] = [];
+  for (let i = 0; i < n; ) {
+    slot.clear();
+    let used = 0;
+    let values = 0;
+    let j = i;
+    for (; j < n; j++) {
+      const a = first[j] as number;
+      const b = second[j] as number;
+      const need = (slot.has(a) ? 0 : table.shingleCount(a)) + (slot.has(b) ? 0 : table.shingleCount(b));
+      if (j > i && values + need > BATCH_VALUES) break;
+      for (const row of [a, b]) {
+        if (slot.has(row)) continue;
+        if (used === rows.length) {
+          const grown = new Uint32Array(rows.length * 2);
+          grown.set(rows);
+          rows = grown;
+        }
+        slot.set(row, -1);
+        rows[used++] = row;
+      }
+      values += need;
+    }
+    const batch = rows.subarray(0, used).sort();
+    if (buffer.length < values) buffer = new Uint32Array(Math.max(values, Math.min(BATCH_VALUES, buffer.length * 2)));
+    const starts = table.shingles.read(batch, used, buffer);
+    sets = [];
+    for (let k = 0; k < used; k++) {
+      slot.set(batch[k] as number, k);
+      sets.push(sortedSetInPlace(buffer.subarray(starts[k] as number, starts[k + 1] as number)));
+    }
+    for (let p = i; p < j; p++) {
+      const a = first[p] as number;
+      const b = second[p] as number;
+      visit(a, b, sets[slot.get(a) as number] as Uint32Array, sets[slot.get(b) as number] as Uint32Array);
+    }
+    i = j;
+  }
+}
+
 export function resolveDuplicates(table: ArticleTable, options: ResolveOptions): Resolution {
   const count = table.count;
-  const sorted = new Map<number, Uint32Array>();
-  const setOf = (row: number): Uint32Array => {
-    let s = sorted.get(row);
-    if (!s) {
-      s = toSortedSet(table.shingles.get(row));
-      sorted.set(row, s);
-    }
-    return s;
-  };
   /** Unique shingles of a row, for rows of earlier runs estimated from their word count. */
   const sizeOf = (row: number): number => Math.max(1, table.words.get(row) - options.shingleSize + 1);
+  const SETS = -1;
 
-  /** How `a` matches `b` (a the candidate duplicate), or null when it does not. */
-  const match = (a: number, b: number): [number, number] | null => {
+  /**
+   * How `a` matches `b` as far as memory tells: [method, similarity], null when it does not, or
+   * SETS when only their real shingle sets can tell.
+   */
+  const quickMatch = (a: number, b: number): [number, number] | null | typeof SETS => {
     if (table.sameExact(a, b)) return [EXACT, 1];
     if (table.words.get(a) < options.minWords || table.words.get(b) < options.minWords) return null;
-    const [small, big] = table.words.get(a) <= table.words.get(b) ? [a, b] : [b, a];
-    let j: number;
-    let c: number;
+    const small = table.words.get(a) <= table.words.get(b) ? a : b;
+    const j = estimateJaccard(table.signature(a), table.signature(b));
+    const common = (j * (sizeOf(a) + sizeOf(b))) / (1 + j);
     if (table.isEarlier(a) || table.isEarlier(b)) {
       // no shingles kept for earlier runs: estimate, and derive containment from the set sizes
-      j = estimateJaccard(table.signature(a), table.signature(b));
-      const common = (j * (sizeOf(a) + sizeOf(b))) / (1 + j);
-      c = Math.min(1, common / sizeOf(small));
-    } else {
-      // most candidates from banding are chance collisions: the signature rules them out cheaply
-      const est = estimateJaccard(table.signature(a), table.signature(b));
-      const estCommon = (est * (sizeOf(a) + sizeOf(b))) / (1 + est);
-      if (est < options.threshold - SIGNATURE_MARGIN && estCommon / sizeOf(small) < options.containmentThreshold - CONTAINMENT_MARGIN) return null;
-      j = jaccard(setOf(a), setOf(b));
-      c = containment(setOf(small), setOf(big));
+      const c = Math.min(1, common / sizeOf(small));
+      return decide(j, c);
     }
+    // most candidates from banding are chance collisions: the signature rules them out cheaply
+    if (j < options.threshold - SIGNATURE_MARGIN && common / sizeOf(small) < options.containmentThreshold - CONTAINMENT_MARGIN) return null;
+    return SETS;
+  };
+  const decide = (j: number, c: number): [number, number] | null => {
     if (j >= options.threshold) return [NEAR, j];
     if (c >= options.containmentThreshold) return [CONTAINMENT, c];
     return null;
+  };
+  /** How `a` matches `b` on their real shingle sets (after quickMatch asked for them). */
+  const setMatch = (a: number, b: number, setA: Uint32Array, setB: Uint32Array): [number, number] | null => {
+    const aSmall = table.words.get(a) <= table.words.get(b);
+    return decide(jaccard(setA, setB), aSmall ? containment(setA, setB) : containment(setB, setA));
   };
 
   const uf = new UnionFind(count);
   const order = survivorOrder(table, options.survivor);
   // a canonical order of rows (by id), so that nothing below depends on the order of observation
   const canonical = Uint32Array.from({ length: count }, (_, i) => i).sort(byId(table));
-  const candidates = new Set<number>();
-  bandCandidates(table, canonical, candidates);
+  const scratch = new PairScratch();
+  const bands = bandCandidates(table, canonical, scratch);
+  const anchors = anchorCandidates(table, canonical, options, scratch);
   // exact copies, even when too short to have a useful signature
-  const byExact = new Map<number, number>();
-  for (let row = 0; row < count; row++) {
-    if (table.words.get(row) === 0) continue;
-    const key = table.exactHi.get(row) * 2097152 + (table.exactLo.get(row) & 0x1fffff);
-    const first = byExact.get(key);
-    if (first === undefined) byExact.set(key, row);
-    else if (table.sameExact(first, row) && !(table.isEarlier(first) && table.isEarlier(row))) uf.union(first, row);
-  }
+  exactCopies(table, scratch, (a, b) => uf.union(a, b));
+
+  // both candidate lists are sorted: walk them together, deciding each distinct pair once
   let verified = 0;
-  for (const key of candidates) {
-    const [a, b] = unpackPair(key, count);
-    if (match(a, b)) {
+  const needSets = new PairList();
+  const consider = (a: number, b: number): void => {
+    const m = quickMatch(a, b);
+    if (m === SETS) needSets.push(a, b);
+    else if (m) {
       uf.union(a, b);
       verified++;
     }
+  };
+  {
+    const n1 = bands.length;
+    const n2 = anchors.length;
+    const a1 = bands.first.data;
+    const b1 = bands.second.data;
+    const a2 = anchors.first.data;
+    const b2 = anchors.second.data;
+    let i = 0;
+    let k = 0;
+    while (i < n1 || k < n2) {
+      const order = i >= n1 ? 1 : k >= n2 ? -1 : (a1[i] as number) - (a2[k] as number) || (b1[i] as number) - (b2[k] as number);
+      if (order <= 0) {
+        consider(a1[i] as number, b1[i] as number);
+        i++;
+        if (order === 0) k++;
+      } else {
+        consider(a2[k] as number, b2[k] as number);
+        k++;
+      }
+    }
   }
-  const anchorsOf = new Uint32Array(count);
-  const shared = anchorCandidates(table, canonical, options, anchorsOf);
-  for (const key of shared.keys()) {
-    const [a, b] = unpackPair(key, count);
-    if (candidates.has(key)) continue;
-    if (match(a, b)) {
+  const stats = { candidatePairs: bands.length, anchorPairs: anchors.length, verifiedPairs: 0, clusters: 0 };
+  withSets(table, needSets, (a, b, setA, setB) => {
+    if (setMatch(a, b, setA, setB)) {
       uf.union(a, b);
       verified++;
     }
-  }
+  });
+  stats.verifiedPairs = verified;
 
   const members = new Map<number, number[]>();
   for (let row = 0; row < count; row++) {
@@ -133,10 +208,16 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
     if (root !== row) list.push(row);
   }
   const duplicateOf = new Int32Array(count).fill(-1);
-  const similarity = new Float64Array(count);
+  const similarity = new Uint16Array(count);
   const method = new Uint8Array(count);
   const dropped = new Map<number, number[]>();
-  let clusters = 0;
+  const setSimilarity = (row: number, m: [number, number] | null, fallback: number): void => {
+    // a copy joined through a chain of matches: report how close it is to the kept copy
+    similarity[row] = Math.round((m ? m[1] : fallback) * 10000);
+    method[row] = m ? m[0] : NEAR;
+  };
+  // copies whose match with their kept copy needs the shingle sets, settled below in one pass
+  const againstKept = new PairList();
   for (const list of members.values()) {
     if (list.length < 2) continue;
     list.sort(order);
@@ -144,26 +225,59 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
     const gone: number[] = [];
     for (const row of list.slice(1)) {
       if (table.isEarlier(row)) continue;
-      const m = match(row, keep);
       duplicateOf[row] = keep;
-      // a copy joined through a chain of matches: report how close it is to the kept copy
-      const sim = m ? m[1] : table.isEarlier(keep) ? estimateJaccard(table.signature(row), table.signature(keep)) : jaccard(setOf(row), setOf(keep));
-      similarity[row] = Math.round(sim * 10000) / 10000;
-      method[row] = m ? m[0] : NEAR;
       gone.push(row);
+      const m = quickMatch(row, keep);
+      if (m === SETS || (m === null && !table.isEarlier(keep))) againstKept.push(row, keep);
+      else setSimilarity(row, m, estimateJaccard(table.signature(row), table.signature(keep)));
     }
     if (gone.length > 0) {
       dropped.set(keep, gone);
-      clusters++;
+      stats.clusters++;
     }
   }
-  return {
-    duplicateOf,
-    similarity,
-    method,
-    dropped,
-    stats: { candidatePairs: candidates.size, anchorPairs: shared.size, verifiedPairs: verified, clusters },
-  };
+  againstKept.sort(scratch);
+  withSets(table, againstKept, (a, b, setA, setB) => {
+    const row = duplicateOf[a] === b ? a : b;
+    const [setRow, setKeep] = row === a ? [setA, setB] : [setB, setA];
+    const keep = duplicateOf[row] as number;
+    const m = quickMatch(row, keep) === SETS ? setMatch(row, keep, setRow, setKeep) : null;
+    setSimilarity(row, m, jaccard(setRow, setKeep));
+  });
+  return { duplicateOf, similarity, method, dropped, stats };
+}
+
+/**
+ * Calls `join(first, row)` for each row whose normalised words equal those of an earlier row
+ * (`first`, the first such row), unless both are from earlier runs.
+ */
+function exactCopies(table: ArticleTable, scratch: PairScratch, join: (first: number, row: number) => void): void {
+  const count = table.count;
+  const keys = new Uint32Array(count);
+  const rows = new Uint32Array(count);
+  let n = 0;
+  for (let row = 0; row < count; row++) {
+    if (table.words.get(row) === 0) continue;
+    keys[n] = table.exactHi.get(row);
+    rows[n] = row;
+    n++;
+  }
+  // stable: rows with the same hash stay in row order
+  sortPairs(keys, rows, n, scratch);
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && keys[end] === keys[start]) end++;
+    for (let i = start + 1; i < end; i++) {
+      const row = rows[i] as number;
+      for (let j = start; j < i; j++) {
+        const first = rows[j] as number;
+        if (!table.sameExact(first, row)) continue;
+        if (!(table.isEarlier(first) && table.isEarlier(row))) join(first, row);
+        break;
+      }
+    }
+    start = end;
+  }
 }
 
 function byId(table: ArticleTable): (a: number, b: number) => number {

@@ -5,12 +5,17 @@
 
 /** Sorted copy of the hashes with repeats removed. */
 export function toSortedSet(hashes: Uint32Array): Uint32Array {
-  const sorted = hashes.slice().sort();
+  return sortedSetInPlace(hashes.slice());
+}
+
+/** Sorts `hashes` in place and returns the view of it without repeats. */
+export function sortedSetInPlace(hashes: Uint32Array): Uint32Array {
+  hashes.sort();
   let n = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] as number;
+  for (let i = 0; i < hashes.length; i++) {
+    if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[n++] = hashes[i] as number;
   }
-  return sorted.subarray(0, n);
+  return hashes.subarray(0, n);
 }
 
 export function intersectionSize(a: Uint32Array, b: Uint32Array): number {

@@ -2,20 +2,25 @@
  * `dedupe`: exact, near and containment duplicates across the run (and earlier runs with `--state`).
  *
  * observe: fingerprints the clean body of every draft (normalised words, word shingles, a MinHash
- * signature). finish: finds candidate pairs by banding and anchors, verifies them on their real
- * shingle sets, clusters them and keeps the most complete copy of each cluster (see
- * src/dedupe/survivor.ts for the rule). apply: a dropped copy gets `markDuplicate(keptId, similarity,
+ * signature). Memory keeps a compact row per article (signature, exact hash, a few numbers, the id);
+ * the shingles go to a spill file in a temporary folder. finish: finds candidate pairs by banding and
+ * anchors, verifies them on their real shingle sets read back from the spill, clusters them and keeps
+ * the most complete copy of each cluster (see src/dedupe/survivor.ts for the rule), then deletes the
+ * spill. apply: a dropped copy gets `markDuplicate(keptId, similarity,
  * method)`, a kept copy the ids it replaced. close: when the run went through, the kept articles are
  * appended to the persistent index in one checksummed batch.
  */
+import { tmpdir } from "node:os";
 import { z } from "zod";
 import type { Draft } from "../draft.ts";
-import { fingerprint } from "../dedupe/fingerprint.ts";
+import { anchorsOf } from "../dedupe/candidates.ts";
+import { fingerprintView } from "../dedupe/fingerprint.ts";
 import { type IndexRecord, appendBatch, fitsIndex, readIndex, recordBytes } from "../dedupe/index-store.ts";
 import { type Resolution, methodName, resolveDuplicates } from "../dedupe/resolve.ts";
 import { SURVIVOR_CRITERIA, metadataScore } from "../dedupe/survivor.ts";
 import { ArticleTable } from "../dedupe/table.ts";
-import { defineCorpusStage } from "../stage.ts";
+import { finalMix } from "../dedupe/tokens.ts";
+import { type StageContext, defineCorpusStage } from "../stage.ts";
 
 const options = z
   .object({
@@ -40,8 +45,8 @@ export type DedupeOptions = z.output<typeof options>;
 
 interface DedupeState {
   table: ArticleTable;
-  /** Row of each draft of this run, by draft key. */
-  rows: Map<string, number>;
+  /** Rows of this run by the hash of their source, built only if apply sees drafts out of observe order. */
+  rowsByKey: Map<number, number[]> | null;
   earlierRows: number;
   indexValidBytes: number;
   tornBytes: number;
@@ -53,6 +58,8 @@ interface DedupeState {
   committedRecords: number;
   idsTooLong: number;
   memoryBytesPerArticle: number;
+  spillBytesPerArticle: number;
+  anchors: Uint32Array;
   ms: { fingerprint: number; resolve: number };
 }
 
@@ -106,14 +113,50 @@ function indexSummary(state: DedupeState): Record<string, unknown> {
   };
 }
 
-const keyOf = (draft: Draft): string => `${draft.id}\u0000${draft.source.path}\u0000${draft.source.index}`;
+/** A hash of a draft's source (file and place in it): with the id, what tells two drafts apart. */
+function keyHashOf(draft: Draft): number {
+  const path = draft.source.path;
+  let h = 0x811c9dc5 ^ draft.source.index;
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ (draft.source.index >>> 16), 0x85ebca6b);
+  return finalMix(h);
+}
+
+/**
+ * The row of a draft. apply sees drafts in the order observe did, so the next row is tried first;
+ * a draft out of that order is looked up by the hash of its source (an index built on first need).
+ */
+function rowOf(draft: Draft, state: DedupeState, expected: number): number | undefined {
+  const table = state.table;
+  const key = keyHashOf(draft);
+  if (expected < table.count && table.ids[expected] === draft.id && table.keyHash.get(expected) === key) return expected;
+  if (!state.rowsByKey) {
+    state.rowsByKey = new Map();
+    for (let row = state.earlierRows; row < table.count; row++) {
+      const k = table.keyHash.get(row);
+      const list = state.rowsByKey.get(k);
+      if (list) list.push(row);
+      else state.rowsByKey.set(k, [row]);
+    }
+  }
+  return state.rowsByKey.get(key)?.find((row) => table.ids[row] === draft.id);
+}
+
+/**
+ * Where the spill goes: the run's own temporary folder when the runner offers one (`tempDir` in the
+ * context), else the system's.
+ */
+function tempDirOf(ctx: StageContext<unknown>): string {
+  const offered = (ctx as { tempDir?: unknown }).tempDir;
+  return typeof offered === "string" && offered.length > 0 ? offered : tmpdir();
+}
 
 export const dedupe = defineCorpusStage({
   name: "dedupe",
   description: "Marks exact, near and containment duplicates, keeping the most complete copy of each",
   options,
   createState(ctx): DedupeState {
-    const table = new ArticleTable();
+    const table = new ArticleTable({ shingleSize: ctx.options.shingleSize, spillDir: tempDirOf(ctx) });
     let indexValidBytes = 0;
     let tornBytes = 0;
     if (ctx.stateDir) {
@@ -125,7 +168,7 @@ export const dedupe = defineCorpusStage({
     }
     return {
       table,
-      rows: new Map(),
+      rowsByKey: null,
       earlierRows: table.count,
       indexValidBytes,
       tornBytes,
@@ -137,14 +180,18 @@ export const dedupe = defineCorpusStage({
       committedRecords: 0,
       idsTooLong: 0,
       memoryBytesPerArticle: 0,
+      spillBytesPerArticle: 0,
+      anchors: new Uint32Array(64),
       ms: { fingerprint: 0, resolve: 0 },
     };
   },
   observe(draft, state, ctx) {
     const started = performance.now();
-    const print = fingerprint(draft.text(), ctx.options.shingleSize);
-    const row = state.table.add({ id: draft.id, truncated: draft.meta.truncated, metadata: metadataScore(draft.meta) }, print);
-    state.rows.set(keyOf(draft), row);
+    const print = fingerprintView(draft.text(), ctx.options.shingleSize);
+    const anchors = anchorsOf(print.shingles, ctx.options.anchorModulus, state.anchors);
+    if (anchors.buffer !== state.anchors.buffer) state.anchors = new Uint32Array(anchors.buffer);
+    const facts = { id: draft.id, truncated: draft.meta.truncated, metadata: metadataScore(draft.meta), keyHash: keyHashOf(draft) };
+    state.table.add(facts, print, anchors);
     state.observed++;
     state.ms.fingerprint += performance.now() - started;
   },
@@ -152,24 +199,26 @@ export const dedupe = defineCorpusStage({
     const started = performance.now();
     state.resolution = resolveDuplicates(state.table, ctx.options);
     state.memoryBytesPerArticle = state.table.bytesPerArticle();
-    state.table.shingles.clear();
+    state.spillBytesPerArticle = state.table.spillBytesPerArticle();
+    state.table.closeSpill();
     state.ms.resolve += performance.now() - started;
     ctx.log.debug({ ...state.resolution.stats }, "duplicates resolved");
   },
   apply(draft, state) {
-    state.applied++;
     const res = state.resolution;
-    const row = state.rows.get(keyOf(draft));
+    const row = res ? rowOf(draft, state, state.earlierRows + state.applied) : undefined;
+    state.applied++;
     if (!res || row === undefined) return;
     const of = res.duplicateOf[row] as number;
     if (of >= 0) {
-      draft.markDuplicate(state.table.ids[of] as string, res.similarity[row] as number, methodName(res.method[row] as number));
+      draft.markDuplicate(state.table.ids[of] as string, (res.similarity[row] as number) / 10000, methodName(res.method[row] as number));
       return;
     }
     const gone = res.dropped.get(row);
     if (gone) draft.duplicates = [...new Set([...draft.duplicates, ...gone.map((r) => state.table.ids[r] as string)])].sort();
   },
   close(state, ctx, outcome) {
+    state.table.closeSpill();
     // Commit only a run whose outputs were written: a failed run leaves the index as it was.
     if (!outcome.committed || !ctx.stateDir || !state.resolution || state.committed || state.applied < state.observed) return;
     const records = keptRecords(state);
@@ -197,6 +246,7 @@ export const dedupe = defineCorpusStage({
       byMethod,
       ...(res ? res.stats : {}),
       stateBytesPerArticle: Math.round(state.memoryBytesPerArticle),
+      spillBytesPerArticle: Math.round(state.spillBytesPerArticle),
       index: indexSummary(state),
       ms: { fingerprint: Math.round(state.ms.fingerprint), resolve: Math.round(state.ms.resolve) },
     };

@@ -217,7 +217,7 @@ async function scale(n: number): Promise<void> {
     await stage.close(st, ctx, { committed: true });
     const closeMs = performance.now() - c0;
     const indexBytes = statSync(join(stateDir, INDEX_FILE)).size;
-    const summary = stage.describe(st) as { index: { appendedRecords: number }; stateBytesPerArticle: number };
+    const summary = stage.describe(st) as { index: { appendedRecords: number }; stateBytesPerArticle: number; spillBytesPerArticle: number };
     const dedupeMs = observeMs + finishMs + applyMs + closeMs;
     const rssMb = process.resourceUsage().maxRSS / 1024;
     console.log(`dedupe scale: ${n} synthetic articles of ~500 words (every ${copyEvery}th an edited copy)`);
@@ -225,7 +225,10 @@ async function scale(n: number): Promise<void> {
     console.log(`  baseline, hashing every shingle once: ${(baselineMs / 1000).toFixed(1)} s (checksum ${checksum >>> 0})`);
     console.log(`  dedupe: observe ${(observeMs / 1000).toFixed(1)} s, finish ${(finishMs / 1000).toFixed(1)} s, apply ${(applyMs / 1000).toFixed(1)} s, close ${(closeMs / 1000).toFixed(1)} s, total ${(dedupeMs / 1000).toFixed(1)} s`);
     console.log(`  ratio dedupe / baseline hashing: ${(dedupeMs / baselineMs).toFixed(2)}x   (aim <= 2x)`);
-    console.log(`  peak RSS ${rssMb.toFixed(0)} MB; in-run state ${summary.stateBytesPerArticle} bytes/article (shingles freed after finish)`);
+    console.log(`  peak RSS ${rssMb.toFixed(0)} MB = ${((rssMb * 1048576) / n).toFixed(0)} bytes/article over the whole process (generator and runtime included)`);
+    console.log(
+      `  in-memory state ${summary.stateBytesPerArticle} bytes/article (columns, ids, signatures); shingles and anchors spilled to disk: ${summary.spillBytesPerArticle} bytes/article, deleted after finish`,
+    );
     console.log(`  index ${indexBytes} bytes for ${summary.index.appendedRecords} kept articles = ${(indexBytes / Math.max(1, summary.index.appendedRecords)).toFixed(1)} bytes/article (bar <= 200)`);
     console.log(`  copies ${copies}, marked duplicates ${found}, marked against the right partner ${right}`);
     console.log(`  ${JSON.stringify(summary)}`);

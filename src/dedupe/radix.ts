@@ -1,0 +1,68 @@
+/**
+ * Stable sorting of (key, value) pairs of 32-bit numbers by key: a least-significant-digit radix
+ * sort in three passes of 11 bits, linear in the number of pairs. Being stable, pairs with equal
+ * keys stay in the order they were given, which the candidate search relies on.
+ */
+
+const DIGIT_BITS = 11;
+const BUCKETS = 1 << DIGIT_BITS;
+const MASK = BUCKETS - 1;
+const counts = new Uint32Array(BUCKETS * 3);
+
+/** Scratch buffers for `sortPairs`, grown on demand and reused. */
+export class PairScratch {
+  keys: Uint32Array = new Uint32Array(0);
+  values: Uint32Array = new Uint32Array(0);
+  ensure(n: number): void {
+    if (this.keys.length < n) {
+      this.keys = new Uint32Array(n);
+      this.values = new Uint32Array(n);
+    }
+  }
+}
+
+/** Sorts the first `n` pairs of `keys` and `values` by key, in place and stably. */
+export function sortPairs(keys: Uint32Array, values: Uint32Array, n: number, scratch: PairScratch): void {
+  if (n < 2) return;
+  scratch.ensure(n);
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i] as number;
+    const d0 = k & MASK;
+    const d1 = BUCKETS + ((k >>> DIGIT_BITS) & MASK);
+    const d2 = 2 * BUCKETS + (k >>> (2 * DIGIT_BITS));
+    counts[d0] = (counts[d0] as number) + 1;
+    counts[d1] = (counts[d1] as number) + 1;
+    counts[d2] = (counts[d2] as number) + 1;
+  }
+  let fromKeys: Uint32Array = keys;
+  let fromValues: Uint32Array = values;
+  let toKeys: Uint32Array = scratch.keys;
+  let toValues: Uint32Array = scratch.values;
+  for (let pass = 0; pass < 3; pass++) {
+    const base = pass * BUCKETS;
+    const shift = pass * DIGIT_BITS;
+    // a digit all keys share moves nothing
+    if (counts[base + ((((fromKeys[0] as number) >>> shift) & MASK))] === n) continue;
+    let sum = 0;
+    for (let b = 0; b < BUCKETS; b++) {
+      const c = counts[base + b] as number;
+      counts[base + b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const k = fromKeys[i] as number;
+      const d = base + ((k >>> shift) & MASK);
+      const at = counts[d] as number;
+      counts[d] = at + 1;
+      toKeys[at] = k;
+      toValues[at] = fromValues[i] as number;
+    }
+    [fromKeys, toKeys] = [toKeys, fromKeys];
+    [fromValues, toValues] = [toValues, fromValues];
+  }
+  if (fromKeys !== keys) {
+    keys.set(fromKeys.subarray(0, n));
+    values.set(fromValues.subarray(0, n));
+  }
+}
