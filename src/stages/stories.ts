@@ -13,7 +13,8 @@ import { z } from "zod";
 import { featureHashes, storyFeatures } from "../dedupe/story-features.ts";
 import { StoryTable } from "../dedupe/story-links.ts";
 import { defineCorpusStage, refKey } from "../stage.ts";
-import { hash53 } from "./templates.ts";
+import { hash53 } from "../util/hash.ts";
+import { RowIndex } from "../util/row-index.ts";
 
 const options = z
   .object({
@@ -29,7 +30,7 @@ const options = z
 interface StoriesState {
   table: StoryTable;
   /** Row of each report, by the hash of its ref. */
-  rows: Map<number, number>;
+  rows: RowIndex;
   /** After finish: the row whose id names each row's story. */
   story: Int32Array;
   alone: Uint8Array;
@@ -53,7 +54,7 @@ export const stories = defineCorpusStage({
   description: "Gives records that report the same event a shared story id",
   options,
   createState(): StoriesState {
-    return { table: new StoryTable(), rows: new Map(), story: new Int32Array(0), alone: new Uint8Array(0), links: 0, stateBytes: 0 };
+    return { table: new StoryTable(), rows: new RowIndex(), story: new Int32Array(0), alone: new Uint8Array(0), links: 0, stateBytes: 0 };
   },
   features(draft): StoryDraftFeatures {
     const text = [draft.meta.title, draft.meta.subtitle, draft.text()].filter((t): t is string => !!t).join("\n");
@@ -63,7 +64,7 @@ export const stories = defineCorpusStage({
     state.rows.set(hash53(refKey(ref)), state.table.add(ref.id, f.features, f.published));
   },
   finish(state, ctx) {
-    state.stateBytes = state.table.bytes + state.rows.size * 40;
+    state.stateBytes = state.table.bytes + state.rows.bytes;
     const result = state.table.group(ctx.options);
     state.story = result.story;
     state.alone = result.alone;

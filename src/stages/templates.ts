@@ -14,6 +14,8 @@ import { posix } from "node:path";
 import { z } from "zod";
 import type { Draft, DraftBlock } from "../draft.ts";
 import { defineCorpusStage, refKey } from "../stage.ts";
+import { hash53 } from "../util/hash.ts";
+import { RowIndex } from "../util/row-index.ts";
 import { fold, wordCount } from "../text/measure.ts";
 
 interface LineStats {
@@ -23,6 +25,7 @@ interface LineStats {
 }
 
 interface SiteStats {
+  index: number;
   articles: number;
   lines: Map<number, LineStats>;
   template: Set<number>;
@@ -30,8 +33,9 @@ interface SiteStats {
 
 interface TemplatesState {
   sites: Map<string, SiteStats>;
-  /** The site of each observed draft, by the hash of its ref. */
-  siteOf: Map<number, SiteStats>;
+  /** The sites in the order first seen, and the site of each observed draft by the hash of its ref. */
+  siteList: SiteStats[];
+  siteOf: RowIndex;
   pruned: number;
 }
 
@@ -40,20 +44,6 @@ interface TemplateFeatures {
   site: string;
   fingerprint: number;
   lines: number[];
-}
-
-/** A 53-bit hash of a string (two 32-bit multiply-xor lanes). */
-export function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** Which site an article belongs to: its `site`, else the host of its URL, else its input folder. */
@@ -99,7 +89,7 @@ export const templates = defineCorpusStage({
       maxWords: z.number().int().positive().default(120),
     })
     .strict(),
-  createState: (): TemplatesState => ({ sites: new Map(), siteOf: new Map(), pruned: 0 }),
+  createState: (): TemplatesState => ({ sites: new Map(), siteList: [], siteOf: new RowIndex(), pruned: 0 }),
   features(draft, ctx): TemplateFeatures {
     const lines = new Set<number>();
     for (const block of candidateBlocks(draft, ctx.options.maxWords)) lines.add(hash53(fold(block.text)));
@@ -108,10 +98,11 @@ export const templates = defineCorpusStage({
   collect(features: TemplateFeatures, ref, state, ctx) {
     let site = state.sites.get(features.site);
     if (!site) {
-      site = { articles: 0, lines: new Map(), template: new Set() };
+      site = { index: state.siteList.length, articles: 0, lines: new Map(), template: new Set() };
       state.sites.set(features.site, site);
+      state.siteList.push(site);
     }
-    state.siteOf.set(hash53(refKey(ref)), site);
+    state.siteOf.set(hash53(refKey(ref)), site.index);
     site.articles++;
     const fp = features.fingerprint;
     for (const h of features.lines) {
@@ -146,7 +137,8 @@ export const templates = defineCorpusStage({
     }
   },
   decide(ref, state): number[] | undefined {
-    const site = state.siteOf.get(hash53(refKey(ref)));
+    const index = state.siteOf.get(hash53(refKey(ref)));
+    const site = index === undefined ? undefined : state.siteList[index];
     return site && site.template.size > 0 ? [...site.template] : undefined;
   },
   applyDecision(draft, template: number[], ctx) {
@@ -160,5 +152,6 @@ export const templates = defineCorpusStage({
     sites: state.sites.size,
     templateLines: [...state.sites.values()].reduce((n, s) => n + s.template.size, 0),
     prunedLines: state.pruned,
+    stateBytesPerArticle: state.siteOf.size > 0 ? Math.round(state.siteOf.bytes / state.siteOf.size) : 0,
   }),
 });
