@@ -42,8 +42,12 @@ export class SpillFile {
     return this.length * 4;
   }
 
-  private open(): number {
+  private checkOpen(): void {
     if (this.closed) throw new Error(`spill file ${this.name} is already closed`);
+  }
+
+  private open(): number {
+    this.checkOpen();
     if (this.fd !== null) return this.fd;
     mkdirSync(this.dir, { recursive: true });
     const path = join(this.dir, `${this.name}-${process.pid}-${Date.now().toString(36)}-${opened++}.spill`);
@@ -58,6 +62,7 @@ export class SpillFile {
 
   /** Appends `values`; returns the position of the first one (in values). */
   append(values: Uint32Array): number {
+    this.checkOpen();
     const at = this.length;
     this.buffer ??= new Uint32Array(BUFFER_VALUES);
     if (this.buffered + values.length > this.buffer.length) this.flush();
@@ -73,6 +78,7 @@ export class SpillFile {
 
   /** Appends one value. */
   push(value: number): void {
+    this.checkOpen();
     this.buffer ??= new Uint32Array(BUFFER_VALUES);
     if (this.buffered === this.buffer.length) this.flush();
     this.buffer[this.buffered++] = value;

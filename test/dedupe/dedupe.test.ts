@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -210,6 +210,61 @@ describe("dedupe: describe()", () => {
     const summary = await runCorpusStage(dedupe(), drafts);
     expect(summary.byMethod).toEqual({ exact: 1 });
     expect(summary.stateBytesPerArticle).toBeGreaterThan(0);
+  });
+});
+
+describe("dedupe: memory", () => {
+  it("keeps the same compact state per article for long bodies as for short ones: shingles are spilled", async () => {
+    const long = (text: string, times: number): string => Array.from({ length: times }, (_, i) => `${text}\n\nPart ${i + 1}.`).join("\n\n");
+    const short = await runCorpusStage(dedupe(), [draftOf("s1", STRIKE_WIRE), draftOf("s2", STORM_WIRE), draftOf("s3", RATES_WIRE)]);
+    // about 3,000 words each: their shingles alone would be 12 KB an article
+    const longer = await runCorpusStage(dedupe(), [draftOf("l1", long(STRIKE_WIRE, 12)), draftOf("l2", long(STORM_WIRE, 12)), draftOf("l3", long(RATES_WIRE, 12))]);
+    expect(longer.spillBytesPerArticle as number).toBeGreaterThan(10 * (short.spillBytesPerArticle as number));
+    expect(longer.stateBytesPerArticle).toBe(short.stateBytesPerArticle);
+    expect(longer.stateBytesPerArticle as number).toBeLessThan(300);
+  });
+
+  it("spills into the temporary folder the context offers and leaves nothing there", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tidings-dedupe-tmp-"));
+    try {
+      const spillDir = join(dir, "not-yet-made");
+      const drafts = [draftOf("a", STRIKE_WIRE), draftOf("b", edited(STRIKE_WIRE)), draftOf("c", STORM_WIRE)];
+      await runCorpusStage(dedupe(), drafts, null, { extra: { tempDir: spillDir } });
+      // the edited copy is two words longer: it is kept
+      expect(drafts[0]?.duplicateOf?.of).toBe("b");
+      expect(existsSync(spillDir)).toBe(true);
+      expect(readdirSync(spillDir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("dedupe: apply out of observe order", () => {
+  // two drafts share an id (from two files): only their source tells them apart
+  const build = (): Draft[] => [
+    draftOf("dup-id", STRIKE_WIRE, {}, "a.jsonl", 0),
+    draftOf("dup-id", STORM_WIRE, {}, "b.jsonl", 0),
+    draftOf("strike-copy", edited(STRIKE_WIRE), {}, "a.jsonl", 1),
+    draftOf("storm-excerpt", paragraphs(STORM_WIRE).slice(0, 2).join("\n\n"), { truncated: true }, "b.jsonl", 1),
+    draftOf("rates", RATES_WIRE, {}, "c.jsonl", 0),
+  ];
+
+  it("marks each draft as it would in order", async () => {
+    const inOrder = build();
+    await runCorpusStage(dedupe(), inOrder);
+    const expected = outcome(inOrder);
+    expect(inOrder.filter((d) => d.duplicateOf).length).toBe(2);
+    const reversed = build();
+    await runCorpusStage(dedupe(), reversed, null, { applyOrder: [...reversed].reverse() });
+    expect(outcome(reversed)).toEqual(expected);
+    expect(reversed.map((d) => [d.duplicateOf, d.duplicates])).toEqual(inOrder.map((d) => [d.duplicateOf, d.duplicates]));
+    // the two drafts with one id swapped: the id alone would give each the other's outcome
+    const swapped = build();
+    const [first, second, ...rest] = swapped;
+    await runCorpusStage(dedupe(), swapped, null, { applyOrder: [second as Draft, first as Draft, ...rest] });
+    expect(swapped.map((d) => [d.duplicateOf, d.duplicates])).toEqual(inOrder.map((d) => [d.duplicateOf, d.duplicates]));
+    expect(inOrder[0]?.duplicateOf === null).not.toBe(inOrder[1]?.duplicateOf === null);
   });
 });
 

@@ -3,17 +3,29 @@ import type { Draft } from "../../src/draft.ts";
 import { silentLogger } from "../../src/log.ts";
 import type { CorpusStage, Stage, StageContext } from "../../src/stage.ts";
 
-export async function runCorpusStage(stage: Stage, drafts: readonly Draft[], stateDir: string | null = null): Promise<Record<string, unknown>> {
+export interface CorpusRunOptions {
+  /** The drafts in the order apply sees them, when it is not the order observe saw. */
+  applyOrder?: readonly Draft[];
+  /** More context for the stage (a temporary folder, say). */
+  extra?: Record<string, unknown>;
+}
+
+export async function runCorpusStage(
+  stage: Stage,
+  drafts: readonly Draft[],
+  stateDir: string | null = null,
+  options: CorpusRunOptions = {},
+): Promise<Record<string, unknown>> {
   if (stage.kind !== "corpus") throw new Error(`${stage.name} is not a corpus stage`);
   const s: CorpusStage = stage;
-  const ctx: StageContext<never> = { options: s.options as never, log: silentLogger, stateDir };
+  const ctx: StageContext<never> = { ...options.extra, options: s.options as never, log: silentLogger, stateDir };
   const st = await s.createState(ctx);
   for (const d of drafts) {
     d.stage = s.name;
     await s.observe(d, st, ctx);
   }
   await s.finish(st, ctx);
-  for (const d of drafts) await s.apply(d, st, ctx);
+  for (const d of options.applyOrder ?? drafts) await s.apply(d, st, ctx);
   await s.close(st, ctx, { committed: true });
   return s.describe(st);
 }

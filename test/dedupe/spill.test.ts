@@ -1,0 +1,147 @@
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import { PairList } from "../../src/dedupe/pairs.ts";
+import { PairScratch, sortPairs } from "../../src/dedupe/radix.ts";
+import { ShingleStore } from "../../src/dedupe/shingle-store.ts";
+import { SpillFile } from "../../src/dedupe/spill.ts";
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), "tidings-spill-"));
+  dirs.push(d);
+  return d;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const range = (from: number, n: number): Uint32Array => Uint32Array.from({ length: n }, (_, i) => (from + i) * 2654435761);
+
+describe("spill file", () => {
+  it("reads back by position what was appended, across buffer flushes", () => {
+    const file = new SpillFile(tempDir(), "t");
+    // more than one buffer of 2^20 values, in uneven pieces, one larger than the buffer itself
+    const sizes = [3, 700_000, 500_000, 1_200_000, 1];
+    const starts: number[] = [];
+    let from = 0;
+    for (const n of sizes) {
+      starts.push(file.append(range(from, n)));
+      from += n;
+    }
+    expect(starts).toEqual([0, 3, 700_003, 1_200_003, 2_400_003]);
+    file.flush();
+    const got = new Uint32Array(10);
+    file.read(699_998, got);
+    expect([...got]).toEqual([...range(699_998, 10)]);
+    const last = new Uint32Array(1);
+    file.read(2_400_003, last);
+    expect(last[0]).toBe(range(2_400_003, 1)[0]);
+    file.close();
+  });
+
+  it("streams every value in order, and refuses a read of what is still buffered", () => {
+    const file = new SpillFile(tempDir(), "t");
+    file.append(range(0, 1000));
+    expect(() => file.read(0, new Uint32Array(4))).toThrow(/flush/);
+    const seen: number[] = [];
+    file.scan((chunk) => seen.push(...chunk), 300);
+    expect(seen).toEqual([...range(0, 1000)]);
+    file.close();
+  });
+
+  it("leaves nothing in its folder, while open or after close", () => {
+    const dir = tempDir();
+    const file = new SpillFile(dir, "t");
+    file.append(range(0, 10));
+    file.flush();
+    // unlinked at open where the system allows it (not on Windows, where close deletes it)
+    if (process.platform !== "win32") expect(readdirSync(dir)).toEqual([]);
+    file.close();
+    expect(readdirSync(dir)).toEqual([]);
+    expect(() => file.append(range(0, 1))).toThrow(/closed/);
+  });
+});
+
+describe("radix sort of pairs", () => {
+  it("orders by key like a comparison sort and keeps equal keys in their order", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2 ** 32 - 1 }), { maxLength: 300 }), fc.boolean(), (raw, fewKeys) => {
+        // few distinct keys make long runs of equal keys, where stability shows
+        const keys = Uint32Array.from(raw, (k) => (fewKeys ? k % 5 : k));
+        const values = Uint32Array.from(raw, (_, i) => i);
+        const expected = [...keys].map((k, i) => [k, i]).sort((a, b) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number));
+        sortPairs(keys, values, keys.length, new PairScratch());
+        expect([...keys].map((k, i) => [k, values[i]])).toEqual(expected);
+      }),
+      { numRuns: 200, seed: 3 },
+    );
+  });
+
+  it("sorts only the first n pairs", () => {
+    const keys = Uint32Array.from([9, 3, 7, 1]);
+    const values = Uint32Array.from([0, 1, 2, 3]);
+    sortPairs(keys, values, 3, new PairScratch());
+    expect([...keys]).toEqual([3, 7, 9, 1]);
+    expect([...values]).toEqual([1, 2, 0, 3]);
+  });
+});
+
+describe("pair list", () => {
+  it("counts each unordered pair once, with how often it was added", () => {
+    const list = new PairList();
+    for (const [a, b] of [[5, 2], [2, 5], [1, 7], [70000, 3], [2, 5], [0, 1]] as const) list.push(a, b);
+    const seen: [number, number, number][] = [];
+    list.forEachDistinct((a, b, times) => seen.push([a, b, times]));
+    expect(seen).toEqual([[0, 1, 1], [1, 7, 1], [2, 5, 3], [3, 70000, 1]]);
+    list.distinct();
+    expect(list.length).toBe(4);
+  });
+});
+
+describe("shingle store", () => {
+  const k = 4;
+  const lengthFor = (words: number): number => (words === 0 ? 0 : words < k ? 1 : words - k + 1);
+
+  function storeWith(wordCounts: (number | null)[]): { store: ShingleStore; shingles: (Uint32Array | null)[] } {
+    const store = new ShingleStore(tempDir(), (row) => {
+      const w = wordCounts[row];
+      return w === null || w === undefined ? 0 : lengthFor(w);
+    });
+    const shingles = wordCounts.map((w, row) => (w === null ? null : range(row * 1000, lengthFor(w))));
+    shingles.forEach((s, row) => store.add(s, s ? s.subarray(0, Math.min(2, s.length)) : null));
+    return { store, shingles };
+  }
+
+  it("reads back the rows asked for, wherever they are, rows next to each other in one piece", () => {
+    // 150 rows over three blocks of 64; rows of an earlier run (null) have no shingles
+    const counts = Array.from({ length: 150 }, (_, i) => (i % 10 === 3 ? null : i % 7 === 0 ? 0 : 2 + ((i * 37) % 300)));
+    const { store, shingles } = storeWith(counts);
+    const rows = Uint32Array.from([0, 1, 2, 3, 63, 64, 65, 100, 149]);
+    const out = new Uint32Array(10_000);
+    const starts = store.read(rows, rows.length, out);
+    rows.forEach((row, i) => {
+      const got = out.subarray(starts[i] as number, starts[i + 1] as number);
+      expect([...got]).toEqual([...(shingles[row] ?? [])]);
+    });
+    store.close();
+  });
+
+  it("streams each stored row's anchors with its row, skipping rows without shingles", () => {
+    const { store, shingles } = storeWith([5, null, 0, 1, 9]);
+    const seen: [number, number[]][] = [];
+    store.forEachAnchors((row, anchors) => seen.push([row, [...anchors]]));
+    expect(seen.map(([row]) => row)).toEqual([0, 2, 3, 4]);
+    expect(seen[3]?.[1]).toEqual([...(shingles[4] as Uint32Array).subarray(0, 2)]);
+    expect(seen[1]?.[1]).toEqual([]);
+    store.close();
+  });
+
+  it("refuses a row whose shingles do not match its word count", () => {
+    const store = new ShingleStore(tempDir(), () => 3);
+    expect(() => store.add(range(0, 2), null)).toThrow(/word count/);
+    store.close();
+  });
+});
