@@ -8,10 +8,11 @@
  * (UTF-8, at most 90 bytes), flags (1 byte), the exact hash (8 bytes), the word count (4 bytes) and
  * the 96-byte signature: at most 200 bytes per article.
  *
- * A run killed while appending leaves a torn batch at the end: its length or checksum does not match,
- * so it is ignored when read and cut off before the next append. Earlier batches are never rewritten.
+ * A batch is written payload first, then its header, then made durable. A run killed while appending
+ * leaves a torn batch at the end: no header, or a length or checksum that does not match, so it is
+ * ignored when read and cut off before the next append. Earlier batches are never rewritten.
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { SIGNATURE_BINS } from "./signature.ts";
@@ -41,10 +42,22 @@ export interface IndexContents {
 
 /** Reads every complete batch of the index in `dir` (none when the file does not exist). */
 export function readIndex(dir: string): IndexContents {
-  const path = join(dir, INDEX_FILE);
-  if (!existsSync(path)) return { records: [], validBytes: 0, fileBytes: 0, batches: 0 };
-  const buf = readFileSync(path);
   const records: IndexRecord[] = [];
+  const summary = scanIndex(dir, (r) => {
+    records.push({ ...r, signature: new Uint8Array(r.signature) });
+  });
+  return { records, ...summary };
+}
+
+/**
+ * Calls `visit` with each record of every complete batch of the index in `dir`, in order, without
+ * keeping them: a record's signature is a view of the file's bytes, valid during the call. A batch
+ * is visited only once its checksum and layout are found whole.
+ */
+export function scanIndex(dir: string, visit: (record: IndexRecord) => void): Omit<IndexContents, "records"> {
+  const path = join(dir, INDEX_FILE);
+  if (!existsSync(path)) return { validBytes: 0, fileBytes: 0, batches: 0 };
+  const buf = readFileSync(path);
   let at = 0;
   let batches = 0;
   while (at + HEADER_BYTES <= buf.length) {
@@ -55,35 +68,35 @@ export function readIndex(dir: string): IndexContents {
     const start = at + HEADER_BYTES;
     if (start + length > buf.length) break;
     const payload = buf.subarray(start, start + length);
-    if (crc32(payload) !== sum) break;
-    const parsed = parseRecords(payload, count);
-    if (!parsed) break;
-    records.push(...parsed);
+    if (crc32(payload) !== sum || !parseRecords(payload, count, null)) break;
+    parseRecords(payload, count, visit);
     at = start + length;
     batches++;
   }
-  return { records, validBytes: at, fileBytes: buf.length, batches };
+  return { validBytes: at, fileBytes: buf.length, batches };
 }
 
-function parseRecords(payload: Buffer, count: number): IndexRecord[] | null {
-  const out: IndexRecord[] = [];
+/** Walks the `count` records of a payload, visiting each when `visit` is given; false when they do not fill it exactly. */
+function parseRecords(payload: Buffer, count: number, visit: ((record: IndexRecord) => void) | null): boolean {
   let at = 0;
   for (let i = 0; i < count; i++) {
-    if (at >= payload.length) return null;
+    if (at >= payload.length) return false;
     const idLength = payload[at] as number;
-    if (at + 1 + idLength + FIXED_RECORD_BYTES - 1 > payload.length) return null;
-    const id = payload.toString("utf8", at + 1, at + 1 + idLength);
+    if (at + 1 + idLength + FIXED_RECORD_BYTES - 1 > payload.length) return false;
     let p = at + 1 + idLength;
-    const flags = payload[p] as number;
-    const exactHi = payload.readUInt32LE(p + 1);
-    const exactLo = payload.readUInt32LE(p + 5);
-    const words = payload.readUInt32LE(p + 9);
+    if (visit) {
+      const id = payload.toString("utf8", at + 1, p);
+      const flags = payload[p] as number;
+      const exactHi = payload.readUInt32LE(p + 1);
+      const exactLo = payload.readUInt32LE(p + 5);
+      const words = payload.readUInt32LE(p + 9);
+      const signature = payload.subarray(p + 13, p + 13 + SIGNATURE_BINS);
+      visit({ id, truncated: (flags & 1) === 1, exactHi, exactLo, words, signature });
+    }
     p += 13;
-    const signature = new Uint8Array(payload.subarray(p, p + SIGNATURE_BINS));
-    out.push({ id, truncated: (flags & 1) === 1, exactHi, exactLo, words, signature });
     at = p + SIGNATURE_BINS;
   }
-  return at === payload.length ? out : null;
+  return at === payload.length;
 }
 
 /** Bytes one record takes on disk. */
@@ -96,25 +109,73 @@ export function fitsIndex(id: string): boolean {
   return Buffer.byteLength(id, "utf8") <= MAX_ID_BYTES;
 }
 
-function encode(records: readonly IndexRecord[]): Buffer {
-  let size = 0;
-  for (const r of records) size += Buffer.byteLength(r.id, "utf8") + FIXED_RECORD_BYTES;
-  const buf = Buffer.alloc(size);
-  let at = 0;
-  for (const r of records) {
-    const idLength = buf.write(r.id, at + 1, "utf8");
-    if (idLength > MAX_ID_BYTES) throw new Error(`dedupe index: id "${r.id}" is longer than ${MAX_ID_BYTES} bytes`);
-    buf[at] = idLength;
-    let p = at + 1 + idLength;
-    buf[p] = r.truncated ? 1 : 0;
-    buf.writeUInt32LE(r.exactHi >>> 0, p + 1);
-    buf.writeUInt32LE(r.exactLo >>> 0, p + 5);
-    buf.writeUInt32LE(r.words >>> 0, p + 9);
-    p += 13;
-    buf.set(r.signature.subarray(0, SIGNATURE_BINS), p);
-    at = p + SIGNATURE_BINS;
+/** Writes one record at `at` in `buf`; returns where the next one goes. */
+function encodeInto(buf: Buffer, at: number, r: IndexRecord): number {
+  if (!fitsIndex(r.id)) throw new Error(`dedupe index: id "${r.id}" is longer than ${MAX_ID_BYTES} bytes`);
+  const idLength = buf.write(r.id, at + 1, "utf8");
+  buf[at] = idLength;
+  let p = at + 1 + idLength;
+  buf[p] = r.truncated ? 1 : 0;
+  buf.writeUInt32LE(r.exactHi >>> 0, p + 1);
+  buf.writeUInt32LE(r.exactLo >>> 0, p + 5);
+  buf.writeUInt32LE(r.words >>> 0, p + 9);
+  p += 13;
+  buf.set(r.signature.subarray(0, SIGNATURE_BINS), p);
+  return p + SIGNATURE_BINS;
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+function writeAllAt(fd: number, bytes: Uint8Array, position: number): void {
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+}
+
+/**
+ * Appends one batch of the records `records` yields (read once, encoded a chunk at a time, so that
+ * a large batch is never held whole in memory) and makes it durable. A torn tail left by an earlier
+ * crash (`validBytes` < file size) is cut off first. Returns the bytes written and the records.
+ */
+export function appendRecords(dir: string, records: Iterable<IndexRecord>, validBytes: number): { bytes: number; count: number } {
+  let fd: number | null = null;
+  const chunk = Buffer.alloc(CHUNK_BYTES);
+  let used = 0;
+  let length = 0;
+  let sum = 0;
+  let count = 0;
+  const flush = (): number => {
+    if (fd === null) {
+      mkdirSync(dir, { recursive: true });
+      fd = openSync(join(dir, INDEX_FILE), constants.O_RDWR | constants.O_CREAT);
+      if (fstatSync(fd).size > validBytes) ftruncateSync(fd, validBytes);
+    }
+    const bytes = chunk.subarray(0, used);
+    sum = crc32(bytes, sum);
+    writeAllAt(fd, bytes, validBytes + HEADER_BYTES + length);
+    length += used;
+    used = 0;
+    return fd;
+  };
+  try {
+    for (const r of records) {
+      if (used + MAX_ID_BYTES + FIXED_RECORD_BYTES > chunk.length) flush();
+      used = encodeInto(chunk, used, r);
+      count++;
+    }
+    // nothing to append: the file is left as it is
+    if (count === 0) return { bytes: 0, count: 0 };
+    const file = flush();
+    const header = Buffer.alloc(HEADER_BYTES);
+    header.writeUInt32LE(MAGIC, 0);
+    header.writeUInt32LE(count, 4);
+    header.writeUInt32LE(length, 8);
+    header.writeUInt32LE(sum >>> 0, 12);
+    writeAllAt(file, header, validBytes);
+    fsyncSync(file);
+    return { bytes: HEADER_BYTES + length, count };
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
-  return buf;
 }
 
 /**
@@ -122,21 +183,5 @@ function encode(records: readonly IndexRecord[]): Buffer {
  * (`validBytes` < file size) is cut off first. Returns the bytes written.
  */
 export function appendBatch(dir: string, records: readonly IndexRecord[], validBytes: number): number {
-  if (records.length === 0) return 0;
-  mkdirSync(dir, { recursive: true });
-  const payload = encode(records);
-  const header = Buffer.alloc(HEADER_BYTES);
-  header.writeUInt32LE(MAGIC, 0);
-  header.writeUInt32LE(records.length, 4);
-  header.writeUInt32LE(payload.length, 8);
-  header.writeUInt32LE(crc32(payload), 12);
-  const fd = openSync(join(dir, INDEX_FILE), "a+");
-  try {
-    if (fstatSync(fd).size > validBytes) ftruncateSync(fd, validBytes);
-    writeSync(fd, Buffer.concat([header, payload]));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  return HEADER_BYTES + payload.length;
+  return appendRecords(dir, records, validBytes).bytes;
 }

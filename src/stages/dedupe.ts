@@ -15,7 +15,7 @@ import { z } from "zod";
 import type { Draft } from "../draft.ts";
 import { anchorsOf } from "../dedupe/candidates.ts";
 import { fingerprintView } from "../dedupe/fingerprint.ts";
-import { type IndexRecord, appendBatch, fitsIndex, readIndex, recordBytes } from "../dedupe/index-store.ts";
+import { type IndexRecord, appendRecords, fitsIndex, recordBytes, scanIndex } from "../dedupe/index-store.ts";
 import { type Resolution, methodName, resolveDuplicates } from "../dedupe/resolve.ts";
 import { SURVIVOR_CRITERIA, metadataScore } from "../dedupe/survivor.ts";
 import { ArticleTable } from "../dedupe/table.ts";
@@ -63,12 +63,14 @@ interface DedupeState {
   ms: { fingerprint: number; resolve: number };
 }
 
-/** The kept articles of this run, as index records (appended at the end of a run with --state). */
-function keptRecords(state: DedupeState): IndexRecord[] {
+/**
+ * The kept articles of this run, as index records (appended at the end of a run with --state),
+ * made one at a time: a record's signature is a view of the table, valid until the next.
+ */
+function* keptRecords(state: DedupeState): Generator<IndexRecord> {
   const { table, resolution } = state;
-  const records: IndexRecord[] = [];
-  if (!resolution) return records;
   state.idsTooLong = 0;
+  if (!resolution) return;
   for (let row = state.earlierRows; row < table.count; row++) {
     if ((resolution.duplicateOf[row] as number) >= 0 || table.words.get(row) === 0) continue;
     const id = table.ids[row] as string;
@@ -76,16 +78,15 @@ function keptRecords(state: DedupeState): IndexRecord[] {
       state.idsTooLong++;
       continue;
     }
-    records.push({
+    yield {
       id,
       truncated: table.isTruncated(row),
       exactHi: table.exactHi.get(row),
       exactLo: table.exactLo.get(row),
       words: table.words.get(row),
-      signature: table.signature(row).slice(),
-    });
+      signature: table.signature(row),
+    };
   }
-  return records;
 }
 
 /** The index as it is, or as it will be once the run commits (describe runs before close). */
@@ -101,13 +102,17 @@ function indexSummary(state: DedupeState): Record<string, unknown> {
       idsTooLong: state.idsTooLong,
     };
   }
-  const records = keptRecords(state);
-  const bytes = records.reduce((n, r) => n + recordBytes(r.id), 0);
+  let pending = 0;
+  let bytes = 0;
+  for (const r of keptRecords(state)) {
+    pending++;
+    bytes += recordBytes(r.id);
+  }
   return {
     committed: false,
     earlierRecords: state.earlierRows,
-    pendingRecords: records.length,
-    bytesPerArticle: records.length > 0 ? Math.round((bytes / records.length) * 10) / 10 : 0,
+    pendingRecords: pending,
+    bytesPerArticle: pending > 0 ? Math.round((bytes / pending) * 10) / 10 : 0,
     ignoredTornBytes: state.tornBytes,
     idsTooLong: state.idsTooLong,
   };
@@ -160,8 +165,7 @@ export const dedupe = defineCorpusStage({
     let indexValidBytes = 0;
     let tornBytes = 0;
     if (ctx.stateDir) {
-      const index = readIndex(ctx.stateDir);
-      for (const r of index.records) table.addEarlier(r.id, r.truncated, r.exactHi, r.exactLo, r.words, r.signature);
+      const index = scanIndex(ctx.stateDir, (r) => table.addEarlier(r.id, r.truncated, r.exactHi, r.exactLo, r.words, r.signature));
       indexValidBytes = index.validBytes;
       tornBytes = index.fileBytes - index.validBytes;
       if (tornBytes > 0) ctx.log.warn({ tornBytes }, "dedupe index ends with an incomplete batch from an interrupted run; it is ignored");
@@ -221,9 +225,9 @@ export const dedupe = defineCorpusStage({
     state.table.closeSpill();
     // Commit only a run whose outputs were written: a failed run leaves the index as it was.
     if (!outcome.committed || !ctx.stateDir || !state.resolution || state.committed || state.applied < state.observed) return;
-    const records = keptRecords(state);
-    state.committedBytes = appendBatch(ctx.stateDir, records, state.indexValidBytes);
-    state.committedRecords = records.length;
+    const written = appendRecords(ctx.stateDir, keptRecords(state), state.indexValidBytes);
+    state.committedBytes = written.bytes;
+    state.committedRecords = written.count;
     state.committed = true;
     if (state.idsTooLong > 0) ctx.log.warn({ count: state.idsTooLong }, "ids too long for the dedupe index were not indexed");
   },

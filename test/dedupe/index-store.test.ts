@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { INDEX_FILE, type IndexRecord, appendBatch, readIndex } from "../../src/dedupe/index-store.ts";
+import { INDEX_FILE, type IndexRecord, appendBatch, appendRecords, readIndex, scanIndex } from "../../src/dedupe/index-store.ts";
 import { SIGNATURE_BINS } from "../../src/dedupe/signature.ts";
 import { dedupe } from "../../src/stages/dedupe.ts";
 import { RATES_WIRE, STORM_WIRE, STRIKE_WIRE, draftOf } from "./fixtures.ts";
@@ -72,6 +72,40 @@ describe("dedupe index file", () => {
     buf[buf.length - 5] = (buf[buf.length - 5] as number) ^ 0xff;
     writeFileSync(join(dir, INDEX_FILE), buf);
     expect(readIndex(dir).records.map((r) => r.id)).toEqual(["one"]);
+  });
+
+  it("writes a batch from records made one at a time, over many chunks, and reads a batch of 200,000 back", () => {
+    const dir = stateDir();
+    appendBatch(dir, [record("first", 1)], 0);
+    const before = readIndex(dir).validBytes;
+    const n = 200_000;
+    function* many(): Generator<IndexRecord> {
+      for (let i = 0; i < n; i++) yield record(`r${i}`, i % 251);
+    }
+    const written = appendRecords(dir, many(), before);
+    expect(written.count).toBe(n);
+    expect(statSync(join(dir, INDEX_FILE)).size).toBe(before + written.bytes);
+    let seen = 0;
+    let last: IndexRecord | null = null;
+    const summary = scanIndex(dir, (r) => {
+      seen++;
+      last = { ...r, signature: new Uint8Array(r.signature) };
+    });
+    expect(summary).toMatchObject({ batches: 2, validBytes: before + written.bytes });
+    expect(seen).toBe(n + 1);
+    expect(last).toEqual(record(`r${n - 1}`, (n - 1) % 251));
+    expect(readIndex(dir).records).toHaveLength(n + 1);
+  });
+
+  it("leaves the file as it is when there is nothing to append", () => {
+    const dir = stateDir();
+    expect(appendRecords(dir, [], 0)).toEqual({ bytes: 0, count: 0 });
+    expect(readIndex(dir).fileBytes).toBe(0);
+    appendBatch(dir, [record("one", 1)], 0);
+    appendFileSync(join(dir, INDEX_FILE), "torn");
+    const size = statSync(join(dir, INDEX_FILE)).size;
+    appendRecords(dir, [], readIndex(dir).validBytes);
+    expect(statSync(join(dir, INDEX_FILE)).size).toBe(size);
   });
 
   it("reads garbage as an empty index", () => {
