@@ -15,7 +15,7 @@
  * on the order articles were added in.
  */
 import { PairList } from "./pairs.ts";
-import { PairScratch, sortPairs } from "./radix.ts";
+import { PairScratch, sortPairs, sortU32 } from "./radix.ts";
 import { SIGNATURE_BINS } from "./signature.ts";
 import type { ArticleTable } from "./table.ts";
 
@@ -57,7 +57,7 @@ export function anchorsOf(shingles: Uint32Array, modulus: number, out: Uint32Arr
       dest[n++] = h;
     }
   }
-  const view = dest.subarray(0, n).sort();
+  const view = sortU32(dest.subarray(0, n));
   let m = 0;
   for (let i = 0; i < n; i++) if (i === 0 || view[i] !== view[i - 1]) view[m++] = view[i] as number;
   return view.subarray(0, m);

@@ -66,3 +66,67 @@ export function sortPairs(keys: Uint32Array, values: Uint32Array, n: number, scr
     values.set(fromValues.subarray(0, n));
   }
 }
+
+const SMALL = 32;
+const BYTE_BUCKETS = 256;
+const byteCounts = new Uint32Array(BYTE_BUCKETS * 4);
+let scratchValues = new Int32Array(1024);
+
+/**
+ * Sorts 32-bit numbers in place: by insertion for a few, else by a radix sort in four passes of a
+ * byte. (The built-in sort of a Uint32Array is a comparison sort over boxed numbers, several times
+ * slower for the few hundred hashes of one article.)
+ */
+export function sortU32(values: Uint32Array): Uint32Array {
+  const n = values.length;
+  if (n <= SMALL) {
+    for (let i = 1; i < n; i++) {
+      const v = values[i] as number;
+      let j = i - 1;
+      while (j >= 0 && (values[j] as number) > v) {
+        values[j + 1] = values[j] as number;
+        j--;
+      }
+      values[j + 1] = v;
+    }
+    return values;
+  }
+  if (scratchValues.length < n) scratchValues = new Int32Array(Math.max(n, scratchValues.length * 2));
+  // the same bits as signed numbers: a Uint32 above 2^31 would be read as a double
+  const signed = new Int32Array(values.buffer, values.byteOffset, n);
+  byteCounts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const v = signed[i] as number;
+    const d0 = v & 0xff;
+    const d1 = BYTE_BUCKETS + ((v >>> 8) & 0xff);
+    const d2 = 2 * BYTE_BUCKETS + ((v >>> 16) & 0xff);
+    const d3 = 3 * BYTE_BUCKETS + (v >>> 24);
+    byteCounts[d0] = (byteCounts[d0] as number) + 1;
+    byteCounts[d1] = (byteCounts[d1] as number) + 1;
+    byteCounts[d2] = (byteCounts[d2] as number) + 1;
+    byteCounts[d3] = (byteCounts[d3] as number) + 1;
+  }
+  let from: Int32Array = signed;
+  let to: Int32Array = scratchValues;
+  for (let pass = 0; pass < 4; pass++) {
+    const base = pass * BYTE_BUCKETS;
+    const shift = pass * 8;
+    if (byteCounts[base + (((from[0] as number) >>> shift) & 0xff)] === n) continue;
+    let sum = 0;
+    for (let b = 0; b < BYTE_BUCKETS; b++) {
+      const c = byteCounts[base + b] as number;
+      byteCounts[base + b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const v = from[i] as number;
+      const d = base + ((v >>> shift) & 0xff);
+      const at = byteCounts[d] as number;
+      byteCounts[d] = at + 1;
+      to[at] = v;
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== signed) signed.set(from.subarray(0, n));
+  return values;
+}

@@ -2,6 +2,7 @@
  * Exact set measures over shingle hashes: Jaccard |A∩B|/|A∪B| and containment |A∩B|/|A|.
  * Inputs are sorted sets without repeats (see `toSortedSet`).
  */
+import { sortU32 } from "./radix.ts";
 
 /** Sorted copy of the hashes with repeats removed. */
 export function toSortedSet(hashes: Uint32Array): Uint32Array {
@@ -10,7 +11,7 @@ export function toSortedSet(hashes: Uint32Array): Uint32Array {
 
 /** Sorts `hashes` in place and returns the view of it without repeats. */
 export function sortedSetInPlace(hashes: Uint32Array): Uint32Array {
-  hashes.sort();
+  sortU32(hashes);
   let n = 0;
   for (let i = 0; i < hashes.length; i++) {
     if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[n++] = hashes[i] as number;
