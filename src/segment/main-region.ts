@@ -5,10 +5,11 @@
  * the block texts, so they are easy to test.
  */
 import { fold } from "../text/measure.ts";
-import { shapeCounts } from "./line-shape.ts";
+import { lineShape } from "./line-shape.ts";
 import { type ProseFeatures, blockScore, proseFeatures } from "./prose-score.ts";
 import { type Region, maxSumRegion } from "./region.ts";
 import { chargeRepeatedShapes, stiffenRuns, weighByNeighbours } from "./score-context.ts";
+import { threadStamps } from "./threads.ts";
 
 export interface PageEvidence {
   lines: number;
@@ -25,6 +26,8 @@ export interface PageEvidence {
 export interface MainRegionPlan {
   features: ProseFeatures[];
   scores: number[];
+  /** Lines that open a record of a thread (comments, teasers): no region runs across them. */
+  stamps: boolean[];
   region: Region | null;
   evidence: PageEvidence;
   /** The dump looks like a whole page, so the region is worth cutting to. */
@@ -76,32 +79,86 @@ export const DEFAULT_REGION_OPTIONS: RegionOptions = {
   headlineMinShare: 0.3,
 };
 
-/** Line scores after context: what the region search adds up. */
-export function contextScores(texts: readonly string[], language: string | null, options: RegionOptions): { features: ProseFeatures[]; scores: number[] } {
+/** How many times each value of a list occurs in it, for each position. */
+function occurrences(values: readonly string[]): number[] {
   const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return values.map((v) => counts.get(v) ?? 0);
+}
+
+/** Line scores after context: what the region search adds up. */
+export function contextScores(
+  texts: readonly string[],
+  language: string | null,
+  options: RegionOptions,
+): { features: ProseFeatures[]; scores: number[]; stamps: boolean[] } {
   const keys = texts.map((t) => fold(t));
-  for (const k of keys) if (k !== "") counts.set(k, (counts.get(k) ?? 0) + 1);
-  const features = texts.map((t, i) => proseFeatures(t, language, (counts.get(keys[i] as string) ?? 0) > 1));
+  const repeats = occurrences(keys);
+  const shapes = texts.map(lineShape);
+  const features = texts.map((t, i) => proseFeatures(t, language, keys[i] !== "" && (repeats[i] as number) > 1));
   let scores = features.map((f) => blockScore(f));
-  scores = chargeRepeatedShapes(scores, shapeCounts(texts), options.shapeRepeats, options.shapeCost);
+  scores = chargeRepeatedShapes(scores, occurrences(shapes), options.shapeRepeats, options.shapeCost);
   scores = stiffenRuns(scores, options.runGrowth);
   scores = weighByNeighbours(scores, options.contextWindow, options.contextStrength, options.contextFloor);
-  return { features, scores };
+  return { features, scores, stamps: threadStamps(texts, shapes) };
 }
 
 /**
- * The region that follows a printed headline: for each line that prints the headline, the best
- * region after it, if it starts within `reach` lines. The heaviest such region, or null.
+ * The region that follows a printed headline: for each line that prints the headline, the heaviest
+ * region that starts on a prose line at most `reach` lines under it (a heavier region further down,
+ * such as a comment thread or a legal footer, does not count). The heaviest such region, or null.
  */
-export function regionAfterHeadline(scores: readonly number[], headlines: readonly number[], reach: number): Region | null {
+export function regionAfterHeadline(scores: readonly number[], headlines: readonly number[], reach: number, borders?: readonly boolean[]): Region | null {
+  if (headlines.length === 0) return null;
+  // best[i]: the highest prefix sum at any end index >= i, and where it is reached (earliest).
+  const n = scores.length;
+  const prefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = (prefix[i] as number) + (scores[i] as number);
+  // A region ends at a border line at the latest.
+  const bestEnd = new Int32Array(n + 1);
+  bestEnd[n] = n;
+  for (let i = n - 1; i >= 0; i--) {
+    if (borders?.[i]) {
+      bestEnd[i] = i;
+      continue;
+    }
+    const later = bestEnd[i + 1] as number;
+    bestEnd[i] = (prefix[i] as number) >= (prefix[later] as number) ? i : later;
+  }
   let best: Region | null = null;
   for (const h of headlines) {
-    const r = maxSumRegion(scores.slice(h + 1));
-    if (!r || r.start > reach) continue;
-    const region = { start: r.start + h + 1, end: r.end + h + 1, sum: r.sum };
-    if (best === null || region.sum > best.sum) best = region;
+    for (let s = h + 1; s <= Math.min(n - 1, h + 1 + reach); s++) {
+      if ((scores[s] as number) <= 0 || borders?.[s]) continue;
+      const end = bestEnd[s + 1] as number;
+      const sum = (prefix[end] as number) - (prefix[s] as number);
+      if (best === null || sum > best.sum) best = { start: s, end, sum };
+    }
   }
   return best;
+}
+
+/** A thread stamp among the lines from `from` (inclusive) to `to` (exclusive). */
+function stampBetween(stamps: readonly boolean[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (stamps[i]) return true;
+  return false;
+}
+
+/** Most lines between a thread's stamp and the region of its record ("Hi Ana," may come first). */
+const RECORD_REACH = 4;
+
+/** The region opens a record of a thread: a stamp stands just above it. */
+function isRecord(stamps: readonly boolean[], region: Region): boolean {
+  return stampBetween(stamps, Math.max(0, region.start - RECORD_REACH), region.start);
+}
+
+/**
+ * The heaviest region above the first stamp of a thread, when the heaviest region of all is one of
+ * its records (a long comment): the article stands above its comments. Null when there is none.
+ */
+function regionBeforeThread(scores: readonly number[], stamps: readonly boolean[]): Region | null {
+  const first = stamps.indexOf(true);
+  if (first <= 0) return null;
+  return maxSumRegion(scores.slice(0, first));
 }
 
 export function planMainRegion(
@@ -110,13 +167,17 @@ export function planMainRegion(
   options: RegionOptions = DEFAULT_REGION_OPTIONS,
   headlines: readonly number[] = [],
 ): MainRegionPlan {
-  const { features, scores } = contextScores(texts, language, options);
+  const { features, scores, stamps } = contextScores(texts, language, options);
   // The article starts under its headline; without one printed, the heaviest region wins.
-  const heaviest = maxSumRegion(scores);
-  const underHeadline = regionAfterHeadline(scores, headlines, options.headlineReach);
+  const heaviest = maxSumRegion(scores, stamps);
+  const underHeadline = regionAfterHeadline(scores, headlines, options.headlineReach, stamps);
   // A headline printed again in a footer or a share box has little under it: it anchors nothing.
-  const anchored = underHeadline && heaviest && underHeadline.sum >= options.headlineMinShare * heaviest.sum ? underHeadline : null;
-  const region = anchored ?? heaviest;
+  // A heavier region further down that is a record of a thread (a long comment) does not count.
+  const anchored =
+    underHeadline && heaviest && (underHeadline.sum >= options.headlineMinShare * heaviest.sum || stampBetween(stamps, underHeadline.end, heaviest.start))
+      ? underHeadline
+      : null;
+  const region = anchored ?? (heaviest && isRecord(stamps, heaviest) ? (regionBeforeThread(scores, stamps) ?? heaviest) : heaviest);
   let furniture = 0;
   let before = 0;
   let after = 0;
@@ -139,5 +200,5 @@ export function planMainRegion(
     before >= options.minHead &&
     // Under a printed headline, what comes before is the page's head, however much prose it holds.
     (anchored !== null || proseBefore <= options.maxProseBefore * proseInside);
-  return { features, scores, region, evidence, wholePage };
+  return { features, scores, stamps, region, evidence, wholePage };
 }

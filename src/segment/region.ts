@@ -15,14 +15,18 @@ export interface Region {
 
 /**
  * The contiguous slice with the largest sum (Kadane's scan). Ties go to the earliest, shortest
- * slice. Returns null when no score is above zero.
+ * slice. A line marked in `borders` is never inside a slice. Returns null when no score is above zero.
  */
-export function maxSumRegion(scores: readonly number[]): Region | null {
+export function maxSumRegion(scores: readonly number[], borders?: readonly boolean[]): Region | null {
   let best: Region | null = null;
   let runStart = 0;
   let runSum = 0;
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i] as number;
+    if (borders?.[i]) {
+      runSum = 0;
+      continue;
+    }
     if (runSum <= 0) {
       runStart = i;
       runSum = s;

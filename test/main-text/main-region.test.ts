@@ -41,3 +41,37 @@ describe("regionAfterHeadline", () => {
     expect(regionAfterHeadline([-2, 30, 40, -2, 5, -2], [0, 3], 2)).toEqual({ start: 1, end: 5, sum: 73 });
   });
 });
+
+describe("threads in planMainRegion", () => {
+  const thread = [
+    "Ana Lee on May 2, 2018 at 10:05 pm said:",
+    "I have read this twice and I still think the council should have asked the residents before it signed anything with the operators, because the people living by the port pay for every delay.",
+    "Bo on May 3, 2018 at 8:41 am said:",
+    "The strike was the only way the crews could make the operators listen, and I would have done the same thing in their place after a summer like that one, whatever the travellers say about it.",
+    "Carla on May 3, 2018 at 9:12 am said:",
+    "We will follow the talks on Wednesday and report what the two sides agree, if they agree on anything at all, and we will add the operators' full statement to this article as soon as they send it.",
+  ];
+
+  it("keeps the region under the headline from running into the comments below it", () => {
+    const texts = [...menu, "Ferry crews strike over staffing", ...article, "Comments", ...thread, ...footer];
+    const plan = planMainRegion(texts, "en", DEFAULT_REGION_OPTIONS, [menu.length]);
+    expect(plan.region).toMatchObject({ start: menu.length + 1 });
+    expect(plan.region?.end).toBeLessThanOrEqual(menu.length + 1 + article.length + 1);
+  });
+
+  it("without a headline, takes the article above the thread rather than its longest comment", () => {
+    const texts = [...menu, ...article, "Comments", ...thread, ...footer];
+    const plan = planMainRegion(texts, "en");
+    expect(plan.region).toMatchObject({ start: menu.length, end: menu.length + article.length });
+  });
+});
+
+describe("regionAfterHeadline under a short article", () => {
+  it("takes the region that starts near the headline, not a heavier one far below", () => {
+    expect(regionAfterHeadline([-5, 10, 8, -60, -60, 30, 30], [0], 2)).toEqual({ start: 1, end: 3, sum: 18 });
+  });
+
+  it("stops at a border line", () => {
+    expect(regionAfterHeadline([-5, 10, 8, -1, 50], [0], 2, [false, false, false, true, false])).toEqual({ start: 1, end: 3, sum: 18 });
+  });
+});
