@@ -41,7 +41,7 @@ import { readInput } from "./sources/read.ts";
 import { type InputFile, type SourceItem, isWalkError } from "./sources/types.ts";
 import { walkInputs } from "./sources/walk.ts";
 import { type CorpusStage, type DraftRef, type StageContext, refOf } from "./stage.ts";
-import type { PipelineRef, WorkerResult, WorkerTask } from "./worker.ts";
+import type { PipelineRef, WorkerResult, WorkerSetup, WorkerTask } from "./worker.ts";
 
 export interface RunOptions {
   pipeline: Pipeline;
@@ -53,8 +53,10 @@ export interface RunOptions {
   out: string;
   /** Worker threads for article stages: 0 runs them in this thread (default: one per core). */
   workers?: number;
-  /** Articles in flight at once (default: 16 per worker, at least 16). */
+  /** Articles in flight at once (default: 32 per worker, at least 16). */
   inFlight?: number;
+  /** Drafts sent to a worker in one task (default 8): fewer messages between threads. */
+  batchSize?: number;
   /** The longest an article may take in its article stages (worker threads only; default 60 s). */
   articleTimeoutMs?: number;
   /** Drafts to handle in this thread before worker threads start (default 256: small runs need none). */
@@ -150,7 +152,8 @@ function fingerprintOf(options: RunOptions): string {
 export async function run(options: RunOptions): Promise<RunStats> {
   const log = options.log ?? silentLogger;
   const workers = options.pipelineRef ? Math.max(0, options.workers ?? availableParallelism()) : 0;
-  const inFlight = Math.max(1, options.inFlight ?? Math.max(16, workers * 16));
+  const inFlight = Math.max(1, options.inFlight ?? Math.max(16, workers * 32));
+  const batchSize = Math.max(1, options.batchSize ?? 8);
   const timeoutMs = options.articleTimeoutMs ?? 60_000;
   const checkpointEvery = Math.max(1, options.checkpointEvery ?? CHECKPOINT_EVERY);
   const stateDir = options.stateDir ?? null;
@@ -195,11 +198,15 @@ export async function run(options: RunOptions): Promise<RunStats> {
   // and each builds its pipeline before its first timed task.
   let pool: Piscina | null = null;
   let warming: Promise<Piscina> | null = null;
-  const running = new Set<{ clock: Float64Array; controller: AbortController }>();
+  // One clock slot per task in flight: a worker writes the time it starts a task into the task's slot.
+  const clocks = new Float64Array(new SharedArrayBuffer(8 * inFlight));
+  const positions = new Int32Array(new SharedArrayBuffer(4 * inFlight));
+  const freeSlots = Array.from({ length: inFlight }, (_, i) => inFlight - 1 - i);
+  const running = new Set<{ slot: number; controller: AbortController }>();
   const watchdog = new Watchdog(() => {
     const now = Date.now();
     for (const task of running) {
-      const started = task.clock[0] as number;
+      const started = clocks[task.slot] as number;
       if (started > 0 && now - started > timeoutMs) task.controller.abort(new Error(`time limit of ${timeoutMs} ms`));
     }
   });
@@ -214,9 +221,10 @@ export async function run(options: RunOptions): Promise<RunStats> {
         minThreads: workers,
         maxThreads: workers,
         idleTimeout: 60_000,
+        workerData: { pipeline: options.pipelineRef as PipelineRef, clocks: clocks.buffer as SharedArrayBuffer, positions: positions.buffer as SharedArrayBuffer } satisfies WorkerSetup,
       });
       pool = started;
-      const warmup: WorkerTask = { pipeline: options.pipelineRef as PipelineRef, pass: -1, draft: null, decision: null };
+      const warmup: WorkerTask = { pass: -1, drafts: [], decisions: [], slot: 0 };
       await Promise.all(Array.from({ length: workers }, () => started.run(warmup)));
       return started;
     })();
@@ -244,37 +252,89 @@ export async function run(options: RunOptions): Promise<RunStats> {
       const draft = job.draft ?? draftOf(jsonOf(job.line as string));
       return passOutcome(draft, parts, job.decision, stageOpts, false);
     }
-    // The worker writes the time it starts the task into `clock`; the watchdog stops a task that has
-    // run longer than the limit (waiting in the queue or building the pipeline does not count).
-    const clock = new SharedArrayBuffer(8);
+    return submit(job, p, pool);
+  };
+
+  // Drafts go to workers in batches, so that a message carries several; a batch leaves when full or
+  // when the event loop comes round (the input is slower than the workers, or it has ended).
+  let pending: { p: number; items: { job: Job; done: (outcome: PassOutcome) => void; fail: (error: unknown) => void }[] } | null = null;
+  let flushing = false;
+  const submit = (job: Job, p: number, pool: Piscina): Promise<PassOutcome> =>
+    new Promise<PassOutcome>((done, fail) => {
+      if (pending && pending.p !== p) flushBatch(pool);
+      pending ??= { p, items: [] };
+      pending.items.push({ job, done, fail });
+      if (pending.items.length >= batchSize) flushBatch(pool);
+      else if (!flushing) {
+        flushing = true;
+        setImmediate(() => {
+          flushing = false;
+          flushBatch(pool);
+        });
+      }
+    });
+  const flushBatch = (pool: Piscina): void => {
+    const batch = pending;
+    pending = null;
+    if (!batch || batch.items.length === 0) return;
+    runBatch(pool, batch.p, batch.items.map((item) => item.job)).then(
+      (outcomes) => batch.items.forEach((item, k) => item.done(outcomes[k] as PassOutcome)),
+      (error) => batch.items.forEach((item) => item.fail(error)),
+    );
+  };
+
+  /** A draft that failed on a worker, as its rejected line. */
+  const failed = (job: Job, p: number, timedOut: boolean, error: unknown): PassOutcome => {
+    const parts = passParts[p] as PassParts;
+    const draft = job.draft ?? draftOf(jsonOf(job.line as string));
+    draft.stage = parts.stretch[0]?.name ?? parts.after?.name ?? "run";
+    draft.reject(
+      timedOut ? "time-limit" : "stage-error",
+      timedOut ? `the article stages took longer than ${timeoutMs} ms and were stopped` : describeError(error),
+    );
+    return { settled: settle(draft) };
+  };
+
+  /**
+   * Runs a batch on a worker. The worker writes the time it starts each draft into the batch's clock
+   * slot; the watchdog stops a batch whose current draft has run longer than the limit (waiting in
+   * the queue or building the pipeline does not count). When a batch fails, the draft it stopped at
+   * is rejected and the others run again, each on its own, so that one bad draft costs only itself.
+   */
+  const runBatch = async (pool: Piscina, p: number, jobs: Job[]): Promise<PassOutcome[]> => {
+    const slot = freeSlots.pop();
+    if (slot === undefined) throw new Error("more tasks in flight than clock slots");
+    clocks[slot] = 0;
+    positions[slot] = -1;
     const controller = new AbortController();
     const task: WorkerTask = {
-      pipeline: options.pipelineRef,
       pass: p,
-      draft: job.draft ? job.draft.toState() : jsonOf(job.line as string),
-      decision: job.decision,
-      clock,
+      drafts: jobs.map((job) => (job.draft ? job.draft.toState() : jsonOf(job.line as string))),
+      decisions: jobs.map((job) => job.decision),
+      slot,
     };
-    const watched = { clock: new Float64Array(clock), controller };
+    const watched = { slot, controller };
     running.add(watched);
     watchdog.start();
+    let failure: { error: unknown; timedOut: boolean; at: number } | null = null;
     try {
       const result = (await pool.run(task, { signal: controller.signal })) as WorkerResult;
       stats.addTimes(result.times);
-      return result.outcome;
+      return result.outcomes;
     } catch (error) {
-      const timedOut = controller.signal.aborted;
-      const draft = job.draft ?? draftOf(jsonOf(job.line as string));
-      draft.stage = parts.stretch[0]?.name ?? parts.after?.name ?? "run";
-      draft.reject(
-        timedOut ? "time-limit" : "stage-error",
-        timedOut ? `the article stages took longer than ${timeoutMs} ms and were stopped` : describeError(error),
-      );
-      return { settled: settle(draft) };
+      failure = { error, timedOut: controller.signal.aborted, at: positions[slot] as number };
     } finally {
       running.delete(watched);
+      clocks[slot] = 0;
+      freeSlots.push(slot);
       if (running.size === 0) watchdog.stop();
     }
+    if (jobs.length === 1) return [failed(jobs[0] as Job, p, failure.timedOut, failure.error)];
+    return Promise.all(
+      jobs.map((job, k) =>
+        k === failure.at ? failed(job, p, failure.timedOut, failure.error) : runBatch(pool, p, [job]).then((outcomes) => outcomes[0] as PassOutcome),
+      ),
+    );
   };
 
   const writeCheckpoint = async (cp: Omit<Checkpoint, "fingerprint" | "stats">): Promise<void> => {

@@ -4,6 +4,7 @@
  * the thread boundary, so a stage behaves the same on a worker as in the main thread.
  */
 import { pathToFileURL } from "node:url";
+import { workerData } from "piscina";
 import { Draft, type DraftState } from "./draft.ts";
 import { createLogger } from "./log.ts";
 import { type Decision, type PassOutcome, type PassParts, draftOf, passOutcome, passesOf } from "./pass.ts";
@@ -15,21 +16,31 @@ export interface PipelineRef {
   params: PipelineParams;
 }
 
-export interface WorkerTask {
+/** What every worker is started with: the pipeline, and the clocks the runner's watchdog reads. */
+export interface WorkerSetup {
   pipeline: PipelineRef;
+  /**
+   * One slot per task in flight: the worker writes the time (ms) it starts each draft of a task into
+   * the task's slot of `clocks`, and the draft's place in the task into `positions`.
+   */
+  clocks: SharedArrayBuffer;
+  positions: SharedArrayBuffer;
+}
+
+export interface WorkerTask {
   /** Which pass of the run (-1 only builds the pipeline). */
   pass: number;
-  /** The draft: its state, or the JSON of its state as spilled between passes; null to warm up. */
-  draft: DraftState | string | null;
-  /** The previous corpus stage's decision for this draft. */
-  decision: Decision;
-  /** Shared with the runner: the worker writes the time (ms) it starts the task here. */
-  clock?: SharedArrayBuffer;
+  /** The drafts: each its state, or the JSON of its state as spilled between passes; empty to warm up. */
+  drafts: (DraftState | string)[];
+  /** The previous corpus stage's decision for each draft. */
+  decisions: Decision[];
+  /** This task's slot in the clocks. */
+  slot: number;
 }
 
 export interface WorkerResult {
-  /** How the draft left the pass; a living draft comes back as its spill line. */
-  outcome: PassOutcome;
+  /** How each draft left the pass; a living draft comes back as its spill line. */
+  outcomes: PassOutcome[];
   /** Milliseconds spent in each stage. */
   times: Record<string, number>;
 }
@@ -53,32 +64,38 @@ async function build(ref: PipelineRef): Promise<PassParts[]> {
   return passesOf(resolvePipeline(mod.default, ref.params).stages);
 }
 
+const setup = workerData as WorkerSetup | undefined;
+const clocks = setup ? new Float64Array(setup.clocks) : null;
+const positions = setup ? new Int32Array(setup.positions) : null;
+
 export default async function runTask(task: WorkerTask): Promise<WorkerResult | null> {
-  const key = `${task.pipeline.module}\u0000${JSON.stringify(task.pipeline.params)}`;
+  if (!setup || !clocks || !positions) throw new Error("the worker was started without its pipeline");
+  const pipeline = setup.pipeline;
+  const key = `${pipeline.module}\u0000${JSON.stringify(pipeline.params)}`;
   let passes = built.get(key);
   if (!passes) {
-    passes = build(task.pipeline);
+    passes = build(pipeline);
     built.set(key, passes);
   }
   const all = await passes;
-  if (task.draft === null || task.pass < 0) return null;
-  if (task.clock) new Float64Array(task.clock)[0] = Date.now();
+  if (task.drafts.length === 0 || task.pass < 0) return null;
   const parts = all[task.pass];
   if (!parts) throw new Error(`the pipeline has no pass ${task.pass}`);
-  const draft = typeof task.draft === "string" ? draftOf(task.draft) : Draft.fromState(task.draft);
   const times: Record<string, number> = {};
-  const outcome = await passOutcome(
-    draft,
-    parts,
-    task.decision,
-    {
-      log,
-      stateDir: task.pipeline.params.stateDir,
-      onStage: (stage, ms) => {
-        times[stage.name] = (times[stage.name] ?? 0) + ms;
-      },
+  const options = {
+    log,
+    stateDir: pipeline.params.stateDir,
+    onStage: (stage: { name: string }, ms: number) => {
+      times[stage.name] = (times[stage.name] ?? 0) + ms;
     },
-    true,
-  );
-  return { outcome, times };
+  };
+  const outcomes: PassOutcome[] = [];
+  for (let k = 0; k < task.drafts.length; k++) {
+    positions[task.slot] = k;
+    clocks[task.slot] = Date.now();
+    const given = task.drafts[k] as DraftState | string;
+    const draft = typeof given === "string" ? draftOf(given) : Draft.fromState(given);
+    outcomes.push(await passOutcome(draft, parts, task.decisions[k] ?? null, options, true));
+  }
+  return { outcomes, times };
 }
