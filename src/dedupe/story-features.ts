@@ -60,9 +60,12 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,&-]*[\p{L}\p{N}\p{M}]\.?|[\p{L}
 
 const MONTH_SET = new Set<string>(MONTHS);
 
+/** First letters of month names and abbreviations (a, d, f, j, m, n, o, s), lower-cased. */
+const MONTH_INITIALS = new Set([97, 100, 102, 106, 109, 110, 111, 115]);
+
 function monthOf(word: string): string | null {
-  // Month names are 3 to 9 letters: most words are ruled out without lower-casing them.
-  if (word.length < 3 || word.length > 9) return null;
+  // Month names are 3 to 9 ASCII letters: most words are ruled out without lower-casing them.
+  if (word.length < 3 || word.length > 9 || !MONTH_INITIALS.has(word.charCodeAt(0) | 32)) return null;
   const w = word.toLowerCase();
   if (MONTH_SET.has(w)) return w;
   return MONTH_ABBREVIATIONS[w] ?? null;
@@ -89,13 +92,46 @@ function endsSentence(raw: string): boolean {
   return !(body.includes(".") || (body.length <= 3 && isCapitalised(body)) || monthOf(body) !== null);
 }
 
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** One or two ASCII digits. */
+function isDay(word: string): boolean {
+  return (word.length === 1 || word.length === 2) && isDigit(word.charCodeAt(0)) && isDigit(word.charCodeAt(word.length - 1));
+}
+
+/** 19xx or 20xx. */
+function isYear(word: string): boolean {
+  if (word.length !== 4) return false;
+  const a = word.charCodeAt(0);
+  const b = word.charCodeAt(1);
+  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(word.charCodeAt(2)) && isDigit(word.charCodeAt(3));
+}
+
+/** An ASCII digit anywhere in the word (what \d matches without the u flag). */
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (isDigit(word.charCodeAt(i))) return true;
+  return false;
+}
+
+/** A token without trailing periods and commas, then without a possessive "'s". */
+function bareWord(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && (raw.charCodeAt(end - 1) === 46 || raw.charCodeAt(end - 1) === 44)) end--;
+  let word = end === raw.length ? raw : raw.slice(0, end);
+  if (word.length >= 2 && word.charCodeAt(word.length - 1) === 115) {
+    const q = word.charCodeAt(word.length - 2);
+    if (q === 39 || q === 0x2019) word = word.slice(0, -2);
+  }
+  return word;
+}
+
 /** The features of one report (title and body text). */
 export function storyFeatures(text: string): StoryFeatures {
   const features = new Set<string>();
   const years = new Set<number>();
   for (const line of text.normalize("NFKC").split(/\n+/)) {
     const raws = line.match(TOKEN) ?? [];
-    const words = raws.map((w) => w.replace(/[.,]+$/, "").replace(/['’]s$/u, ""));
+    const words = raws.map(bareWord);
     const headline = isTitleCase(line, words);
     let run: string[] = [];
     const flush = (): void => {
@@ -108,34 +144,34 @@ export function storyFeatures(text: string): StoryFeatures {
     let sentenceStart = true;
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as string;
-      const lower = word.toLowerCase();
       const startsSentence = sentenceStart;
-      sentenceStart = endsSentence(raws[i] as string) || /[!?]$/.test(raws[i] as string);
+      // (a token never ends with "!" or "?", so only a period can end the sentence here)
+      sentenceStart = endsSentence(raws[i] as string);
       const month = monthOf(word);
       if (month && (isCapitalised(word) || word.length > 3)) {
         flush();
         const next = words[i + 1] ?? "";
         const after = words[i + 2] ?? "";
-        if (/^\d{1,2}$/.test(next)) features.add(`d:${month}-${Number(next)}`);
-        const year = /^(19|20)\d\d$/.test(next) ? next : /^(19|20)\d\d$/.test(after) ? after : null;
+        if (isDay(next)) features.add(`d:${month}-${Number(next)}`);
+        const year = isYear(next) ? next : isYear(after) ? after : null;
         if (year) features.add(`d:${month}-${year}`);
         const before = words[i - 1] ?? "";
-        if (/^\d{1,2}$/.test(before)) features.add(`d:${month}-${Number(before)}`);
+        if (isDay(before)) features.add(`d:${month}-${Number(before)}`);
         continue;
       }
-      if (/^(19|20)\d\d$/.test(word)) {
+      if (isYear(word)) {
         flush();
         years.add(Number(word));
         features.add(`d:${word}`);
         continue;
       }
-      if (/\d/.test(word)) {
+      if (hasDigit(word)) {
         flush();
         if (word.length >= 2) features.add(`n:${word.replace(/,/g, "")}`);
         continue;
       }
       const capital = isCapitalised(word);
-      if (capital && !headline && !(NOT_NAMES.has(lower) && (startsSentence || run.length === 0))) {
+      if (capital && !headline && !((startsSentence || run.length === 0) && NOT_NAMES.has(word.toLowerCase()))) {
         run.push(word);
         if (sentenceStart) flush();
         continue;
