@@ -3,6 +3,7 @@
  * lower-cased), which word pairs it uses, and which capitalised words it uses in mid-sentence (names).
  * Repairs ask it before they act: a split or a name is applied only when the text itself attests it.
  */
+import { LETTER, MARK, SPACE, classOf } from "./chars.ts";
 
 export interface DocumentEvidence {
   /** Count of each token as written. */
@@ -28,27 +29,77 @@ const bump = (map: Map<string, number>, key: string, by = 1): void => {
 
 const isUpperChar = (ch: string | undefined): boolean => ch !== undefined && ch !== ch.toLowerCase();
 const isLowerChar = (ch: string | undefined): boolean => ch !== undefined && ch !== ch.toUpperCase();
-/** `Biden`, `Sánchez`: a capital, then a lower-case letter. */
-const capitalised = (word: string): boolean => isUpperChar(word[0]) && isLowerChar(word[1]);
-const SENTENCE_GAP = /[.!?:;“"«]/;
-const SPACE_GAP = /^\s+$/;
+/** `Biden`, `Sánchez`: a capital, then a lower-case letter (an ASCII word is told without case mapping). */
+function capitalised(word: string): boolean {
+  const a = word.charCodeAt(0);
+  const b = word.charCodeAt(1);
+  if (a < 0x80 && b < 0x80) return a >= 65 && a <= 90 && b >= 97 && b <= 122;
+  return isUpperChar(word[0]) && isLowerChar(word[1]);
+}
+const startsUpper = (word: string): boolean => {
+  const a = word.charCodeAt(0);
+  return a < 0x80 ? a >= 65 && a <= 90 : isUpperChar(word[0]);
+};
+
+/** What separates two tokens: only white space, or a sign that a sentence or clause ends (`.!?:;“"«`). */
+export const GAP_SPACE = 1;
+export const GAP_SENTENCE = 2;
+
+function gapKind(text: string, from: number, to: number): number {
+  let kind = from < to ? GAP_SPACE : 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x3b || c === 0x201c || c === 0x22 || c === 0xab) kind |= GAP_SENTENCE;
+    if ((kind & GAP_SPACE) !== 0 && c !== 0x20 && (classOf(c) & SPACE) === 0) kind &= ~GAP_SPACE;
+  }
+  return kind;
+}
+
+/** The tokens of one text in order, each with what separates it from the one before. */
+export interface Tokens {
+  words: string[];
+  gaps: number[];
+}
+
+export function tokenize(text: string): Tokens {
+  const words: string[] = [];
+  const gaps: number[] = [];
+  let last = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i) as number;
+    if ((classOf(cp) & (LETTER | MARK)) === 0) {
+      i += cp >= 0x10000 ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    i += cp >= 0x10000 ? 2 : 1;
+    while (i < n) {
+      let c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(i) as number;
+      if ((classOf(c) & (LETTER | MARK)) === 0) break;
+      i += c >= 0x10000 ? 2 : 1;
+    }
+    gaps.push(gapKind(text, last, start));
+    words.push(text.slice(start, i));
+    last = i;
+  }
+  return { words, gaps };
+}
 
 /** Word pairs are asked for rarely and cost the most to count: they are counted on first use. */
-function countPairs(texts: readonly string[]): { pairs: Map<string, number>; exactPairs: Map<string, number> } {
+function countPairs(tokenized: readonly Tokens[]): { pairs: Map<string, number>; exactPairs: Map<string, number> } {
   const pairs = new Map<string, number>();
   const exactPairs = new Map<string, number>();
-  for (const text of texts) {
-    let previous: string | null = null;
-    let last = 0;
-    for (const m of text.matchAll(TOKEN)) {
-      const word = m[0];
-      const gap = text.slice(last, m.index);
-      last = m.index + word.length;
-      if (previous !== null && (gap === " " || SPACE_GAP.test(gap))) {
-        bump(pairs, `${previous.toLowerCase()} ${word.toLowerCase()}`);
-        bump(exactPairs, `${previous} ${word}`);
-      }
-      previous = word;
+  for (const { words, gaps } of tokenized) {
+    for (let k = 1; k < words.length; k++) {
+      if (((gaps[k] as number) & GAP_SPACE) === 0) continue;
+      const previous = words[k - 1] as string;
+      const word = words[k] as string;
+      bump(pairs, `${previous.toLowerCase()} ${word.toLowerCase()}`);
+      bump(exactPairs, `${previous} ${word}`);
     }
   }
   return { pairs, exactPairs };
@@ -61,49 +112,63 @@ function countPairs(texts: readonly string[]): { pairs: Map<string, number>; exa
  */
 let last: { texts: readonly string[]; evidence: DocumentEvidence } | null = null;
 
+/** The texts each evidence was gathered from. */
+const sources = new WeakMap<DocumentEvidence, ReadonlySet<string>>();
+
 export function gatherEvidence(texts: readonly string[]): DocumentEvidence {
   if (last && last.texts.length === texts.length && last.texts.every((t, i) => t === texts[i])) return last.evidence;
   const evidence = collectEvidence(texts);
   last = { texts: [...texts], evidence };
+  sources.set(evidence, new Set(texts));
   return evidence;
+}
+
+/**
+ * The texts an evidence was gathered from, or null when it was not made by gatherEvidence. Every
+ * token of such a text is counted in the evidence, so a repair that needs a word the evidence does
+ * not count can pass over such a text without searching it.
+ */
+export function attestedTexts(evidence: DocumentEvidence): ReadonlySet<string> | null {
+  return sources.get(evidence) ?? null;
 }
 
 function collectEvidence(texts: readonly string[]): DocumentEvidence {
   const tokens = new Map<string, number>();
-  const lower = new Map<string, number>();
   const midCapitalised = new Map<string, number>();
   const inNamePhrase = new Map<string, number>();
+  const tokenized = texts.map(tokenize);
   let counted: { pairs: Map<string, number>; exactPairs: Map<string, number> } | null = null;
   const pairsOnce = () => {
-    counted ??= countPairs(texts);
+    counted ??= countPairs(tokenized);
     return counted;
   };
-  for (const text of texts) {
-    let previous: string | null = null;
-    let previousRaw: string | null = null;
-    let last = 0;
-    for (const m of text.matchAll(TOKEN)) {
-      const word = m[0];
-      const gap = text.slice(last, m.index);
-      last = m.index + word.length;
-      const lowerWord = word.toLowerCase();
-      const spaced = gap === " " || SPACE_GAP.test(gap);
-      const sentenceStart = previous === null || SENTENCE_GAP.test(gap);
+  let lower: Map<string, number> | null = null;
+  for (const { words, gaps } of tokenized) {
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k] as string;
+      const gap = gaps[k] as number;
       bump(tokens, word);
-      bump(lower, lowerWord);
       const cap = capitalised(word);
-      if (!sentenceStart && cap) bump(midCapitalised, word);
-      if (previousRaw !== null && spaced && cap && isUpperChar(previousRaw[0])) {
+      if (!cap) continue;
+      // A sentence starts at the first token and after a gap holding `.!?:;“"«`.
+      if (k > 0 && (gap & GAP_SENTENCE) === 0) bump(midCapitalised, word);
+      const previous = k > 0 ? (words[k - 1] as string) : null;
+      if (previous !== null && (gap & GAP_SPACE) !== 0 && startsUpper(previous)) {
         bump(inNamePhrase, word);
-        if (capitalised(previousRaw)) bump(inNamePhrase, previousRaw);
+        if (capitalised(previous)) bump(inNamePhrase, previous);
       }
-      previous = lowerWord;
-      previousRaw = word;
     }
   }
   return {
     tokens,
-    lower,
+    // Counted from the tokens when asked: each lower-cased form first seen where its first spelling was.
+    get lower() {
+      if (lower === null) {
+        lower = new Map<string, number>();
+        for (const [word, n] of tokens) bump(lower, word.toLowerCase(), n);
+      }
+      return lower;
+    },
     get pairs() {
       return pairsOnce().pairs;
     },

@@ -11,6 +11,7 @@
  * that also has a strong cut, where the glue is evidently the block's habit; elsewhere they are
  * reported for a person to judge.
  */
+import { LOWER, classOf, codePointBefore, unitsOf } from "./chars.ts";
 import type { DocumentEvidence } from "./evidence.ts";
 
 export type GlueStrength = "strong" | "weak";
@@ -30,11 +31,21 @@ export interface GlueContext {
   codeLike?: boolean;
 }
 
-const IDENTIFIER_SIGNS = [/\b[a-z]+(?:[A-Z][a-z\d]+){2,}\b/, /\b[A-Za-z_]\w*\.\w+\(/, /\w\(\)/, /=>|[{};]\s*$/m, /\b[a-z]+_[a-z]+\b/];
+/**
+ * Signs of program code, each with a cheap test of a character it cannot match without, so that
+ * prose (which rarely holds `_`, `()` or `=>`) is mostly judged by a few `includes`.
+ */
+const IDENTIFIER_SIGNS: ReadonlyArray<{ sign: RegExp; possible: (text: string) => boolean }> = [
+  { sign: /\b[a-z]+(?:[A-Z][a-z\d]+){2,}\b/, possible: (t) => /[a-z][A-Z]/.test(t) },
+  { sign: /\b[A-Za-z_]\w*\.\w+\(/, possible: (t) => t.includes("(") },
+  { sign: /\w\(\)/, possible: (t) => t.includes("()") },
+  { sign: /=>|[{};]\s*$/m, possible: (t) => t.includes("=>") || /[{};]/.test(t) },
+  { sign: /\b[a-z]+_[a-z]+\b/, possible: (t) => t.includes("_") },
+];
 
 /** Whether a document's text shows program code. */
 export function looksLikeCode(text: string): boolean {
-  return IDENTIFIER_SIGNS.some((sign) => sign.test(text));
+  return IDENTIFIER_SIGNS.some(({ sign, possible }) => possible(text) && sign.test(text));
 }
 
 /** Words that open a sentence or clause; a lower-case word glued to one is a stripped sentence break (`territoryHe was`). */
@@ -54,12 +65,42 @@ const GLUED_BEFORE = new Set("that from which this".split(" "));
 /** Function words glued to a following capitalised word (`theMonetary`, `ofEurope`, `andParis`). */
 const BEFORE_CAPITAL = new Set("the of and that from with".split(" "));
 
-const ENDS_IN_FUNCTION_WORD = new RegExp(`\\p{Ll}{4}(?:${[...GLUED_AFTER].join("|")})$`, "u");
-const STARTS_WITH_FUNCTION_WORD = new RegExp(`^(?:${[...GLUED_BEFORE].join("|")})\\p{Ll}{4}`, "u");
+/** Whether the `count` code points before `end` (or from `start`) are all lower-case letters. */
+function lowerBefore(token: string, end: number, count: number): boolean {
+  let i = end;
+  for (let k = 0; k < count; k++) {
+    const cp = codePointBefore(token, i);
+    if (cp < 0 || (classOf(cp) & LOWER) === 0) return false;
+    i -= unitsOf(cp);
+  }
+  return true;
+}
+function lowerFrom(token: string, start: number, count: number): boolean {
+  let i = start;
+  for (let k = 0; k < count; k++) {
+    if (i >= token.length) return false;
+    const cp = token.codePointAt(i) as number;
+    if ((classOf(cp) & LOWER) === 0) return false;
+    i += unitsOf(cp);
+  }
+  return true;
+}
+
+/** Four lower-case letters, then a function word, at the end (`pricesand`). */
+function endsInFunctionWord(token: string): boolean {
+  for (const word of GLUED_AFTER) if (token.endsWith(word) && lowerBefore(token, token.length - word.length, 4)) return true;
+  return false;
+}
+
+/** A function word, then four lower-case letters, at the start (`thatfood`). */
+function startsWithFunctionWord(token: string): boolean {
+  for (const word of GLUED_BEFORE) if (token.startsWith(word) && lowerFrom(token, word.length, 4)) return true;
+  return false;
+}
 
 /** A cheap test before the full judgement: a lower-case token, not a known word, that may be a function word glued to another. */
 export function mayHoldFunctionWord(token: string, ctx: GlueContext): boolean {
-  return (ENDS_IN_FUNCTION_WORD.test(token) || STARTS_WITH_FUNCTION_WORD.test(token)) && !ctx.words.has(token.toLowerCase());
+  return (endsInFunctionWord(token) || startsWithFunctionWord(token)) && !ctx.words.has(token.toLowerCase());
 }
 
 /** Acronyms that software and product names attach to a word (`watchOS`, `userID`): no glue there. */

@@ -36,17 +36,27 @@ const PAIRS: Array<{ lead: Set<string>; continuation: Set<string> }> = CODECS.ma
   if (continuation.has("\u00a0")) continuation.add(" ");
   return { lead, continuation };
 });
-const LEAD_OF_ANY = new Set(PAIRS.flatMap((p) => [...p.lead]));
+/** Each lead character, with every character that follows it as a continuation in a page where it is a lead. */
+const FOLLOWERS = new Map<string, Set<string>>();
+for (const { lead, continuation } of PAIRS) {
+  for (const ch of lead) {
+    const followers = FOLLOWERS.get(ch) ?? new Set<string>();
+    for (const c of continuation) followers.add(c);
+    FOLLOWERS.set(ch, followers);
+  }
+}
 
-/** Whether some code page could read two neighbouring characters as the start of a UTF-8 sequence. */
-function mayHoldMojibake(text: string): boolean {
+/**
+ * Whether some code page could read two neighbouring characters as the start of a UTF-8 sequence.
+ * Leads and continuations are all single UTF-16 units, so the text is scanned unit by unit: a
+ * surrogate is never a lead, and half of a pair is never a continuation.
+ */
+export function mayHoldMojibake(text: string): boolean {
   if (!NON_ASCII.test(text)) return false;
-  const chars = Array.from(text);
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const a = chars[i] as string;
-    if (!LEAD_OF_ANY.has(a)) continue;
-    const b = chars[i + 1] as string;
-    if (PAIRS.some((p) => p.lead.has(a) && p.continuation.has(b))) return true;
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
+    const followers = FOLLOWERS.get(text[i] as string);
+    if (followers !== undefined && followers.has(text[i + 1] as string)) return true;
   }
   return false;
 }

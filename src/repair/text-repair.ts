@@ -3,6 +3,7 @@
  * thin definition and the benchmark can run the very same code.
  */
 import type { Draft, DraftBlock, DraftMeta } from "../draft.ts";
+import { LETTER, LOWER, MARK, UPPER, classOf, unitsOf } from "./chars.ts";
 import { gatherEvidence } from "./evidence.ts";
 import { type GlueContext, type GlueSplit, looksLikeCode, mayHoldFunctionWord, splitGluedToken } from "./glued-words.ts";
 import { ENTITY_PATTERN, decodeEntity, fixMojibake, fixC1Controls } from "./mojibake.ts";
@@ -49,20 +50,68 @@ export function forEachText(draft: Draft, rule: string, fn: (block: DraftBlock) 
   }
 }
 
+/** C1 control characters; each step below runs only on text that can hold what it repairs. */
+const C1 = /[\u0080-\u009f]/;
+
 export function repairEncoding(draft: Draft, options: TextRepairOptions): void {
   forEachText(draft, "mojibake", (block) => {
     if (options.mojibake) {
       const fixed = fixMojibake(block.text);
       if (fixed) rewriteWhole(draft, block, fixed.text, "mojibake");
-      draft.rewrite(block, "c1-control", /[\u0080-\u009f]+/gu, (m) => fixC1Controls(m[0]));
+      if (C1.test(block.text)) draft.rewrite(block, "c1-control", /[\u0080-\u009f]+/gu, (m) => fixC1Controls(m[0]));
     }
-    if (options.entities) draft.rewrite(block, "html-entity", new RegExp(ENTITY_PATTERN.source, "giu"), decodeEntity);
+    if (options.entities && block.text.includes("&")) draft.rewrite(block, "html-entity", new RegExp(ENTITY_PATTERN.source, "giu"), decodeEntity);
     if (options.replacementChars) repairReplacementChars(draft, block);
   });
 }
 
 const TOKEN_IN_TEXT = /[\p{L}\p{M}]{6,}/gu;
-const CASE_BOUNDARY = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
+
+/** A run of six or more letters (`[\p{L}\p{M}]{6,}`), and whether it holds a case boundary. */
+export interface GlueToken {
+  index: number;
+  text: string;
+  /** Lower then upper case (`territoryHe`), or two capitals then lower case (`IIincluding`). */
+  cased: boolean;
+}
+
+/** The runs of six or more letters in a text, found with one pass over its characters. */
+export function glueTokens(text: string): GlueToken[] {
+  const out: GlueToken[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i) as number;
+    let bits = classOf(cp);
+    if ((bits & (LETTER | MARK)) === 0) {
+      i += unitsOf(cp);
+      continue;
+    }
+    const start = i;
+    let length = 0;
+    let cased = false;
+    // The classes of the two code points before the current one.
+    let before1 = 0;
+    let before2 = 0;
+    while (true) {
+      length++;
+      if (!cased && (bits & UPPER) !== 0 && (before1 & LOWER) !== 0) cased = true;
+      if (!cased && (bits & LOWER) !== 0 && (before1 & UPPER) !== 0 && (before2 & UPPER) !== 0) cased = true;
+      i += unitsOf(cp);
+      if (i >= n) break;
+      cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i) as number;
+      const next = classOf(cp);
+      if ((next & (LETTER | MARK)) === 0) break;
+      before2 = before1;
+      before1 = bits;
+      bits = next;
+    }
+    if (length >= 6) out.push({ index: start, text: text.slice(start, i), cased });
+  }
+  return out;
+}
 /** What stands between two neighbouring tokens: a space, perhaps after a possessive (`lastyear's harvestwas`). */
 const ADJACENT = /^(?:['’]s)?\s$/u;
 
@@ -95,22 +144,23 @@ export function repairGluedWords(draft: Draft, options: TextRepairOptions): void
     let strong = false;
     // Cuts inside one case (`spacecooperation`) are weak: they matter only in a block that has a
     // strong cut, which only a token with a case boundary can give. So those tokens go first.
-    const tokens = [...block.text.matchAll(TOKEN_IN_TEXT)];
-    const cased = tokens.filter((m) => CASE_BOUNDARY.test(m[0]));
+    const tokens = glueTokens(block.text);
+    if (tokens.length === 0) return;
+    const cased = tokens.filter((t) => t.cased);
     type Judged = { at: number; end: number; split: GlueSplit | null };
-    const judge = (m: RegExpExecArray | RegExpMatchArray): Judged => {
-      const at = m.index ?? 0;
-      const end = at + m[0].length;
-      return { at, end, split: splitGluedToken(m[0], ctx, block.text.slice(end, end + 4)) };
+    const judge = (t: GlueToken): Judged => {
+      const at = t.index;
+      const end = at + t.text.length;
+      return { at, end, split: splitGluedToken(t.text, ctx, block.text.slice(end, end + 4)) };
     };
     const first = cased.map(judge);
     const anyStrong = first.some((j) => j.split?.strength === "strong");
     // Without a strong cut among them, lower-case tokens are judged only where a function word
     // may be glued on (`pricesand`, `thatfood`), a cut that is strong on its own.
-    const lowerCase = tokens.filter((m) => !CASE_BOUNDARY.test(m[0]));
-    let rest = (anyStrong ? lowerCase : lowerCase.filter((m) => mayHoldFunctionWord(m[0], ctx))).map(judge);
+    const lowerCase = tokens.filter((t) => !t.cased);
+    let rest = (anyStrong ? lowerCase : lowerCase.filter((t) => mayHoldFunctionWord(t.text, ctx))).map(judge);
     if (!anyStrong && rest.some((j) => j.split?.strength === "strong")) {
-      rest = rest.concat(lowerCase.filter((m) => !mayHoldFunctionWord(m[0], ctx)).map(judge));
+      rest = rest.concat(lowerCase.filter((t) => !mayHoldFunctionWord(t.text, ctx)).map(judge));
     }
     const judged = [...first, ...rest];
     const strongOnes = judged.filter((j) => j.split?.strength === "strong");
