@@ -4,9 +4,53 @@
  * the capitalised words that stand alone (a family name is written alone far more often than a
  * given name: `Kishida said` vs `Fumio said`).
  */
-import { NAME_WORD, TITLE_WORDS } from "./name-patterns.ts";
+import { LETTER, MARK, UPPER, classOf, codePointBefore, unitsOf } from "./chars.ts";
+import { TITLE_WORDS } from "./name-patterns.ts";
+import { nameWordAt } from "./name-sites.ts";
 
-const RUN = new RegExp(`(?<![\\p{L}\\p{M}'’.-])${NAME_WORD}(?: ${NAME_WORD})*(?![\\p{L}\\p{M}])`, "gu");
+/** `[\p{L}\p{M}'’-]`: what a name word goes on with. */
+function nameBody(cp: number): boolean {
+  return (classOf(cp) & (LETTER | MARK)) !== 0 || cp === 0x27 || cp === 0x2019 || cp === 0x2d;
+}
+
+/** Where the NAME_WORD starting at `i` ends, or -1 when none starts there. */
+function nameWordEnd(text: string, i: number): number {
+  if (!nameWordAt(text, i)) return -1;
+  let j = i;
+  while (j < text.length) {
+    const cp = text.codePointAt(j) as number;
+    if (!nameBody(cp)) break;
+    j += unitsOf(cp);
+  }
+  return j;
+}
+
+/**
+ * The runs of capitalised words, as `(?<![\p{L}\p{M}'’.-])NAME_WORD(?: NAME_WORD)*` finds them, in
+ * one pass over the text: a run starts at a capital that no word character or period precedes and
+ * takes each following name word that one space separates from it.
+ */
+export function nameRuns(text: string): string[] {
+  const runs: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const cp = text.codePointAt(i) as number;
+    if ((classOf(cp) & UPPER) === 0) {
+      i += unitsOf(cp);
+      continue;
+    }
+    const before = codePointBefore(text, i);
+    let end = before >= 0 && (nameBody(before) || before === 0x2e) ? -1 : nameWordEnd(text, i);
+    if (end < 0) {
+      i += unitsOf(cp);
+      continue;
+    }
+    for (let next = 0; text.charCodeAt(end) === 0x20 && (next = nameWordEnd(text, end + 1)) >= 0; ) end = next;
+    runs.push(text.slice(i, end));
+    i = end;
+  }
+  return runs;
+}
 
 export interface NameForms {
   /** Candidate full names (2 or 3 words) in the text, each once. */
@@ -18,8 +62,8 @@ export interface NameForms {
 export function nameForms(text: string, words: ReadonlySet<string>): NameForms {
   const names = new Set<string>();
   const alone = new Map<string, number>();
-  for (const m of text.matchAll(RUN)) {
-    const parts = m[0].replace(/['’]s$/u, "").split(" ");
+  for (const run of nameRuns(text)) {
+    const parts = run.replace(/['’]s$/u, "").split(" ");
     if (parts.length === 1) {
       const w = parts[0] as string;
       alone.set(w, (alone.get(w) ?? 0) + 1);

@@ -8,13 +8,47 @@
  */
 import type { Draft, DraftBlock } from "../draft.ts";
 import type { NameContext } from "./name-repairs.ts";
+import { LOWER, classOf, codePointBefore, unitsOf } from "./chars.ts";
 import { TITLE_WORDS, escapeRegExp } from "./name-patterns.ts";
+import { gluedAfterOf } from "./name-sites.ts";
 
 const SPEECH_VERBS = "said|says|told|added|argued|wrote|explained|noted|warned|stressed|insisted|replied";
 /** A lower-case word opening a block or a sentence, then a speech verb: the subject of the sentence. */
 const SENTENCE_START_SUBJECT = new RegExp(`(?:^|(?<=[.!?]["”’]? ))(\\p{Ll}{3,})(?= (?:${SPEECH_VERBS})(?![\\p{L}]))`, "gu");
 
+/** A speech verb after a space, as SENTENCE_START_SUBJECT's lookahead has it. */
+const SPEECH_VERB = new RegExp(` (?:${SPEECH_VERBS})(?![\\p{L}])`, "gu");
+
 const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** The space before `start` follows a sentence end: `.`, `!` or `?`, perhaps then a closing quote. */
+function afterSentenceEnd(text: string, start: number): boolean {
+  if (text[start - 1] !== " ") return false;
+  const before = text[start - 2];
+  if (before === "." || before === "!" || before === "?") return true;
+  if (before !== '"' && before !== "”" && before !== "’") return false;
+  const end = text[start - 3];
+  return end === "." || end === "!" || end === "?";
+}
+
+/**
+ * The matches of SENTENCE_START_SUBJECT in a text, in order, found from the speech verbs back (a
+ * text holds few of them) rather than by trying the lookbehind at every position.
+ */
+export function sentenceStartSubjects(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(SPEECH_VERB)) {
+    const end = m.index;
+    let start = end;
+    let letters = 0;
+    for (let cp = codePointBefore(text, start); cp >= 0 && (classOf(cp) & LOWER) !== 0; cp = codePointBefore(text, start)) {
+      start -= unitsOf(cp);
+      letters++;
+    }
+    if (letters >= 3 && (start === 0 || afterSentenceEnd(text, start))) out.push(text.slice(start, end));
+  }
+  return out;
+}
 
 /**
  * The lower-case words that open a sentence as the subject of a speech verb (`weber said`) and are
@@ -24,17 +58,14 @@ const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word
 export function lowerCasedSubjects(texts: readonly string[], ctx: NameContext): Set<string> {
   const found = new Set<string>();
   for (const text of texts) {
-    for (const m of text.matchAll(SENTENCE_START_SUBJECT)) {
-      const word = m[1] as string;
-      if (!ctx.words.has(word)) found.add(word);
-    }
+    for (const word of sentenceStartSubjects(text)) if (!ctx.words.has(word)) found.add(word);
   }
   return found;
 }
 
 /** `weber said the fund…` → `Weber said the fund…`, for the words lowerCasedSubjects found. */
 export function sentenceStartName(draft: Draft, block: DraftBlock, subjects: ReadonlySet<string>): number {
-  if (subjects.size === 0) return 0;
+  if (subjects.size === 0 || ![...subjects].some((word) => block.text.includes(word))) return 0;
   return draft.rewrite(block, "lower-cased-name", new RegExp(SENTENCE_START_SUBJECT.source, "gu"), (m) => {
     const word = m[1] as string;
     return subjects.has(word) ? capitalise(word) : null;
@@ -47,7 +78,7 @@ export function sentenceStartName(draft: Draft, block: DraftBlock, subjects: Rea
  */
 export function gluedLowerCasedName(draft: Draft, block: DraftBlock, subjects: ReadonlySet<string>): number {
   const names = [...subjects].filter((n) => n.length >= 4);
-  if (names.length === 0) return 0;
+  if (!names.some((name) => block.text.includes(name))) return 0;
   const pattern = new RegExp(`(?<![\\p{L}\\p{M}])(\\p{Lu}\\p{Ll}{3,})(${names.map(escapeRegExp).join("|")})(\\p{Lu}\\p{Ll}+)`, "gu");
   return draft.rewrite(block, "lower-cased-name", pattern, (m) => `${m[1]} ${capitalise(m[2] as string)} ${m[3]}`);
 }
@@ -61,7 +92,7 @@ const TITLES = [...TITLE_WORDS].filter((t) => /^\p{Lu}\p{Ll}+$/u.test(t)).map(es
  * company, and a company the text names again (`HarperCollins … HarperCollins said`) is left.
  */
 export function gluedPlaceAndGivenName(draft: Draft, block: DraftBlock, ctx: NameContext): number {
-  if (!block.text.includes(" of ")) return 0;
+  if (!gluedAfterOf(block.text)) return 0;
   const pattern = new RegExp(`(?<=(?:${TITLES}) of )(\\p{Lu}\\p{Ll}{3,})(\\p{Lu}\\p{Ll}{2,})(?= \\p{Lu}\\p{Ll})`, "gu");
   return draft.rewrite(block, "glued-given-name", pattern, (m) => {
     const place = m[1] as string;

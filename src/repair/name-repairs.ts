@@ -6,8 +6,10 @@
  */
 import type { Draft, DraftBlock } from "../draft.ts";
 import type { GazetteerEntry } from "../pipeline.ts";
-import type { DocumentEvidence } from "./evidence.ts";
+import { LOWER, classOf, unitsOf } from "./chars.ts";
+import { type DocumentEvidence, attestedTexts } from "./evidence.ts";
 import { ABBREVIATIONS, NAME_WORD, ROLE_WORDS, TITLE_WORDS, WORD_END, WORD_START, escapeRegExp, isAbbreviation, spellingVariants } from "./name-patterns.ts";
+import { BRACKET_BEFORE_CAPITAL, CUT_BEFORE_NAME, CUT_BEFORE_QUOTE, GLOSS_AFTER_NAME, cutNameSites, glossSites } from "./name-sites.ts";
 
 export interface NameContext {
   evidence: DocumentEvidence;
@@ -25,7 +27,7 @@ const GLOSS = new RegExp(`${WORD_START}(${NAME_WORD}) \\((${NAME_WORD}(?: ${NAME
 export function glossCounts(texts: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const text of texts) {
-    if (!text.includes("(")) continue;
+    if ((glossSites(text) & GLOSS_AFTER_NAME) === 0) continue;
     for (const m of text.matchAll(GLOSS)) {
       const key = `${m[1]} ${lastWord(m[2] as string)}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -45,6 +47,7 @@ const firstWord = (name: string): string => name.split(" ")[0] ?? name;
 
 /** `Yasukazu Hamada (Yasukazu Hamada)`, `Fumio Kishida(Fumio Kishida)`: the name once. */
 export function duplicateGloss(draft: Draft, block: DraftBlock): number {
+  if ((glossSites(block.text) & BRACKET_BEFORE_CAPITAL) === 0) return 0;
   const pattern = re(`${WORD_START}(\\p{Lu}[\\p{L}\\p{M}'’.-]*(?: \\p{Lu}[\\p{L}\\p{M}'’.-]*){0,3}) ?\\(\\1\\)`);
   return draft.rewrite(block, "duplicate-gloss", pattern, (m) => m[1] ?? null);
 }
@@ -54,6 +57,7 @@ export function duplicateGloss(draft: Draft, block: DraftBlock): number {
  * period (a Chinese interpunct read as a full stop), with the right full name glossed after it.
  */
 export function interpunctWithGloss(draft: Draft, block: DraftBlock): number {
+  if ((cutNameSites(block.text) & CUT_BEFORE_NAME) === 0 || (glossSites(block.text) & BRACKET_BEFORE_CAPITAL) === 0) return 0;
   const pattern = re(`${WORD_START}(${W})\\. (${W}) ?\\((${FULL})\\)`);
   return draft.rewrite(block, "interpunct-glossed", pattern, (m) => {
     const [, given, family, gloss] = m as unknown as [string, string, string, string];
@@ -65,6 +69,7 @@ export function interpunctWithGloss(draft: Draft, block: DraftBlock): number {
 
 /** `Justin. Justin Trudeau`, `Anthony. Antony Blinken`: a given name, a period, then the full name. */
 export function doubledGivenName(draft: Draft, block: DraftBlock, ctx: NameContext): number {
+  if ((cutNameSites(block.text) & CUT_BEFORE_NAME) === 0) return 0;
   const pattern = re(`${WORD_START}(${W})\\. (${W}) (${W})${WORD_END}`);
   return draft.rewrite(block, "doubled-given-name", pattern, (m) => {
     const [, first, given, family] = m as unknown as [string, string, string, string];
@@ -84,6 +89,7 @@ export function doubledGivenName(draft: Draft, block: DraftBlock, ctx: NameConte
  * flagged.
  */
 export function interpunct(draft: Draft, block: DraftBlock, ctx: NameContext): number {
+  if ((cutNameSites(block.text) & CUT_BEFORE_NAME) === 0) return 0;
   const pattern = re(`${WORD_START}(${W})\\. (${W})${WORD_END}`);
   return draft.rewrite(block, "interpunct", pattern, (m) => {
     const [, given, family] = m as unknown as [string, string, string];
@@ -107,7 +113,7 @@ export function interpunct(draft: Draft, block: DraftBlock, ctx: NameContext): n
 export function interpunctHabit(texts: readonly string[], ctx: NameContext): boolean {
   const pattern = re(`${WORD_START}(${W})\\. (${W})(?: ?\\((${FULL})\\))?`);
   for (const text of texts) {
-    if (!text.includes(". ")) continue;
+    if ((cutNameSites(text) & CUT_BEFORE_NAME) === 0) continue;
     for (const m of text.matchAll(pattern)) {
       const [, given, family, gloss] = m as unknown as [string, string, string, string | undefined];
       if (isAbbreviation(given) || ctx.words.has(given.toLowerCase()) || ctx.words.has(family.toLowerCase())) continue;
@@ -126,6 +132,7 @@ export function interpunctHabit(texts: readonly string[], ctx: NameContext): boo
  * form glossed with the full one) becomes the full name. Anything less certain is flagged.
  */
 export function wrongFormGlossed(draft: Draft, block: DraftBlock, ctx: NameContext): number {
+  if ((glossSites(block.text) & GLOSS_AFTER_NAME) === 0) return 0;
   const pattern = re(`${WORD_START}(${W}) \\((${FULL})(?:, ([^()]{1,40}))?\\)`);
   return draft.rewrite(block, "wrong-form-glossed", pattern, (m) => {
     const [, form, gloss, rest] = m as unknown as [string, string, string, string | undefined];
@@ -169,6 +176,7 @@ function soundsAlike(a: string, b: string): boolean {
  * quote. Becomes `spokesman John Kirby said: “Japan is stepping up ….”`.
  */
 export function truncatedBeforeQuote(draft: Draft, block: DraftBlock, ctx: NameContext): number {
+  if ((cutNameSites(block.text) & CUT_BEFORE_QUOTE) === 0) return 0;
   const verbs = "said|says|added|told reporters|stressed|noted|explained|wrote";
   const pattern = re(`${WORD_START}(${W})\\. “([^”]{10,400}?)[,.]?” (${W}) (${verbs})\\.?`);
   return draft.rewrite(block, "truncated-before-quote", pattern, (m) => {
@@ -191,6 +199,7 @@ export function truncatedBeforeQuote(draft: Draft, block: DraftBlock, ctx: NameC
  * `Prime Minister Rishi Sunak together cemented`.
  */
 export function truncatedBeforeFullName(draft: Draft, block: DraftBlock, ctx: NameContext): number {
+  if ((cutNameSites(block.text) & CUT_BEFORE_NAME) === 0) return 0;
   const pattern = re(`${WORD_START}(${W})\\. (?:(${W}),? )?(${W}) (${W})${WORD_END}`);
   return draft.rewrite(block, "truncated-given-name", pattern, (m) => {
     const [, cut, between, given, family] = m as unknown as [string, string, string | undefined, string, string];
@@ -210,6 +219,9 @@ export function truncatedBeforeFullName(draft: Draft, block: DraftBlock, ctx: Na
  * is also an English word (`bush`, `rice`) is never touched.
  */
 export function lowerCasedName(draft: Draft, block: DraftBlock, ctx: NameContext): number {
+  // A text the evidence was gathered from holds only words the evidence counts, so the word to
+  // repair must be one of the candidates; any other text (changed since) is searched in full.
+  if (attestedTexts(ctx.evidence)?.has(block.text) && !lowerCasedCandidates(ctx).some((word) => block.text.includes(word))) return 0;
   const pattern = /(\p{Lu}[\p{L}\p{M}]*) (\p{Ll}{4,})(?= \p{Lu})/gu;
   return draft.rewrite(block, "lower-cased-name", pattern, (m) => {
     const before = m[1] as string;
@@ -222,12 +234,55 @@ export function lowerCasedName(draft: Draft, block: DraftBlock, ctx: NameContext
   });
 }
 
-/** Gazetteer aliases, replaced by their canonical form on word boundaries (longest alias first). */
-export function applyGazetteer(draft: Draft, block: DraftBlock, gazetteer: readonly GazetteerEntry[]): number {
+/**
+ * The words lowerCasedName can repair in a text its evidence was gathered from: written in lower
+ * case exactly once, no English word, and capitalised at least twice and inside a name phrase.
+ */
+const candidatesOf = new WeakMap<DocumentEvidence, { words: ReadonlySet<string>; candidates: string[] }>();
+
+function lowerCasedCandidates(ctx: NameContext): string[] {
+  const known = candidatesOf.get(ctx.evidence);
+  if (known !== undefined && known.words === ctx.words) return known.candidates;
+  const candidates: string[] = [];
+  for (const [word, n] of ctx.evidence.tokens) {
+    // Cheapest tests first: most words of a text are used once, and most of those are English words.
+    if (n !== 1 || ctx.words.has(word)) continue;
+    const first = word.charCodeAt(0);
+    if ((first < 0x80 && (first < 0x61 || first > 0x7a)) || !allLowerCase(word, 4)) continue;
+    const capitalised = word.charAt(0).toUpperCase() + word.slice(1);
+    if (count(ctx, capitalised) >= 2 && (ctx.evidence.inNamePhrase.get(capitalised) ?? 0) >= 1) candidates.push(word);
+  }
+  candidatesOf.set(ctx.evidence, { words: ctx.words, candidates });
+  return candidates;
+}
+
+/** `^\p{Ll}{min,}$`. */
+function allLowerCase(word: string, min: number): boolean {
+  let n = 0;
+  for (let i = 0; i < word.length; i += unitsOf(word.codePointAt(i) as number)) {
+    if ((classOf(word.codePointAt(i) as number) & LOWER) === 0) return false;
+    n++;
+  }
+  return n >= min;
+}
+
+/** A gazetteer made ready to apply: its aliases and one pattern for all of them. */
+export interface CompiledGazetteer {
+  canonicalOf: ReadonlyMap<string, string>;
+  pattern: RegExp | null;
+}
+
+export function compileGazetteer(gazetteer: readonly GazetteerEntry[]): CompiledGazetteer {
   const canonicalOf = new Map<string, string>();
   for (const entry of gazetteer) for (const alias of entry.aliases) canonicalOf.set(alias, entry.canonical);
-  if (canonicalOf.size === 0) return 0;
+  if (canonicalOf.size === 0) return { canonicalOf, pattern: null };
   const aliases = [...canonicalOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const pattern = re(`${WORD_START}(?:${aliases.map(escapeRegExp).join("|")})${WORD_END}`);
+  return { canonicalOf, pattern: re(`${WORD_START}(?:${aliases.map(escapeRegExp).join("|")})${WORD_END}`) };
+}
+
+/** Gazetteer aliases, replaced by their canonical form on word boundaries (longest alias first). */
+export function applyGazetteer(draft: Draft, block: DraftBlock, gazetteer: readonly GazetteerEntry[] | CompiledGazetteer): number {
+  const { canonicalOf, pattern } = "canonicalOf" in gazetteer ? gazetteer : compileGazetteer(gazetteer);
+  if (pattern === null) return 0;
   return draft.rewrite(block, "gazetteer", pattern, (m) => canonicalOf.get(m[0]) ?? null);
 }

@@ -6,9 +6,57 @@
  * flagged for a person or for `tidings names suggest`, never applied.
  */
 import type { Draft } from "../draft.ts";
-import { ROLE_WORDS } from "./name-patterns.ts";
+import { LETTER, MARK, classOf, unitsOf } from "./chars.ts";
+import { ROLE_WORDS, escapeRegExp } from "./name-patterns.ts";
 
-const TOKEN = /[\p{L}][\p{L}\p{M}.'’-]*/gu;
+/**
+ * A text that holds a role word as a token holds it as a substring, in any case (`/iu` folds the
+ * Kelvin sign to k, as toLowerCase does); a short one (`MP`) also ends its token. Texts without one
+ * hold no mention and are not tokenised.
+ */
+export const ROLE_HINT = new RegExp(
+  [...ROLE_WORDS].map((w) => (w.length >= 4 ? escapeRegExp(w) : `${escapeRegExp(w)}\\.*(?![\\p{L}\\p{M}'’-])`)).join("|"),
+  "iu",
+);
+
+interface Token {
+  /** The token without trailing periods. */
+  word: string;
+  index: number;
+  raw: string;
+}
+
+const PERIOD = 0x2e;
+/** `[\p{L}\p{M}.'’-]`: what a token goes on with. */
+function tokenBody(cp: number): boolean {
+  return (classOf(cp) & (LETTER | MARK)) !== 0 || cp === PERIOD || cp === 0x27 || cp === 0x2019 || cp === 0x2d;
+}
+
+/** The matches of `[\p{L}][\p{L}\p{M}.'’-]*` in a text, in one pass over its characters. */
+export function tokensOf(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let cp = text.codePointAt(i) as number;
+    if ((classOf(cp) & LETTER) === 0) {
+      i += unitsOf(cp);
+      continue;
+    }
+    const start = i;
+    i += unitsOf(cp);
+    while (i < n) {
+      cp = text.codePointAt(i) as number;
+      if (!tokenBody(cp)) break;
+      i += unitsOf(cp);
+    }
+    const raw = text.slice(start, i);
+    let end = raw.length;
+    while (end > 0 && raw.charCodeAt(end - 1) === PERIOD) end--;
+    tokens.push({ word: end === raw.length ? raw : raw.slice(0, end), index: start, raw });
+  }
+  return tokens;
+}
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’-]*[\p{L}\p{M}]$/u;
 
 /** Words that are part of an office's own title, not the country or body it belongs to. */
@@ -21,7 +69,8 @@ interface Mention {
 
 /** "Japanese Foreign Minister Lin Fangzheng": up to three capitalised words, an office, a two- or three-word name. */
 export function officeMentions(text: string): Mention[] {
-  const tokens = [...text.matchAll(TOKEN)].map((m) => ({ word: m[0].replace(/[.]+$/, ""), index: m.index as number, raw: m[0] }));
+  if (!ROLE_HINT.test(text)) return [];
+  const tokens = tokensOf(text);
   /** Tokens j and j+1 are separated by a single space only (no comma, no sentence end). */
   const joined = (j: number): boolean => {
     const a = tokens[j];

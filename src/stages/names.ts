@@ -14,6 +14,7 @@ import { gluedLowerCasedName, gluedPlaceAndGivenName, lowerCasedSubjects, senten
 import {
   type NameContext,
   applyGazetteer,
+  compileGazetteer,
   doubledGivenName,
   duplicateGloss,
   glossCounts,
@@ -53,6 +54,7 @@ export const names = defineStage({
   run(draft, stage) {
     const ctx = evidenceOf(draft);
     const subjects = lowerCasedSubjects(draft.live().map((b) => b.text), ctx);
+    const gazetteer = compileGazetteer(stage.options.gazetteer);
     forEachText(draft, "names", (block) => {
       sentenceStartName(draft, block, subjects);
       gluedLowerCasedName(draft, block, subjects);
@@ -70,7 +72,7 @@ export const names = defineStage({
         interpunct(draft, block, ctx);
       }
       lowerCasedName(draft, block, ctx);
-      applyGazetteer(draft, block, stage.options.gazetteer);
+      applyGazetteer(draft, block, gazetteer);
     });
     flagSameOffice(draft, draft.live().map((b) => b.text));
   },
