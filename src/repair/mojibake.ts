@@ -137,11 +137,45 @@ function utf8At3(bytes: Bytes, i: number): number | null {
   return ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
 }
 
+/** The byte a character stands for in `codec`, as redecode reads it (undefined: none). */
+function byteOf(code: number, ch: string, codec: Codec): number | undefined {
+  if (code === 0xfffd) return LOST;
+  return code < 0x80 ? code : codec.toByte.get(ch);
+}
+
+/**
+ * Whether redecode could decode anything: every sequence it decodes (exact, with a lost byte, with
+ * a no-break space turned plain, or `Ã ` before a word) starts with a lead byte (0xC2..0xF4)
+ * followed by a continuation byte, a lost byte, or a space that (for a lead of a longer sequence)
+ * a continuation byte follows. Every byte stands for one UTF-16 unit, so the text is read unit by
+ * unit: the half of a surrogate pair stands for no byte, as the pair does.
+ */
+export function mayDecode(text: string, codec: Codec): boolean {
+  for (let i = 0; i + 1 < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    const b0 = byteOf(code, text[i] as string, codec);
+    if (b0 === undefined || b0 < 0xc2 || b0 > 0xf4) continue;
+    const b1 = byteOf(text.charCodeAt(i + 1), text[i + 1] as string, codec);
+    if (b1 === LOST || isContinuation(b1)) return true;
+    if (b1 !== SPACE) continue;
+    if (b0 < 0xe0) return true;
+    const b2 = i + 2 < text.length ? byteOf(text.charCodeAt(i + 2), text[i + 2] as string, codec) : undefined;
+    if (isContinuation(b2)) return true;
+  }
+  return false;
+}
+
 /**
  * Re-reads the text as if its characters were bytes of `codec`, decoding the valid UTF-8 runs and
  * keeping everything else. Returns null when nothing could be decoded.
  */
 export function redecode(text: string, codec: Codec): string | null {
+  return mayDecode(text, codec) ? decodeRuns(text, codec) : null;
+}
+
+/** redecode without its pre-test (exported so that a test can hold the two to the same answers). */
+export function decodeRuns(text: string, codec: Codec): string | null {
   const chars = Array.from(text);
   const bytes = chars.map((ch) => {
     const code = ch.codePointAt(0) ?? 0;
@@ -197,18 +231,23 @@ interface Candidate {
  */
 export function fixMojibake(text: string): MojibakeFix | null {
   if (!mayHoldMojibake(text)) return null;
-  const start: Candidate = { text, bad: badness(text), codecs: [] };
   // C1 controls are read as windows-1252 punctuation only when the text itself holds them, not
   // when a decoding step produced them.
   const readers = /[\u0080-\u009f]/u.test(text) ? [...CODECS, C1_READING] : CODECS;
+  const read = (from: string, codec: Codec): string | null => (codec === C1_READING ? fixC1Controls(from) : redecode(from, codec));
+  // Most texts that pass the pre-test hold nothing that a reader decodes: they need no badness score.
+  const firstReadings = readers.map((codec) => read(text, codec));
+  if (firstReadings.every((decoded) => decoded === null)) return null;
+  const start: Candidate = { text, bad: badness(text), codecs: [] };
   let best = start;
   let frontier = [start];
   for (let depth = 0; depth < MAX_PASSES && frontier.length > 0; depth++) {
     const next: Candidate[] = [];
     const seen = new Set<string>();
     for (const from of frontier) {
-      for (const codec of readers) {
-        const decoded = codec === C1_READING ? fixC1Controls(from.text) : redecode(from.text, codec);
+      for (let k = 0; k < readers.length; k++) {
+        const codec = readers[k] as Codec;
+        const decoded = from === start ? (firstReadings[k] as string | null) : read(from.text, codec);
         if (decoded === null || seen.has(decoded)) continue;
         seen.add(decoded);
         const candidate = { text: decoded, bad: badness(decoded), codecs: [...from.codecs, codec.name] };

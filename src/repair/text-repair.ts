@@ -194,18 +194,69 @@ export function repairGluedWords(draft: Draft, options: TextRepairOptions): void
   });
 }
 
+/**
+ * The rules of a table that can be tried together, as one alternation per set of flags: a text
+ * that no alternation matches is matched by none of those rules. A rule with back-references or
+ * named groups (which an alternation would renumber or repeat), or with the sticky flag, is left
+ * out and always tried on its own.
+ */
+interface PhraseGate {
+  /** Rule index -> the alternation that holds it. */
+  of: Map<number, RegExp>;
+}
+
+const phraseGates = new WeakMap<readonly PhraseRule[], PhraseGate>();
+
+function phraseGate(rules: readonly PhraseRule[]): PhraseGate {
+  const known = phraseGates.get(rules);
+  if (known !== undefined) return known;
+  const byFlags = new Map<string, number[]>();
+  rules.forEach((rule, k) => {
+    const flags = [...(rule.flags ?? "")].sort().join("");
+    if (flags.includes("y") || /\\(?:[1-9]|k<)|\(\?<[^=!]/.test(rule.pattern)) return;
+    byFlags.set(flags, [...(byFlags.get(flags) ?? []), k]);
+  });
+  const of = new Map<number, RegExp>();
+  for (const [flags, members] of byFlags) {
+    let alternation: RegExp;
+    try {
+      alternation = new RegExp(members.map((k) => `(?:${(rules[k] as PhraseRule).pattern})`).join("|"), `u${flags}`);
+    } catch {
+      continue;
+    }
+    for (const k of members) of.set(k, alternation);
+  }
+  const gate = { of };
+  phraseGates.set(rules, gate);
+  return gate;
+}
+
 export function repairPhrases(draft: Draft, rules: readonly PhraseRule[]): void {
-  for (const rule of rules) {
+  const gate = phraseGate(rules);
+  // Whether a text can match an alternation, asked once per text: a rule that changes a text
+  // makes a new string, which is asked again.
+  const answers = new Map<RegExp, Map<string, boolean>>();
+  const mayMatch = (alternation: RegExp, text: string): boolean => {
+    let texts = answers.get(alternation);
+    if (texts === undefined) answers.set(alternation, (texts = new Map()));
+    let answer = texts.get(text);
+    if (answer === undefined) texts.set(text, (answer = alternation.test(text)));
+    return answer;
+  };
+  rules.forEach((rule, k) => {
+    const alternation = gate.of.get(k);
+    const regex = rule.regex();
     forEachText(draft, rule.id, (block) => {
+      if (alternation !== undefined && !mayMatch(alternation, block.text)) return;
       if (rule.action === "fix") {
-        draft.rewrite(block, rule.id, rule.regex(), (m) => rule.replacement(m[0]));
+        draft.rewrite(block, rule.id, regex, (m) => rule.replacement(m[0]));
         return;
       }
-      for (const m of block.text.matchAll(rule.regex())) {
+      for (const m of block.text.matchAll(regex)) {
         const from = Math.max(0, m.index - 40);
         const context = block.text.slice(from, m.index + m[0].length + 40).trim();
         draft.flag(context, rule.id, rule.note);
       }
     });
-  }
+  });
 }

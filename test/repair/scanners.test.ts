@@ -5,19 +5,25 @@
  * the pieces that make the difference: capitals and lower case outside ASCII, title-case letters,
  * combining marks, astral letters, lone surrogates, apostrophes, periods, quotes and speech verbs.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LETTER, LOWER, MARK, NUMBER, SPACE, UPPER, classOf } from "../../src/repair/chars.ts";
 import { CODECS } from "../../src/repair/codecs.ts";
 import { GAP_SENTENCE, GAP_SPACE, gatherEvidence, tokenize } from "../../src/repair/evidence.ts";
 import { mayHoldFunctionWord } from "../../src/repair/glued-words.ts";
-import { mayHoldMojibake } from "../../src/repair/mojibake.ts";
+import { decodeRuns, mayDecode, mayHoldMojibake } from "../../src/repair/mojibake.ts";
 import { nameRuns } from "../../src/repair/name-forms.ts";
 import { sentenceStartSubjects } from "../../src/repair/name-glue.ts";
 import { NAME_WORD, ROLE_WORDS, TITLE_WORDS, WORD_END, WORD_START, escapeRegExp } from "../../src/repair/name-patterns.ts";
 import { BRACKET_BEFORE_CAPITAL, CUT_BEFORE_NAME, CUT_BEFORE_QUOTE, GLOSS_AFTER_NAME, cutNameSites, glossSites, gluedAfterOf } from "../../src/repair/name-sites.ts";
+import { loadPhraseRules } from "../../src/repair/phrase-rules.ts";
 import { ROLE_HINT, tokensOf } from "../../src/repair/same-role.ts";
-import { glueTokens } from "../../src/repair/text-repair.ts";
+import { glueTokens, repairPhrases } from "../../src/repair/text-repair.ts";
+import { draftOf } from "./helpers.ts";
 
 const PIECES = [
   " ", " ", " ", "  ", "\n", "\u00a0", ". ", ".", ", ", "! ", "? ", ": ", "; ", "“", "”", '"', "«", "’", "'", "-", "(", ")", "_", "5",
@@ -108,6 +114,17 @@ describe("mojibake pre-test", () => {
     const chars = Array.from(t);
     return chars.some((a, i) => i + 1 < chars.length && pairs.some((p) => p.lead.has(a) && p.continuation.has(chars[i + 1] as string)));
   };
+  it("says no to re-reading with a code page only where nothing would be decoded", () => {
+    const pieces = [" ", "a", "Ã", "Â", "â", "é", "ß", "Ä", "€", "™", "©", "\u00a0", "\ufffd", "\u0099", "¬", "√", "Р", "µ", "├", "𝐀", "\ud83d", "x y"];
+    const mojibake = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join(""));
+    fc.assert(
+      fc.property(fc.oneof(text, mojibake), (t) => {
+        for (const codec of CODECS) if (!mayDecode(t, codec)) expect(decodeRuns(t, codec)).toBeNull();
+      }),
+      runs,
+    );
+  });
+
   it("says yes exactly where some code page reads a lead and a continuation", () => {
     fc.assert(
       fc.property(text, (t) => {
@@ -211,5 +228,41 @@ describe("name pre-tests", () => {
     );
     expect(ROLE_HINT.test("The company said")).toBe(false);
     expect(ROLE_HINT.test("Labour MP. Jane Doe")).toBe(true);
+  });
+});
+
+describe("phrase rules tried together first", () => {
+  const rule = (id: string, action: "fix" | "flag", pattern: string, extra: Record<string, string> = {}) => ({
+    id, category: "test", action, pattern, ...extra, note: "test", examples: ["x"], negatives: ["y"],
+  });
+  const dir = mkdtempSync(join(tmpdir(), "phrase-rules-"));
+  const file = join(dir, "rules.json");
+  writeFileSync(
+    file,
+    JSON.stringify({
+      about: "test",
+      rules: [
+        rule("named", "fix", "(?<w>quux)", { replace: "baz qux" }),
+        rule("foo-bar", "fix", "\\bfoo bar\\b", { replace: "baz qux" }),
+        rule("baz-qux", "flag", "\\bbaz qux\\b"),
+        rule("doubled", "flag", "\\b(\\w+) \\1\\b"),
+        rule("shout", "flag", "^LOUD", { flags: "m" }),
+      ],
+    }),
+  );
+  const rules = loadPhraseRules(pathToFileURL(file));
+
+  it("still finds what an earlier rule's repair made, and rules left out of the alternation", () => {
+    const draft = draftOf(["They said foo bar twice.", "the the end", "calm\nLOUD line", "quux", "nothing here"], { title: "On foo bar" });
+    repairPhrases(draft, rules);
+    expect(draft.blocks.map((b) => b.text)).toEqual(["They said baz qux twice.", "the the end", "calm\nLOUD line", "baz qux", "nothing here"]);
+    expect(draft.meta.title).toBe("On baz qux");
+    expect(draft.flagged.map((f) => `${f.rule}: ${f.text}`)).toEqual([
+      "baz-qux: They said baz qux twice.",
+      "baz-qux: baz qux",
+      "baz-qux: On baz qux",
+      "doubled: the the end",
+      "shout: calm\nLOUD line",
+    ]);
   });
 });
