@@ -21,6 +21,13 @@ describe("segment", () => {
     expect(d.text()).toBe([body(1), body(2)].join("\n\n"));
   });
 
+  it("does not take a page title that starts with the word Home for a breadcrumb", async () => {
+    const title = "Home Depot sales miss, shares plunge | Business Daily";
+    const d = await seg([title, body(1), body(2)].join("\n\n"));
+    expect(d.meta.title).toBe(title);
+    expect(d.removed.map((r) => r.rule)).not.toContain("breadcrumb");
+  });
+
   it("reads real names from a byline and a date from a date line", async () => {
     const d = await seg(["Ferry crossings to resume", "By Maria Lopez and Tom Hale", "Published 3 March 2024, 09:15", body(1), body(2)].join("\n"));
     expect(d.meta.authors).toEqual(["Maria Lopez", "Tom Hale"]);

@@ -48,6 +48,8 @@ export function stripBreadcrumb(draft: Draft, head: DraftBlock[]): void {
       continue;
     }
     const parts = block.text.split(BREADCRUMB_SEP);
+    // "Home Depot shares fall | Site" is a page title: in a trail, the first crumb is the home link alone.
+    if (parts.length >= 2 && wordCount(parts[0] as string) > 2) continue;
     if (parts.length >= 2) {
       const last = parts[parts.length - 1] as string;
       // "Home » World » Long headline of the story": the last crumb is the title.
@@ -62,7 +64,7 @@ export function stripBreadcrumb(draft: Draft, head: DraftBlock[]): void {
   }
 }
 
-function titleShaped(text: string, maxWords: number): boolean {
+export function titleShaped(text: string, maxWords: number): boolean {
   const n = wordCount(text);
   if (n < 2 || n > maxWords || text.length > 250) return false;
   if (endsLikeSentence(text) && !/[?!]["”’]?$/.test(text)) return false;
@@ -95,7 +97,7 @@ export function takeTitle(draft: Draft, head: DraftBlock[], options: HeaderOptio
   }
 }
 
-const BYLINE = /^(?:by|written by|posted by|author:?|reporter:?|words by|von|par|por|di|door)\s+(.{2,100})$/i;
+export const BYLINE = /^(?:by|written by|posted by|author:?|reporter:?|words by|von|par|por|di|door)\s+(.{2,100})$/i;
 const ROLE = /\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|news desk)\b.*$/i;
 
 /** The byline: real names go to `authors`; a CMS account (admin, editor …) is dropped. */
