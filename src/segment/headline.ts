@@ -7,6 +7,12 @@ import { fold, wordCount } from "../text/measure.ts";
 
 const SEPARATORS = /\s+(?:\||-|–|—|::|:|•|·|»)\s+/u;
 
+/** The title and the parts a site separator splits it into ("Headline | Site"). */
+export function titleParts(title: string): string[] {
+  const parts = title.split(SEPARATORS);
+  return parts.length > 1 ? [title, ...parts] : [title];
+}
+
 /** The forms a headline may take in the page: the whole title and its longer parts. */
 export function headlineForms(title: string): string[] {
   const forms = new Set<string>();

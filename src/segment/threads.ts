@@ -9,6 +9,11 @@
 const TIME = /(?:^|[^\d:])\d{1,2}(?::|h)\d{2}(?![\d:])/;
 /** A whole date: "2018-09-12", "12.09.2018", "September 12, 2018", "12 de setembro de 2018", "12. Sep 2018". */
 const DATE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:\p{L}{1,3}\s+)?\p{L}{3,}\.?,?\s+(?:\p{L}{1,3}\s+)?\d{4}\b|\b\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b/u;
+/** The line carries a time of day or a whole date. */
+export function carriesDate(text: string): boolean {
+  return TIME.test(text) || DATE.test(text);
+}
+
 /** A run of words (any case) in a line shape, with what joins them inside a name. */
 const WORD_RUN = /[Aa](?:[\s'’&-]+[Aa])*/g;
 

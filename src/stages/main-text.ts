@@ -3,13 +3,25 @@
  * stories left around the article as lines), keeps the article's region and removes the rest. A dump
  * that is already article text is left alone: the stage acts only when many furniture lines lie
  * around the main prose region, with menus above it. HTML inputs are the extract stage's business.
+ * On a whole page, the headline right above the article becomes the title: the page title printed
+ * there without the site's name, or a headline-shaped line when the head of the dump offered a menu
+ * entry ("Front Page", "Skip to content") as the title.
  */
 import { z } from "zod";
 import { DEFAULT_REGION_OPTIONS as D, type MainRegionPlan, planMainRegion } from "../segment/main-region.ts";
 import { headlineLines } from "../segment/headline.ts";
 import { pageLanguage } from "../segment/page-language.ts";
+import { articleWords, headlineShapedAbove, printedHeadlineAbove, topicOverlap } from "../segment/page-title.ts";
 import type { ProseFeatures } from "../segment/prose-score.ts";
+import { ruleMatches } from "../rules/block-rules.ts";
 import { defineStage } from "../stage.ts";
+import { BOILERPLATE_RULES } from "./boilerplate.ts";
+
+/** Below this share of its words used in the article, a title from the head of the dump is doubtful. */
+const WEAK_TITLE = 0.5;
+
+/** A line the boilerplate table calls junk is never the headline. */
+const isJunkLine = (text: string): boolean => BOILERPLATE_RULES.some((rule) => ruleMatches(rule, text));
 
 /** Why a block outside the region goes, from where it is and what it looks like. */
 function removalOf(f: ProseFeatures, before: boolean): { rule: string; category: string } {
@@ -55,6 +67,23 @@ export const mainText = defineStage({
     ctx.log.debug({ id: draft.id, evidence: plan.evidence, region: plan.region, wholePage: plan.wholePage }, "main region");
     if (!plan.wholePage || plan.region === null) return;
     const { start, end } = plan.region;
+    // The headline is the title-shaped line right above the article, not a menu line from the top.
+    const search = { printed: headlines, reach: ctx.options.headlineReach, maxWords: 30, isJunk: isJunkLine };
+    let headline = printedHeadlineAbove(start, search);
+    if (headline === null) {
+      // A line shaped like a headline above the article wins over a title from the head of the dump
+      // that speaks little of the article ("Skip to content" speaks of nothing), if it speaks more.
+      const shaped = headlineShapedAbove(texts, start, search);
+      if (shaped !== null) {
+        const article = articleWords(texts, start, end);
+        const now = draft.meta.title ? topicOverlap(draft.meta.title, article) : -1;
+        if (now < WEAK_TITLE && topicOverlap(texts[shaped] as string, article) > now) headline = shaped;
+      }
+    }
+    if (headline !== null) {
+      draft.setMeta("title", texts[headline] as string, "headline-above-region");
+      draft.remove(blocks[headline] as (typeof blocks)[number], "title-line", "metadata");
+    }
     blocks.forEach((block, i) => {
       if (i >= start && i < end) return;
       const { rule, category } = removalOf(plan.features[i] as ProseFeatures, i < start);

@@ -47,10 +47,27 @@ describe("main-text on a whole English news page", async () => {
   });
 
   it("records why each block went", () => {
-    for (const r of draft.removed.filter((x) => x.stage === "main-text")) {
+    for (const r of draft.removed.filter((x) => x.stage === "main-text" && x.rule !== "title-line")) {
       expect(r.rule).toMatch(/main-region$/);
       expect(["navigation", "page-chrome", "related-link", "footer"]).toContain(r.category);
     }
+  });
+
+  it("takes the headline printed above the article as the title, without the site's name", () => {
+    expect(draft.meta.title).toBe("Harbour council approves flood barrier after decade of delays");
+    expect(draft.removed).toContainEqual(expect.objectContaining({ stage: "main-text", rule: "title-line", category: "metadata" }));
+    expect(draft.repaired).toContainEqual(expect.objectContaining({ stage: "main-text", rule: "headline-above-region" }));
+  });
+});
+
+describe("main-text on a whole page whose dump has no page title", async () => {
+  // Without the title line, the head of the dump offers a menu entry as the title.
+  const content = page("en-whole-page.txt").split("\n").slice(1).join("\n");
+  const draft = await clean(content);
+
+  it("replaces a menu entry taken as title by the headline above the article", () => {
+    expect(draft.meta.title).toBe("Harbour council approves flood barrier after decade of delays");
+    expect(draft.text()).not.toContain("Harbour council approves flood barrier after decade of delays");
   });
 });
 
