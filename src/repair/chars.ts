@@ -38,8 +38,9 @@ function compute(cp: number): number {
 const BMP = new Uint8Array(0x10000);
 const ASTRAL = new Map<number, number>();
 
-/** The class bits of one code point. */
+/** The class bits of one code point (none for -1 or NaN, which stand for no character). */
 export function classOf(cp: number): number {
+  if (!(cp >= 0)) return 0;
   if (cp < 0x10000) {
     const known = BMP[cp] as number;
     if (known !== 0) return known & ~KNOWN;

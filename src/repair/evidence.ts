@@ -112,24 +112,11 @@ function countPairs(tokenized: readonly Tokens[]): { pairs: Map<string, number>;
  */
 let last: { texts: readonly string[]; evidence: DocumentEvidence } | null = null;
 
-/** The texts each evidence was gathered from. */
-const sources = new WeakMap<DocumentEvidence, ReadonlySet<string>>();
-
 export function gatherEvidence(texts: readonly string[]): DocumentEvidence {
   if (last && last.texts.length === texts.length && last.texts.every((t, i) => t === texts[i])) return last.evidence;
   const evidence = collectEvidence(texts);
   last = { texts: [...texts], evidence };
-  sources.set(evidence, new Set(texts));
   return evidence;
-}
-
-/**
- * The texts an evidence was gathered from, or null when it was not made by gatherEvidence. Every
- * token of such a text is counted in the evidence, so a repair that needs a word the evidence does
- * not count can pass over such a text without searching it.
- */
-export function attestedTexts(evidence: DocumentEvidence): ReadonlySet<string> | null {
-  return sources.get(evidence) ?? null;
 }
 
 function collectEvidence(texts: readonly string[]): DocumentEvidence {

@@ -86,21 +86,32 @@ function lowerFrom(token: string, start: number, count: number): boolean {
   return true;
 }
 
+/** The last letters of the words in GLUED_AFTER and the first letters of those in GLUED_BEFORE. */
+const LAST_LETTERS = new Set([...GLUED_AFTER].map((w) => w.charCodeAt(w.length - 1)));
+const FIRST_LETTERS = new Set([...GLUED_BEFORE].map((w) => w.charCodeAt(0)));
+
 /** Four lower-case letters, then a function word, at the end (`pricesand`). */
 function endsInFunctionWord(token: string): boolean {
+  if (!LAST_LETTERS.has(token.charCodeAt(token.length - 1))) return false;
   for (const word of GLUED_AFTER) if (token.endsWith(word) && lowerBefore(token, token.length - word.length, 4)) return true;
   return false;
 }
 
 /** A function word, then four lower-case letters, at the start (`thatfood`). */
 function startsWithFunctionWord(token: string): boolean {
+  if (!FIRST_LETTERS.has(token.charCodeAt(0))) return false;
   for (const word of GLUED_BEFORE) if (token.startsWith(word) && lowerFrom(token, word.length, 4)) return true;
   return false;
 }
 
 /** A cheap test before the full judgement: a lower-case token, not a known word, that may be a function word glued to another. */
 export function mayHoldFunctionWord(token: string, ctx: GlueContext): boolean {
-  return (endsInFunctionWord(token) || startsWithFunctionWord(token)) && !ctx.words.has(token.toLowerCase());
+  return holdsFunctionWord(token, ctx.words);
+}
+
+/** mayHoldFunctionWord, asking the word list only. */
+export function holdsFunctionWord(token: string, words: ReadonlySet<string>): boolean {
+  return (endsInFunctionWord(token) || startsWithFunctionWord(token)) && !words.has(token.toLowerCase());
 }
 
 /** Acronyms that software and product names attach to a word (`watchOS`, `userID`): no glue there. */

@@ -6,10 +6,9 @@
  */
 import type { Draft, DraftBlock } from "../draft.ts";
 import type { GazetteerEntry } from "../pipeline.ts";
-import { LOWER, classOf, unitsOf } from "./chars.ts";
-import { type DocumentEvidence, attestedTexts } from "./evidence.ts";
+import type { DocumentEvidence } from "./evidence.ts";
 import { ABBREVIATIONS, NAME_WORD, ROLE_WORDS, TITLE_WORDS, WORD_END, WORD_START, escapeRegExp, isAbbreviation, spellingVariants } from "./name-patterns.ts";
-import { BRACKET_BEFORE_CAPITAL, CUT_BEFORE_NAME, CUT_BEFORE_QUOTE, GLOSS_AFTER_NAME, cutNameSites, glossSites } from "./name-sites.ts";
+import { type CutSite, cutNames, glossSites, lowerCaseBetweenCapitals } from "./name-sites.ts";
 
 export interface NameContext {
   evidence: DocumentEvidence;
@@ -21,13 +20,23 @@ export interface NameContext {
   interpunctHabit?: boolean;
 }
 
+/**
+ * Before a pattern runs over a paragraph, a scan finds the places where it could match (name-sites.ts)
+ * and asks of each what the repair itself would ask first; a paragraph with no place that passes
+ * is not searched, which changes nothing, since the repair would have left every match there alone.
+ */
+const cutSitePasses = (text: string, test: (site: CutSite) => boolean): boolean => cutNames(text).some(test);
+/** `Given. Family` of two words that are neither abbreviations nor English words (interpunct, interpunctHabit). */
+const unknownPair = (ctx: NameContext) => (s: CutSite): boolean =>
+  s.next !== null && !isAbbreviation(s.given) && !ctx.words.has(s.given.toLowerCase()) && !ctx.words.has(s.next.toLowerCase());
+
 const GLOSS = new RegExp(`${WORD_START}(${NAME_WORD}) \\((${NAME_WORD}(?: ${NAME_WORD}){1,3})(?:, [^()]{1,40})?\\)`, "gu");
 
 /** Counts, over the document's texts, each one-word form glossed with a full name: `Hollings (Steven Hollis)` counts `Hollings Hollis`. */
 export function glossCounts(texts: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const text of texts) {
-    if ((glossSites(text) & GLOSS_AFTER_NAME) === 0) continue;
+    if (!glossSites(text).some((s) => s.form !== null)) continue;
     for (const m of text.matchAll(GLOSS)) {
       const key = `${m[1]} ${lastWord(m[2] as string)}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -40,6 +49,16 @@ const W = NAME_WORD;
 const FULL = `${W}(?: ${W}){1,3}`;
 const re = (source: string): RegExp => new RegExp(source, "gu");
 
+// The patterns of the repairs, built once. draft.rewrite starts each search at the beginning and
+// runs it to the end, so one object can serve every paragraph.
+const DUPLICATE_GLOSS = re(`${WORD_START}(\\p{Lu}[\\p{L}\\p{M}'’.-]*(?: \\p{Lu}[\\p{L}\\p{M}'’.-]*){0,3}) ?\\(\\1\\)`);
+const INTERPUNCT_GLOSSED = re(`${WORD_START}(${W})\\. (${W}) ?\\((${FULL})\\)`);
+const DOUBLED_GIVEN_NAME = re(`${WORD_START}(${W})\\. (${W}) (${W})${WORD_END}`);
+const INTERPUNCT = re(`${WORD_START}(${W})\\. (${W})${WORD_END}`);
+const WRONG_FORM_GLOSSED = re(`${WORD_START}(${W}) \\((${FULL})(?:, ([^()]{1,40}))?\\)`);
+const TRUNCATED_BEFORE_QUOTE = re(`${WORD_START}(${W})\\. “([^”]{10,400}?)[,.]?” (${W}) (said|says|added|told reporters|stressed|noted|explained|wrote)\\.?`);
+const TRUNCATED_GIVEN_NAME = re(`${WORD_START}(${W})\\. (?:(${W}),? )?(${W}) (${W})${WORD_END}`);
+
 const count = (ctx: NameContext, token: string): number => ctx.evidence.tokens.get(token) ?? 0;
 const pairCount = (ctx: NameContext, a: string, b: string): number => ctx.evidence.pairs.get(`${a.toLowerCase()} ${b.toLowerCase()}`) ?? 0;
 const lastWord = (name: string): string => name.split(" ").at(-1) ?? name;
@@ -47,9 +66,10 @@ const firstWord = (name: string): string => name.split(" ")[0] ?? name;
 
 /** `Yasukazu Hamada (Yasukazu Hamada)`, `Fumio Kishida(Fumio Kishida)`: the name once. */
 export function duplicateGloss(draft: Draft, block: DraftBlock): number {
-  if ((glossSites(block.text) & BRACKET_BEFORE_CAPITAL) === 0) return 0;
-  const pattern = re(`${WORD_START}(\\p{Lu}[\\p{L}\\p{M}'’.-]*(?: \\p{Lu}[\\p{L}\\p{M}'’.-]*){0,3}) ?\\(\\1\\)`);
-  return draft.rewrite(block, "duplicate-gloss", pattern, (m) => m[1] ?? null);
+  // The bracket repeats what stands before it, so its first word is found before it too.
+  const text = block.text;
+  if (!glossSites(text).some((s) => text.lastIndexOf(s.run, s.open - s.run.length) >= 0)) return 0;
+  return draft.rewrite(block, "duplicate-gloss", DUPLICATE_GLOSS, (m) => m[1] ?? null);
 }
 
 /**
@@ -57,9 +77,8 @@ export function duplicateGloss(draft: Draft, block: DraftBlock): number {
  * period (a Chinese interpunct read as a full stop), with the right full name glossed after it.
  */
 export function interpunctWithGloss(draft: Draft, block: DraftBlock): number {
-  if ((cutNameSites(block.text) & CUT_BEFORE_NAME) === 0 || (glossSites(block.text) & BRACKET_BEFORE_CAPITAL) === 0) return 0;
-  const pattern = re(`${WORD_START}(${W})\\. (${W}) ?\\((${FULL})\\)`);
-  return draft.rewrite(block, "interpunct-glossed", pattern, (m) => {
+  if (glossSites(block.text).length === 0 || !cutSitePasses(block.text, (s) => s.next !== null && !isAbbreviation(s.given))) return 0;
+  return draft.rewrite(block, "interpunct-glossed", INTERPUNCT_GLOSSED, (m) => {
     const [, given, family, gloss] = m as unknown as [string, string, string, string];
     if (isAbbreviation(given)) return null;
     const ok = spellingVariants(lastWord(gloss), family) && spellingVariants(firstWord(gloss), given);
@@ -69,9 +88,10 @@ export function interpunctWithGloss(draft: Draft, block: DraftBlock): number {
 
 /** `Justin. Justin Trudeau`, `Anthony. Antony Blinken`: a given name, a period, then the full name. */
 export function doubledGivenName(draft: Draft, block: DraftBlock, ctx: NameContext): number {
-  if ((cutNameSites(block.text) & CUT_BEFORE_NAME) === 0) return 0;
-  const pattern = re(`${WORD_START}(${W})\\. (${W}) (${W})${WORD_END}`);
-  return draft.rewrite(block, "doubled-given-name", pattern, (m) => {
+  // spellingVariants asks for the same first letter.
+  const doubled = (s: CutSite): boolean => s.next !== null && !isAbbreviation(s.given) && s.given[0] === s.next[0] && !ctx.words.has(s.next.toLowerCase());
+  if (!cutSitePasses(block.text, doubled)) return 0;
+  return draft.rewrite(block, "doubled-given-name", DOUBLED_GIVEN_NAME, (m) => {
     const [, first, given, family] = m as unknown as [string, string, string, string];
     if (isAbbreviation(first) || !spellingVariants(first, given)) return null;
     // `Looker. Looker Studio` (a sentence ending in a product's name, the next one starting with it) has the same shape.
@@ -89,9 +109,8 @@ export function doubledGivenName(draft: Draft, block: DraftBlock, ctx: NameConte
  * flagged.
  */
 export function interpunct(draft: Draft, block: DraftBlock, ctx: NameContext): number {
-  if ((cutNameSites(block.text) & CUT_BEFORE_NAME) === 0) return 0;
-  const pattern = re(`${WORD_START}(${W})\\. (${W})${WORD_END}`);
-  return draft.rewrite(block, "interpunct", pattern, (m) => {
+  if (!cutSitePasses(block.text, unknownPair(ctx))) return 0;
+  return draft.rewrite(block, "interpunct", INTERPUNCT, (m) => {
     const [, given, family] = m as unknown as [string, string, string];
     if (isAbbreviation(given) || ctx.words.has(given.toLowerCase()) || ctx.words.has(family.toLowerCase())) return null;
     if ((ctx.evidence.exactPairs.get(`${given} ${family}`) ?? 0) >= 1) return `${given} ${family}`;
@@ -112,8 +131,9 @@ export function interpunct(draft: Draft, block: DraftBlock, ctx: NameContext): n
  */
 export function interpunctHabit(texts: readonly string[], ctx: NameContext): boolean {
   const pattern = re(`${WORD_START}(${W})\\. (${W})(?: ?\\((${FULL})\\))?`);
+  const passes = unknownPair(ctx);
   for (const text of texts) {
-    if ((cutNameSites(text) & CUT_BEFORE_NAME) === 0) continue;
+    if (!cutSitePasses(text, passes)) continue;
     for (const m of text.matchAll(pattern)) {
       const [, given, family, gloss] = m as unknown as [string, string, string, string | undefined];
       if (isAbbreviation(given) || ctx.words.has(given.toLowerCase()) || ctx.words.has(family.toLowerCase())) continue;
@@ -132,9 +152,9 @@ export function interpunctHabit(texts: readonly string[], ctx: NameContext): boo
  * form glossed with the full one) becomes the full name. Anything less certain is flagged.
  */
 export function wrongFormGlossed(draft: Draft, block: DraftBlock, ctx: NameContext): number {
-  if ((glossSites(block.text) & GLOSS_AFTER_NAME) === 0) return 0;
-  const pattern = re(`${WORD_START}(${W}) \\((${FULL})(?:, ([^()]{1,40}))?\\)`);
-  return draft.rewrite(block, "wrong-form-glossed", pattern, (m) => {
+  // No word of the gloss may be an English word, the first included.
+  if (!glossSites(block.text).some((s) => s.form !== null && s.first !== null && !ctx.words.has(s.first.toLowerCase()))) return 0;
+  return draft.rewrite(block, "wrong-form-glossed", WRONG_FORM_GLOSSED, (m) => {
     const [, form, gloss, rest] = m as unknown as [string, string, string, string | undefined];
     const family = lastWord(gloss);
     if (gloss.split(" ").includes(form) && form !== family) return null;
@@ -176,10 +196,8 @@ function soundsAlike(a: string, b: string): boolean {
  * quote. Becomes `spokesman John Kirby said: “Japan is stepping up ….”`.
  */
 export function truncatedBeforeQuote(draft: Draft, block: DraftBlock, ctx: NameContext): number {
-  if ((cutNameSites(block.text) & CUT_BEFORE_QUOTE) === 0) return 0;
-  const verbs = "said|says|added|told reporters|stressed|noted|explained|wrote";
-  const pattern = re(`${WORD_START}(${W})\\. “([^”]{10,400}?)[,.]?” (${W}) (${verbs})\\.?`);
-  return draft.rewrite(block, "truncated-before-quote", pattern, (m) => {
+  if (!cutSitePasses(block.text, (s) => s.next === null && !isAbbreviation(s.given) && !ctx.words.has(s.given.toLowerCase()))) return 0;
+  return draft.rewrite(block, "truncated-before-quote", TRUNCATED_BEFORE_QUOTE, (m) => {
     const [, given, quote, family, verb] = m as unknown as [string, string, string, string, string];
     if (isAbbreviation(given) || ctx.words.has(given.toLowerCase()) || ctx.words.has(family.toLowerCase())) return null;
     // Only after an office or role ("spokesman John."): "… in Nigeria. “…,” Prakash said" is an
@@ -199,9 +217,15 @@ export function truncatedBeforeQuote(draft: Draft, block: DraftBlock, ctx: NameC
  * `Prime Minister Rishi Sunak together cemented`.
  */
 export function truncatedBeforeFullName(draft: Draft, block: DraftBlock, ctx: NameContext): number {
-  if ((cutNameSites(block.text) & CUT_BEFORE_NAME) === 0) return 0;
-  const pattern = re(`${WORD_START}(${W})\\. (?:(${W}),? )?(${W}) (${W})${WORD_END}`);
-  return draft.rewrite(block, "truncated-given-name", pattern, (m) => {
+  // The full name's given name is the word after the period, or (after an English word) the one after that.
+  const begins = (cut: string, given: string | null): boolean => given !== null && cut.slice(0, 2) === given.slice(0, 2) && !ctx.words.has(given.toLowerCase());
+  const truncated = (s: CutSite): boolean =>
+    s.next !== null &&
+    !isAbbreviation(s.given) &&
+    !TITLE_WORDS.has(s.given) &&
+    (begins(s.given, s.next) || (ctx.words.has(s.next.toLowerCase()) && begins(s.given, s.following)));
+  if (!cutSitePasses(block.text, truncated)) return 0;
+  return draft.rewrite(block, "truncated-given-name", TRUNCATED_GIVEN_NAME, (m) => {
     const [, cut, between, given, family] = m as unknown as [string, string, string | undefined, string, string];
     const before = /(\p{L}+) $/u.exec(m.input.slice(Math.max(0, m.index - 30), m.index))?.[1];
     if (isAbbreviation(cut) || cut === given || cut.slice(0, 2) !== given.slice(0, 2) || cut.length > given.length + 1) return null;
@@ -219,9 +243,7 @@ export function truncatedBeforeFullName(draft: Draft, block: DraftBlock, ctx: Na
  * is also an English word (`bush`, `rice`) is never touched.
  */
 export function lowerCasedName(draft: Draft, block: DraftBlock, ctx: NameContext): number {
-  // A text the evidence was gathered from holds only words the evidence counts, so the word to
-  // repair must be one of the candidates; any other text (changed since) is searched in full.
-  if (attestedTexts(ctx.evidence)?.has(block.text) && !lowerCasedCandidates(ctx).some((word) => block.text.includes(word))) return 0;
+  if (!lowerCaseBetweenCapitals(block.text, ctx.words)) return 0;
   const pattern = /(\p{Lu}[\p{L}\p{M}]*) (\p{Ll}{4,})(?= \p{Lu})/gu;
   return draft.rewrite(block, "lower-cased-name", pattern, (m) => {
     const before = m[1] as string;
@@ -232,38 +254,6 @@ export function lowerCasedName(draft: Draft, block: DraftBlock, ctx: NameContext
     if (count(ctx, word) > 1) return null;
     return `${before} ${capitalised}`;
   });
-}
-
-/**
- * The words lowerCasedName can repair in a text its evidence was gathered from: written in lower
- * case exactly once, no English word, and capitalised at least twice and inside a name phrase.
- */
-const candidatesOf = new WeakMap<DocumentEvidence, { words: ReadonlySet<string>; candidates: string[] }>();
-
-function lowerCasedCandidates(ctx: NameContext): string[] {
-  const known = candidatesOf.get(ctx.evidence);
-  if (known !== undefined && known.words === ctx.words) return known.candidates;
-  const candidates: string[] = [];
-  for (const [word, n] of ctx.evidence.tokens) {
-    // Cheapest tests first: most words of a text are used once, and most of those are English words.
-    if (n !== 1 || ctx.words.has(word)) continue;
-    const first = word.charCodeAt(0);
-    if ((first < 0x80 && (first < 0x61 || first > 0x7a)) || !allLowerCase(word, 4)) continue;
-    const capitalised = word.charAt(0).toUpperCase() + word.slice(1);
-    if (count(ctx, capitalised) >= 2 && (ctx.evidence.inNamePhrase.get(capitalised) ?? 0) >= 1) candidates.push(word);
-  }
-  candidatesOf.set(ctx.evidence, { words: ctx.words, candidates });
-  return candidates;
-}
-
-/** `^\p{Ll}{min,}$`. */
-function allLowerCase(word: string, min: number): boolean {
-  let n = 0;
-  for (let i = 0; i < word.length; i += unitsOf(word.codePointAt(i) as number)) {
-    if ((classOf(word.codePointAt(i) as number) & LOWER) === 0) return false;
-    n++;
-  }
-  return n >= min;
 }
 
 /** A gazetteer made ready to apply: its aliases and one pattern for all of them. */

@@ -31,36 +31,58 @@ export function nameWordAt(text: string, i: number): boolean {
   return k < text.length && (classOf(text.codePointAt(k) as number) & UPPER) !== 0;
 }
 
-/**
- * WORD_START followed by NAME_WORD could end right before `end`: the run of name characters before
- * `end`, which a word start forces the match to begin with, opens like a name word.
- */
-export function nameWordBefore(text: string, end: number): boolean {
-  let i = end;
-  for (let cp = codePointBefore(text, i); cp >= 0 && nameBody(cp); cp = codePointBefore(text, i)) i -= unitsOf(cp);
-  return i < end && nameWordAt(text, i);
+/** Where a run of characters that `inRun` accepts, starting at `i`, ends. */
+function runEnd(text: string, i: number, inRun: (cp: number) => boolean): number {
+  let j = i;
+  while (j < text.length) {
+    const cp = text.codePointAt(j) as number;
+    if (!inRun(cp)) break;
+    j += unitsOf(cp);
+  }
+  return j;
 }
 
-/** A name word, a period and a space, then another name word: `Lloyd. Austin`. */
-export const CUT_BEFORE_NAME = 1;
-/** A name word, a period and a space, then an opening quote: `spokesman John. “…`. */
-export const CUT_BEFORE_QUOTE = 2;
+/**
+ * A place where a given name may be cut off by a period: `Lloyd. Austin`, `Rich. Together, Rishi`,
+ * `spokesman John. “…`. Each word is the whole run of name characters, as the patterns take it.
+ */
+export interface CutSite {
+  /** The name word before the period. */
+  given: string;
+  /** The name word after the period and space, or null (then an opening quote follows). */
+  next: string | null;
+  /** The name word after `next` and a space or a comma and a space, or null. */
+  following: string | null;
+}
 
 let lastText: string | null = null;
-let lastSites = 0;
+let lastSites: CutSite[] = [];
 
 /**
- * Which kinds of place a given name cut off by a period could be in the text (CUT_BEFORE_NAME,
- * CUT_BEFORE_QUOTE, as bits). The answer for the last text asked is kept: the name repairs ask one
- * after another about the same paragraph.
+ * Every place in the text where `WORD_START NAME_WORD \. ` is followed by a name word or an opening
+ * quote. The patterns of the cut-name repairs match only at such places. The answer for the last
+ * text asked is kept: the name repairs ask one after another about the same paragraph.
  */
-export function cutNameSites(text: string): number {
+export function cutNames(text: string): readonly CutSite[] {
   if (text === lastText) return lastSites;
-  let sites = 0;
-  for (let dot = text.indexOf(". "); dot >= 0 && sites !== (CUT_BEFORE_NAME | CUT_BEFORE_QUOTE); dot = text.indexOf(". ", dot + 2)) {
+  const sites: CutSite[] = [];
+  for (let dot = text.indexOf(". "); dot >= 0; dot = text.indexOf(". ", dot + 2)) {
     const after = dot + 2;
-    const kind = text.charCodeAt(after) === OPENING_QUOTE ? CUT_BEFORE_QUOTE : nameWordAt(text, after) ? CUT_BEFORE_NAME : 0;
-    if (kind !== 0 && (sites & kind) === 0 && nameWordBefore(text, dot)) sites |= kind;
+    const quote = text.charCodeAt(after) === OPENING_QUOTE;
+    if (!quote && !nameWordAt(text, after)) continue;
+    let start = dot;
+    for (let cp = codePointBefore(text, start); cp >= 0 && nameBody(cp); cp = codePointBefore(text, start)) start -= unitsOf(cp);
+    if (start === dot || !nameWordAt(text, start)) continue;
+    const given = text.slice(start, dot);
+    if (quote) {
+      sites.push({ given, next: null, following: null });
+      continue;
+    }
+    const nextEnd = runEnd(text, after, nameBody);
+    let gap = nextEnd;
+    if (text.charCodeAt(gap) === 0x2c) gap++;
+    const following = text.charCodeAt(gap) === 0x20 && nameWordAt(text, gap + 1) ? text.slice(gap + 1, runEnd(text, gap + 1, nameBody)) : null;
+    sites.push({ given, next: text.slice(after, nextEnd), following });
   }
   lastText = text;
   lastSites = sites;
@@ -89,24 +111,65 @@ export function gluedAfterOf(text: string): boolean {
   return false;
 }
 
-/** A name word, a space and a bracket, then another name word: `Meloni (Giorgia Meloni)`. */
-export const GLOSS_AFTER_NAME = 1;
-/** A bracket, then a capital: where a duplicated gloss `(Fumio Kishida)` could start. */
-export const BRACKET_BEFORE_CAPITAL = 2;
+/** `[\p{L}\p{M}'’.-]`: what the first word of a duplicated gloss is made of. */
+function glossBody(cp: number): boolean {
+  return nameBody(cp) || cp === 0x2e;
+}
+
+/** A place where a gloss in brackets may follow a word: `Meloni (Giorgia Meloni)`, `Kishida(Fumio Kishida)`. */
+export interface GlossSite {
+  /** The name word right before ` (`, or null when there is none. */
+  form: string | null;
+  /** The name word right after the bracket, or null when a capital but no name word opens it. */
+  first: string | null;
+  /** The run of `[\p{L}\p{M}'’.-]` after the bracket (the first word of a duplicated gloss). */
+  run: string;
+  /** Where the bracket is. */
+  open: number;
+}
 
 let lastGlossText: string | null = null;
-let lastGlossSites = 0;
+let lastGlossSites: GlossSite[] = [];
 
-/** Which kinds of place a gloss in brackets could be in the text (GLOSS_AFTER_NAME, BRACKET_BEFORE_CAPITAL, as bits). */
-export function glossSites(text: string): number {
+/** Every bracket in the text that a capital follows, with the words around it. */
+export function glossSites(text: string): readonly GlossSite[] {
   if (text === lastGlossText) return lastGlossSites;
-  let sites = 0;
-  for (let open = text.indexOf("("); open >= 0 && sites !== (GLOSS_AFTER_NAME | BRACKET_BEFORE_CAPITAL); open = text.indexOf("(", open + 1)) {
+  const sites: GlossSite[] = [];
+  for (let open = text.indexOf("("); open >= 0; open = text.indexOf("(", open + 1)) {
     if ((classOf(text.codePointAt(open + 1) ?? 0) & UPPER) === 0) continue;
-    sites |= BRACKET_BEFORE_CAPITAL;
-    if (text.charCodeAt(open - 1) === 0x20 && nameWordAt(text, open + 1) && nameWordBefore(text, open - 1)) sites |= GLOSS_AFTER_NAME;
+    const nameAfter = nameWordAt(text, open + 1);
+    const first = nameAfter ? text.slice(open + 1, runEnd(text, open + 1, nameBody)) : null;
+    let form: string | null = null;
+    if (nameAfter && text.charCodeAt(open - 1) === 0x20) {
+      let start = open - 1;
+      for (let cp = codePointBefore(text, start); cp >= 0 && nameBody(cp); cp = codePointBefore(text, start)) start -= unitsOf(cp);
+      if (start < open - 1 && nameWordAt(text, start)) form = text.slice(start, open - 1);
+    }
+    sites.push({ form, first, run: text.slice(open + 1, runEnd(text, open + 1, glossBody)), open });
   }
   lastGlossText = text;
   lastGlossSites = sites;
   return sites;
+}
+
+/**
+ * lowerCasedName could change the text: a run of four or more lower-case letters that is no English
+ * word stands after a letter and a space and before a space and a capital (`States biden Prime`).
+ */
+export function lowerCaseBetweenCapitals(text: string, words: ReadonlySet<string>): boolean {
+  // From each space before a capital, back over the word before it: capitals are the rarer side.
+  for (let space = text.indexOf(" "); space >= 0; space = text.indexOf(" ", space + 1)) {
+    if (space + 1 >= text.length) break;
+    const next = text.charCodeAt(space + 1);
+    if (next < 0x80 ? next < 0x41 || next > 0x5a : (classOf(text.codePointAt(space + 1) as number) & UPPER) === 0) continue;
+    let start = space;
+    let letters = 0;
+    for (let cp = codePointBefore(text, start); cp >= 0 && (classOf(cp) & LOWER) !== 0; cp = codePointBefore(text, start)) {
+      start -= unitsOf(cp);
+      letters++;
+    }
+    if (letters < 4 || text.charCodeAt(start - 1) !== 0x20 || (classOf(codePointBefore(text, start - 1)) & (LETTER | MARK)) === 0) continue;
+    if (!words.has(text.slice(start, space))) return true;
+  }
+  return false;
 }

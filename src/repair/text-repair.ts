@@ -5,7 +5,7 @@
 import type { Draft, DraftBlock, DraftMeta } from "../draft.ts";
 import { LETTER, LOWER, MARK, UPPER, classOf, unitsOf } from "./chars.ts";
 import { gatherEvidence } from "./evidence.ts";
-import { type GlueContext, type GlueSplit, looksLikeCode, mayHoldFunctionWord, splitGluedToken } from "./glued-words.ts";
+import { type GlueContext, type GlueSplit, holdsFunctionWord, looksLikeCode, mayHoldFunctionWord, splitGluedToken } from "./glued-words.ts";
 import { ENTITY_PATTERN, decodeEntity, fixMojibake, fixC1Controls } from "./mojibake.ts";
 import type { PhraseRule } from "./phrase-rules.ts";
 import { repairReplacementChars } from "./replacement-char.ts";
@@ -138,14 +138,19 @@ function gluedStretches(text: string, splits: ReadonlyMap<string, string>): RegE
 
 export function repairGluedWords(draft: Draft, options: TextRepairOptions): void {
   const texts = [...draft.live().map((b) => b.text), draft.meta.title ?? "", draft.meta.subtitle ?? ""];
-  const ctx: GlueContext = { evidence: gatherEvidence(texts), words: englishWords(), codeLike: looksLikeCode(texts.join("\n")) };
+  const words = englishWords();
+  // The evidence and the code test are made from the texts as they were before any cut, and only
+  // for a document that has a token to judge.
+  let context: GlueContext | null = null;
   forEachText(draft, "glued-words", (block) => {
     const splits = new Map<string, string>();
     let strong = false;
     // Cuts inside one case (`spacecooperation`) are weak: they matter only in a block that has a
     // strong cut, which only a token with a case boundary can give. So those tokens go first.
     const tokens = glueTokens(block.text);
-    if (tokens.length === 0) return;
+    // Without a token of either kind, nothing below is judged.
+    if (!tokens.some((t) => t.cased || holdsFunctionWord(t.text, words))) return;
+    const ctx = (context ??= { evidence: gatherEvidence(texts), words, codeLike: looksLikeCode(texts.join("\n")) });
     const cased = tokens.filter((t) => t.cased);
     type Judged = { at: number; end: number; split: GlueSplit | null };
     const judge = (t: GlueToken): Judged => {

@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import type { Draft } from "../draft.ts";
-import { gatherEvidence } from "../repair/evidence.ts";
+import { type DocumentEvidence, gatherEvidence } from "../repair/evidence.ts";
 import { gluedLowerCasedName, gluedPlaceAndGivenName, lowerCasedSubjects, sentenceStartName } from "../repair/name-glue.ts";
 import {
   type NameContext,
@@ -42,7 +42,17 @@ const options = z
 
 function evidenceOf(draft: Draft): NameContext {
   const texts = [...draft.live().map((b) => b.text), draft.meta.title ?? "", draft.meta.subtitle ?? ""];
-  const ctx: NameContext = { evidence: gatherEvidence(texts), words: englishWords(), glosses: glossCounts(texts) };
+  // Gathered from the texts as they are now, when a repair first asks for it: most documents give
+  // no repair a place to look.
+  let evidence: DocumentEvidence | null = null;
+  const ctx: NameContext = {
+    get evidence() {
+      evidence ??= gatherEvidence(texts);
+      return evidence;
+    },
+    words: englishWords(),
+    glosses: glossCounts(texts),
+  };
   ctx.interpunctHabit = interpunctHabit(texts, ctx);
   return ctx;
 }

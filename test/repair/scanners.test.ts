@@ -19,7 +19,7 @@ import { decodeRuns, mayDecode, mayHoldMojibake } from "../../src/repair/mojibak
 import { nameRuns } from "../../src/repair/name-forms.ts";
 import { sentenceStartSubjects } from "../../src/repair/name-glue.ts";
 import { NAME_WORD, ROLE_WORDS, TITLE_WORDS, WORD_END, WORD_START, escapeRegExp } from "../../src/repair/name-patterns.ts";
-import { BRACKET_BEFORE_CAPITAL, CUT_BEFORE_NAME, CUT_BEFORE_QUOTE, GLOSS_AFTER_NAME, cutNameSites, glossSites, gluedAfterOf } from "../../src/repair/name-sites.ts";
+import { cutNames, glossSites, gluedAfterOf, lowerCaseBetweenCapitals } from "../../src/repair/name-sites.ts";
 import { loadPhraseRules } from "../../src/repair/phrase-rules.ts";
 import { ROLE_HINT, tokensOf } from "../../src/repair/same-role.ts";
 import { glueTokens, repairPhrases } from "../../src/repair/text-repair.ts";
@@ -137,48 +137,86 @@ describe("mojibake pre-test", () => {
 
 describe("name pre-tests", () => {
   const W = NAME_WORD;
-  const cutBeforeName = [
-    `${WORD_START}(${W})\\. (${W}) (${W})${WORD_END}`,
-    `${WORD_START}(${W})\\. (${W})${WORD_END}`,
-    `${WORD_START}(${W})\\. (?:(${W}),? )?(${W}) (${W})${WORD_END}`,
-    `${WORD_START}(${W})\\. (${W}) ?\\((${W}(?: ${W}){1,3})\\)`,
-  ].map((source) => new RegExp(source, "u"));
-  const cutBeforeQuote = new RegExp(`${WORD_START}(${W})\\. “([^”]{10,400}?)[,.]?” (${W}) (said|says)\\.?`, "u");
+  const FULL = `${W}(?: ${W}){1,3}`;
+  const g = (source: string): RegExp => new RegExp(source, "gu");
+  // The patterns of name-repairs.ts, and which of their groups the site must give: the word before
+  // the period, the word after it (null before a quote), and the word after that.
+  const cutPatterns: Array<{ pattern: RegExp; site: (m: RegExpMatchArray) => [string, string | null, string | null | undefined] }> = [
+    { pattern: g(`${WORD_START}(${W})\\. (${W}) (${W})${WORD_END}`), site: (m) => [m[1] as string, m[2] as string, undefined] },
+    { pattern: g(`${WORD_START}(${W})\\. (${W})${WORD_END}`), site: (m) => [m[1] as string, m[2] as string, undefined] },
+    { pattern: g(`${WORD_START}(${W})\\. (${W})(?: ?\\((${FULL})\\))?`), site: (m) => [m[1] as string, m[2] as string, undefined] },
+    { pattern: g(`${WORD_START}(${W})\\. (${W}) ?\\((${FULL})\\)`), site: (m) => [m[1] as string, m[2] as string, undefined] },
+    {
+      pattern: g(`${WORD_START}(${W})\\. (?:(${W}),? )?(${W}) (${W})${WORD_END}`),
+      site: (m) => (m[2] === undefined ? [m[1] as string, m[3] as string, undefined] : [m[1] as string, m[2], m[3] as string]),
+    },
+    { pattern: g(`${WORD_START}(${W})\\. “([^”]{10,400}?)[,.]?” (${W}) (said|says)\\.?`), site: (m) => [m[1] as string, null, undefined] },
+  ];
   const nameText = fc
-    .array(fc.constantFrom("Lloyd", "Austin", "O’Neill", "Éva", "Ŝéan", "Δέλτα", "ǅemal", "x", "john", "Mr", "-", "’", ". ", " ", ", ", "“We will not say a word,” ", "said", "𝐀b", "A", "B'C"), { maxLength: 14 })
+    .array(fc.constantFrom("Lloyd", "Austin", "O’Neill", "Éva", "Ŝéan", "Δέλτα", "ǅemal", "x", "john", "Mr", "-", "’", ". ", " ", ", ", "“We will not say a word,” ", "said", "𝐀b", "A", "B'C", " (", ")"), { maxLength: 14 })
     .map((p) => p.join(""));
 
-  it("never miss a place where a cut given name could be", () => {
+  it("find every place where a cut given name pattern matches, with the words it matched", () => {
     fc.assert(
       fc.property(fc.oneof(text, nameText), (t) => {
-        const sites = cutNameSites(t);
-        if (cutBeforeName.some((re) => re.test(t))) expect(sites & CUT_BEFORE_NAME).toBe(CUT_BEFORE_NAME);
-        if (cutBeforeQuote.test(t)) expect(sites & CUT_BEFORE_QUOTE).toBe(CUT_BEFORE_QUOTE);
+        const sites = cutNames(t);
+        for (const { pattern, site } of cutPatterns) {
+          for (const m of t.matchAll(pattern)) {
+            const [given, next, following] = site(m);
+            const found = sites.some((s) => s.given === given && s.next === next && (following === undefined || s.following === following));
+            expect(found, `${pattern.source} on ${JSON.stringify(t)}`).toBe(true);
+          }
+        }
       }),
       runs,
     );
-    expect(cutNameSites("met Lloyd. Austin said")).toBe(CUT_BEFORE_NAME);
-    expect(cutNameSites("spokesman John. “We will not say,” Kirby said.")).toBe(CUT_BEFORE_QUOTE);
-    expect(cutNameSites("the end. The start. it rained. Then")).toBe(0);
+    expect(cutNames("met Lloyd. Austin said")).toEqual([{ given: "Lloyd", next: "Austin", following: null }]);
+    expect(cutNames("Rich. Together, Rishi Sunak")).toEqual([{ given: "Rich", next: "Together", following: "Rishi" }]);
+    expect(cutNames("spokesman John. “We will not say,” Kirby said.")).toEqual([{ given: "John", next: null, following: null }]);
+    expect(cutNames("the end. The start. it rained. Then")).toEqual([]);
+    expect(cutNames("Ends. ")).toEqual([]);
   });
 
-  it("never miss a place where a gloss in brackets could be", () => {
-    const glossAfterName = new RegExp(`${WORD_START}(${W}) \\((${W}(?: ${W}){1,3})(?:, [^()]{1,40})?\\)`, "u");
-    const duplicate = new RegExp(`${WORD_START}(\\p{Lu}[\\p{L}\\p{M}'’.-]*(?: \\p{Lu}[\\p{L}\\p{M}'’.-]*){0,3}) ?\\(\\1\\)`, "u");
+  it("find every bracket where a gloss pattern matches, with the words it matched", () => {
+    const gloss = g(`${WORD_START}(${W}) \\((${FULL})(?:, [^()]{1,40})?\\)`);
+    const duplicate = g(`${WORD_START}(\\p{Lu}[\\p{L}\\p{M}'’.-]*(?: \\p{Lu}[\\p{L}\\p{M}'’.-]*){0,3}) ?\\(\\1\\)`);
     const glossText = fc
-      .array(fc.constantFrom("Fumio", "Kishida", "Ŝéan", "O’Neill", "x", "É", "𝐀b", "(", ")", " (", ", right", " ", ". ", "Mr"), { maxLength: 14 })
+      .array(fc.constantFrom("Fumio", "Kishida", "Ŝéan", "O’Neill", "x", "É", "𝐀b", "(", ")", " (", ", right", " ", ". ", "Mr", "St.", "-"), { maxLength: 14 })
       .map((p) => p.join(""));
     fc.assert(
       fc.property(fc.oneof(text, glossText), (t) => {
         const sites = glossSites(t);
-        if (glossAfterName.test(t)) expect(sites & GLOSS_AFTER_NAME).toBe(GLOSS_AFTER_NAME);
-        if (duplicate.test(t)) expect(sites & BRACKET_BEFORE_CAPITAL).toBe(BRACKET_BEFORE_CAPITAL);
+        for (const m of t.matchAll(gloss)) {
+          const first = (m[2] as string).split(" ")[0];
+          expect(sites.some((s) => s.form === m[1] && s.first === first)).toBe(true);
+        }
+        for (const m of t.matchAll(duplicate)) {
+          const run = (m[1] as string).split(" ")[0] as string;
+          expect(sites.some((s) => s.run === run && t.lastIndexOf(s.run, s.open - s.run.length) >= 0)).toBe(true);
+        }
       }),
       runs,
     );
-    expect(glossSites("Meloni (Giorgia Meloni)")).toBe(GLOSS_AFTER_NAME | BRACKET_BEFORE_CAPITAL);
-    expect(glossSites("Fumio Kishida(Fumio Kishida)")).toBe(BRACKET_BEFORE_CAPITAL);
-    expect(glossSites("prices (in euros) rose")).toBe(0);
+    expect(glossSites("Meloni (Giorgia Meloni)")).toEqual([{ form: "Meloni", first: "Giorgia", run: "Giorgia", open: 7 }]);
+    expect(glossSites("Fumio Kishida(Fumio Kishida)")).toEqual([{ form: null, first: "Fumio", run: "Fumio", open: 13 }]);
+    expect(glossSites("prices (in euros) rose")).toEqual([]);
+    expect(glossSites("open (")).toEqual([]);
+  });
+
+  it("never miss a lower-case word between capitals that is no English word", () => {
+    const pattern = /(\p{Lu}[\p{L}\p{M}]*) (\p{Ll}{4,})(?= \p{Lu})/gu;
+    const words = new Set(["said", "prices"]);
+    const between = fc.array(fc.constantFrom("United", "States", "biden", "Prime", "said", "prices", "müller", "Éva", " ", "x", "\u0301", "𝐚𝐚𝐚𝐚", "ı"), { maxLength: 10 }).map((p) => p.join(""));
+    fc.assert(
+      fc.property(fc.oneof(text, between), (t) => {
+        const gate = lowerCaseBetweenCapitals(t, words);
+        if ([...t.matchAll(pattern)].some((m) => !words.has(m[2] as string))) expect(gate).toBe(true);
+      }),
+      runs,
+    );
+    expect(lowerCaseBetweenCapitals("United States biden Prime Minister", words)).toBe(true);
+    expect(lowerCaseBetweenCapitals("the States said Prime", words)).toBe(false);
+    expect(lowerCaseBetweenCapitals("ends with a space ", words)).toBe(false);
   });
 
   it("never miss a place after `<office> of` where a place is glued to a given name", () => {
@@ -187,7 +225,8 @@ describe("name pre-tests", () => {
     const ofText = fc.array(fc.constantFrom("President", " of ", "Romania", "Adrian", "Éire", "Ádám", "𝐀", " ", "x", "Popescu"), { maxLength: 10 }).map((p) => p.join(""));
     fc.assert(
       fc.property(fc.oneof(text, ofText), (t) => {
-        if (pattern.test(t)) expect(gluedAfterOf(t)).toBe(true);
+        const gate = gluedAfterOf(t);
+        if (pattern.test(t)) expect(gate).toBe(true);
       }),
       runs,
     );
