@@ -21,14 +21,14 @@ export function isCaption(text: string): boolean {
  * longer blocks. Navigation-like lines also match this shape; the boilerplate stage decides on them.
  */
 export function isHeadingLine(text: string, prev: string | null, next: string | null): boolean {
-  if (prev === null || next === null) return false;
-  const n = wordCount(text);
-  if (n === 0 || n > 12 || text.length > 100) return false;
+  if (prev === null || next === null || text.length > 100) return false;
   if (/[.,;:]$/.test(text) || (endsLikeSentence(text) && !/\?$/.test(text))) return false;
   if (!/^["“‘'(]?[\p{Lu}\p{N}]/u.test(text)) return false;
   if (!/\p{L}{3,}/u.test(text)) return false;
+  const n = wordCount(text);
+  if (n === 0 || n > 12) return false;
   // A heading introduces prose: the next block is a real paragraph.
-  return wordCount(next) >= 15 && endsLikeSentence(next);
+  return endsLikeSentence(next) && wordCount(next) >= 15;
 }
 
 export function lineType(text: string, prev: string | null, next: string | null): BlockType {

@@ -25,14 +25,14 @@ export function headlineForms(title: string): string[] {
   return [...forms];
 }
 
-/** Indexes of the lines that print the headline. */
-export function headlineLines(texts: readonly string[], title: string | null): number[] {
+/** Indexes of the lines that print the headline (`folded`: the lines folded, if already known). */
+export function headlineLines(texts: readonly string[], title: string | null, folded?: readonly string[]): number[] {
   if (!title) return [];
   const forms = new Set(headlineForms(title));
   if (forms.size === 0) return [];
   const at: number[] = [];
   texts.forEach((t, i) => {
-    if (forms.has(fold(t))) at.push(i);
+    if (forms.has(folded ? (folded[i] as string) : fold(t))) at.push(i);
   });
   return at;
 }

@@ -86,35 +86,59 @@ function occurrences(values: readonly string[]): number[] {
   return values.map((v) => counts.get(v) ?? 0);
 }
 
+/** The lines of a page with what the region search needs of each, computed once. */
+export interface PageLines {
+  /** Each line folded (case, punctuation and spacing ignored): repeats and headlines are found on these. */
+  folded: readonly string[];
+  features: ProseFeatures[];
+  /** Each line's score before context. Context changes how much a line weighs, never its sign. */
+  base: number[];
+}
+
+/** Features and scores before context of a page's lines (`folded`: the lines folded, if already known). */
+export function pageLines(texts: readonly string[], language: string | null, folded: readonly string[] = texts.map(fold)): PageLines {
+  const repeats = occurrences(folded);
+  const features = texts.map((t, i) => proseFeatures(t, language, folded[i] !== "" && (repeats[i] as number) > 1));
+  return { folded, features, base: features.map((f) => blockScore(f)) };
+}
+
+/**
+ * Too few furniture lines for a whole page, whatever the region: the page is an article and needs
+ * no region search. Furniture is counted before context, which never turns prose into furniture.
+ */
+export function tooLittleFurniture(lines: PageLines, options: RegionOptions): boolean {
+  let furniture = 0;
+  for (const s of lines.base) if (s < 0) furniture++;
+  return furniture < options.minFurniture || furniture / Math.max(1, lines.base.length) < options.minFurnitureShare;
+}
+
 /** Line scores after context: what the region search adds up. */
 export function contextScores(
   texts: readonly string[],
   language: string | null,
   options: RegionOptions,
+  lines: PageLines = pageLines(texts, language),
 ): { features: ProseFeatures[]; scores: number[]; stamps: boolean[] } {
-  const keys = texts.map((t) => fold(t));
-  const repeats = occurrences(keys);
   const shapes = texts.map(lineShape);
-  const features = texts.map((t, i) => proseFeatures(t, language, keys[i] !== "" && (repeats[i] as number) > 1));
-  let scores = features.map((f) => blockScore(f));
-  scores = chargeRepeatedShapes(scores, occurrences(shapes), options.shapeRepeats, options.shapeCost);
+  let scores = chargeRepeatedShapes(lines.base, occurrences(shapes), options.shapeRepeats, options.shapeCost);
   scores = stiffenRuns(scores, options.runGrowth);
   scores = weighByNeighbours(scores, options.contextWindow, options.contextStrength, options.contextFloor);
-  return { features, scores, stamps: threadStamps(texts, shapes) };
+  return { features: lines.features, scores, stamps: threadStamps(texts, shapes) };
 }
 
 /**
  * The region that follows a printed headline: for each line that prints the headline, the heaviest
  * region that starts on a prose line at most `reach` lines under it (a heavier region further down,
- * such as a comment thread or a legal footer, does not count). The heaviest such region, or null.
+ * such as a comment thread or a legal footer, does not count), and that runs across no `borders`
+ * line. The heaviest such region, or null.
  */
 export function regionAfterHeadline(scores: readonly number[], headlines: readonly number[], reach: number, borders?: readonly boolean[]): Region | null {
   if (headlines.length === 0) return null;
-  // best[i]: the highest prefix sum at any end index >= i, and where it is reached (earliest).
   const n = scores.length;
   const prefix = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) prefix[i + 1] = (prefix[i] as number) + (scores[i] as number);
-  // A region ends at a border line at the latest.
+  // bestEnd[i]: the end (>= i) with the highest prefix sum, the earliest of equals; a region ends at
+  // a border line at the latest.
   const bestEnd = new Int32Array(n + 1);
   bestEnd[n] = n;
   for (let i = n - 1; i >= 0; i--) {
@@ -161,13 +185,24 @@ function regionBeforeThread(scores: readonly number[], stamps: readonly boolean[
   return maxSumRegion(scores.slice(0, first));
 }
 
+/**
+ * The article region of a page and whether the page is a whole page at all. `lines` may carry what
+ * was already computed of the page; a page with too little furniture is answered before any context
+ * or region work (region null).
+ */
 export function planMainRegion(
   texts: readonly string[],
   language: string | null,
   options: RegionOptions = DEFAULT_REGION_OPTIONS,
   headlines: readonly number[] = [],
+  lines: PageLines = pageLines(texts, language),
 ): MainRegionPlan {
-  const { features, scores, stamps } = contextScores(texts, language, options);
+  if (tooLittleFurniture(lines, options)) {
+    const furniture = lines.base.filter((s) => s < 0).length;
+    const evidence: PageEvidence = { lines: texts.length, furniture, furnitureBefore: 0, furnitureAfter: 0, proseBefore: 0, proseInside: 0 };
+    return { features: lines.features, scores: lines.base, stamps: [], region: null, evidence, wholePage: false };
+  }
+  const { features, scores, stamps } = contextScores(texts, language, options, lines);
   // The article starts under its headline; without one printed, the heaviest region wins.
   const heaviest = maxSumRegion(scores, stamps);
   const underHeadline = regionAfterHeadline(scores, headlines, options.headlineReach, stamps);

@@ -11,7 +11,7 @@ import { allStopWordLists } from "./more-stopwords.ts";
 const MIN_SHARE = 0.08;
 
 export function pageLanguage(texts: readonly string[]): string | null {
-  const prose = texts.filter((t) => wordCount(t) >= 8 && endsLikeSentence(t));
+  const prose = texts.filter((t) => endsLikeSentence(t) && wordCount(t) >= 8);
   const sample = (prose.length > 0 ? prose : texts).join("\n");
   const detected = detectLanguage(sample);
   if (detected) return detected;

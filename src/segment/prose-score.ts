@@ -10,6 +10,15 @@ import { stopWordsOf } from "./more-stopwords.ts";
 /** Characters of scripts written without spaces: about two of them make a word. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
 
+/** Could the text hold such characters? Thai, CJK and astral code units only; most text has none. */
+function mayHaveUnspaced(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x2e80 || (c >= 0x0e00 && c <= 0x0e7f)) return true;
+  }
+  return false;
+}
+
 export interface ProseFeatures {
   /** Words, without a leading list bullet (runs of Chinese or Japanese characters count two to a word). */
   words: number;
@@ -52,28 +61,73 @@ export function stripBullet(text: string): { text: string; bulleted: boolean } {
   return { text, bulleted: false };
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Is the character at `i` a letter or digit? ASCII by table; returns its length in UTF-16 units, or 0. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  const cp = text.codePointAt(i) as number;
+  const size = cp > 0xffff ? 2 : 1;
+  return LETTER_OR_DIGIT.test(size === 1 ? (text[i] as string) : String.fromCodePoint(cp)) ? size : 0;
+}
+
+export interface WordStats {
+  /** Words as `words()` finds them: a letter or digit, then letters, digits, apostrophes, hyphens. */
+  count: number;
+  /** Words that are stop words (lower-cased) of the list given. */
+  stops: number;
+  /** Words whose first character changes when lower-cased. */
+  capitalised: number;
+  /** Words that start with an ASCII digit. */
+  numeric: number;
+}
+
+/** The words of a text counted in one scan, without making a list of them. */
+export function wordStats(text: string, stops: ReadonlySet<string> | null): WordStats {
+  const out: WordStats = { count: 0, stops: 0, capitalised: 0, numeric: 0 };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const size = wordCharAt(text, i);
+    if (size === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += size;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 39 || c === 45 || c === 0x2019) {
+        i++;
+        continue;
+      }
+      const next = wordCharAt(text, i);
+      if (next === 0) break;
+      i += next;
+    }
+    out.count++;
+    const first = text[start] as string;
+    if (first !== first.toLowerCase()) out.capitalised++;
+    else if (first >= "0" && first <= "9") out.numeric++;
+    if (stops !== null && stops.has(text.slice(start, i).toLowerCase())) out.stops++;
+  }
+  return out;
+}
+
 export function proseFeatures(raw: string, language: string | null, repeated: boolean): ProseFeatures {
   const { text, bulleted } = raw === "*" || raw === "+" || raw === "•" ? { text: "", bulleted: true } : stripBullet(raw);
-  const ws = words(text);
-  const unspaced = text.match(UNSPACED)?.length ?? 0;
-  const n = unspaced > 0 ? Math.round(unspaced / 2) + words(text.replace(UNSPACED, " ")).length : ws.length;
   const stops = stopWordsOf(language);
-  let stopHits = 0;
-  if (stops) for (const w of ws) if (stops.has(w.toLowerCase())) stopHits++;
-  let caps = 0;
-  let digits = 0;
-  for (const w of ws) {
-    const first = w.charAt(0);
-    if (first !== first.toLowerCase()) caps++;
-    else if (first >= "0" && first <= "9") digits++;
-  }
+  const ws = wordStats(text, stops);
+  const unspaced = mayHaveUnspaced(text) ? (text.match(UNSPACED)?.length ?? 0) : 0;
+  const n = unspaced > 0 ? Math.round(unspaced / 2) + words(text.replace(UNSPACED, " ")).length : ws.count;
   return {
     words: n,
-    stopDensity: stops === null || ws.length === 0 ? null : stopHits / ws.length,
+    stopDensity: stops === null || ws.count === 0 ? null : ws.stops / ws.count,
     endsSentence: endsLikeSentence(text),
     sentences: sentenceCount(text),
-    capitalised: ws.length === 0 ? 0 : caps / ws.length,
-    numeric: ws.length === 0 ? 0 : digits / ws.length,
+    capitalised: ws.count === 0 ? 0 : ws.capitalised / ws.count,
+    numeric: ws.count === 0 ? 0 : ws.numeric / ws.count,
     bulleted,
     repeated,
   };

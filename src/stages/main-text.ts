@@ -8,13 +8,14 @@
  * entry ("Front Page", "Skip to content") as the title.
  */
 import { z } from "zod";
-import { DEFAULT_REGION_OPTIONS as D, type MainRegionPlan, planMainRegion } from "../segment/main-region.ts";
+import { DEFAULT_REGION_OPTIONS as D, type MainRegionPlan, pageLines, planMainRegion, tooLittleFurniture } from "../segment/main-region.ts";
 import { headlineLines } from "../segment/headline.ts";
 import { pageLanguage } from "../segment/page-language.ts";
 import { articleWords, headlineShapedAbove, printedHeadlineAbove, topicOverlap } from "../segment/page-title.ts";
 import type { ProseFeatures } from "../segment/prose-score.ts";
 import { ruleMatches } from "../rules/block-rules.ts";
 import { defineStage } from "../stage.ts";
+import { fold } from "../text/measure.ts";
 import { BOILERPLATE_RULES } from "./boilerplate.ts";
 
 /** Below this share of its words used in the article, a title from the head of the dump is doubtful. */
@@ -58,12 +59,17 @@ export const mainText = defineStage({
   run(draft, ctx) {
     if (draft.raw.kind !== "text") return;
     const blocks = draft.live();
-    if (blocks.length < 3) return;
+    // A whole page has at least minFurniture furniture lines: a shorter dump is an article.
+    if (blocks.length < Math.max(3, ctx.options.minFurniture)) return;
     const texts = blocks.map((b) => b.text);
+    const folded = texts.map(fold);
     const language = draft.meta.language ?? pageLanguage(texts);
+    const lines = pageLines(texts, language, folded);
+    // The cheap gate: too little furniture, whatever the region, and the dump is an ordinary article.
+    if (tooLittleFurniture(lines, ctx.options)) return;
     const firstLine = draft.raw.content.split("\n", 20).find((l) => l.trim() !== "") ?? null;
-    const headlines = [...new Set([...headlineLines(texts, draft.meta.title), ...headlineLines(texts, firstLine)])].sort((a, b) => a - b);
-    const plan: MainRegionPlan = planMainRegion(texts, language, ctx.options, headlines);
+    const headlines = [...new Set([...headlineLines(texts, draft.meta.title, folded), ...headlineLines(texts, firstLine, folded)])].sort((a, b) => a - b);
+    const plan: MainRegionPlan = planMainRegion(texts, language, ctx.options, headlines, lines);
     ctx.log.debug({ id: draft.id, evidence: plan.evidence, region: plan.region, wholePage: plan.wholePage }, "main region");
     if (!plan.wholePage || plan.region === null) return;
     const { start, end } = plan.region;
