@@ -3,12 +3,15 @@
  * text path on whole-page text dumps. Prints one table (tool × data set × precision / recall / F1
  * / pages per second), the metric-port checks, and WCXB metadata agreement.
  *
- *   npm run bench:extract [-- --tools tidings,readability,defuddle --sets scrapinghub,wcxb,text --limit N]
+ *   npm run bench:extract [-- --tools tidings,readability,defuddle --sets scrapinghub,wcxb,text --limit N --pages FILE]
+ *
+ * `--pages FILE` writes the per-page scores of the text-dump runs (dump, id, precision, recall, F1,
+ * title) as tab-separated lines, worst first: the way into what a change did to which page.
  *
  * Reads ../shared/bench (see its README); exits with a message when it is absent.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
@@ -17,7 +20,7 @@ import { extractPage } from "../../src/html/extract-page.ts";
 import { type Pipeline, definePipeline } from "../../src/pipeline.ts";
 import { cleanOne } from "../../src/process.ts";
 import { extract } from "../../src/stages/extract.ts";
-import { type MeanScores, type PageF1, bagOfWordsScore, scrapinghubScores, shingleCounts, wcxbScores, wordTokens } from "./metrics.ts";
+import { type MeanScores, type PageCounts, type PageF1, bagOfWordsScore, scrapinghubScores, shingleCounts, wcxbScores, wordTokens } from "./metrics.ts";
 import { type Peer, htmlToText, loadPeers } from "./peers.ts";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -95,6 +98,65 @@ export function dataFingerprint(): string {
     for (const f of files) lines.push(`${f}\t${statSync(path.join(benchDir, f)).size}`);
   }
   return createHash("sha256").update(lines.sort().join("\n")).digest("hex");
+}
+
+/** The whole-page text dumps scored on the text path (see ../shared/bench/README.md). */
+export const TEXT_DUMPS = ["html-text", "inscriptis"] as const;
+export type TextDump = (typeof TEXT_DUMPS)[number];
+
+/** sha256 of the files the text-dump figures depend on, with their sizes: changes when they change. */
+export function textDataFingerprint(): string {
+  const files = ["scrapinghub/ground-truth.json", ...TEXT_DUMPS.map((d) => `scrapinghub/output/${d}.json`)];
+  const lines = files.map((f) => `${f}\t${statSync(path.join(benchDir, f)).size}`);
+  return createHash("sha256").update(lines.sort().join("\n")).digest("hex");
+}
+
+export interface TextDumpRun {
+  ids: string[];
+  /** Per page: shingle counts of the cleaned text against the gold article body. */
+  counts: PageCounts[];
+  titles: (string | null)[];
+  scores: MeanScores;
+  /** The dump as given, scored the same way. */
+  raw: MeanScores;
+  seconds: number;
+}
+
+/** Each page's whole-page text dump cleaned by a pipeline's article stages as a `.txt` input, and scored. */
+export async function runTextDump(pipeline: Pipeline, dump: TextDump, limit = Infinity): Promise<TextDumpRun> {
+  const dir = path.join(benchDir, "scrapinghub");
+  const truth = readJson<Record<string, { articleBody?: string }>>(path.join(dir, "ground-truth.json"));
+  let out = readJson<Record<string, unknown>>(path.join(dir, "output", `${dump}.json`));
+  if (out.output && typeof out.output === "object") out = out.output as Record<string, unknown>;
+  const ids = Object.keys(truth).sort().slice(0, limit);
+  const gold = ids.map((id) => truth[id]?.articleBody ?? "");
+  const inputs = ids.map((id) => (out[id] as { articleBody?: string } | undefined)?.articleBody ?? "");
+  let seconds = 0;
+  const counts: PageCounts[] = [];
+  const titles: (string | null)[] = [];
+  for (const [i, content] of inputs.entries()) {
+    const started = performance.now();
+    const d = await cleanOne(pipeline, { kind: "text", content }, { id: ids[i] ?? String(i) });
+    seconds += (performance.now() - started) / 1000;
+    counts.push(shingleCounts(gold[i] ?? "", draftText(d)));
+    titles.push(d.meta.title);
+  }
+  const raw = scrapinghubScores(ids.map((_, i) => shingleCounts(gold[i] ?? "", inputs[i] ?? "")));
+  return { ids, counts, titles, scores: scrapinghubScores(counts), raw, seconds };
+}
+
+/** Per-page lines of text-dump runs, worst F1 first: dump, id, precision, recall, F1, title. */
+export function perPageLines(runs: ReadonlyArray<[TextDump, TextDumpRun]>): string[] {
+  const rows: Array<{ f1: number; line: string }> = [];
+  for (const [dump, run] of runs) {
+    run.counts.forEach(({ tp, fp, fn }, i) => {
+      const p = tp + fp > 0 ? tp / (tp + fp) : 0;
+      const r = tp + fn > 0 ? tp / (tp + fn) : 0;
+      const f1 = p + r > 0 ? (2 * p * r) / (p + r) : 0;
+      rows.push({ f1, line: [dump, run.ids[i], fmt(p), fmt(r), fmt(f1), JSON.stringify(run.titles[i] ?? null)].join("\t") });
+    });
+  }
+  return rows.sort((a, b) => a.f1 - b.f1).map((r) => r.line);
 }
 
 /** The tidings extraction alone: the extract stage's page function, body text without captions. */
@@ -201,7 +263,7 @@ function fmt(n: number): string {
   return n.toFixed(3);
 }
 
-function parseArgs(argv: string[]): { tools: Set<string>; sets: Set<string>; limit: number } {
+function parseArgs(argv: string[]): { tools: Set<string>; sets: Set<string>; limit: number; pages: string | null } {
   const get = (flag: string): string | undefined => {
     const at = argv.indexOf(flag);
     return at >= 0 ? argv[at + 1] : undefined;
@@ -210,6 +272,7 @@ function parseArgs(argv: string[]): { tools: Set<string>; sets: Set<string>; lim
     tools: new Set((get("--tools") ?? "tidings,readability,defuddle").split(",")),
     sets: new Set((get("--sets") ?? "scrapinghub,wcxb,text").split(",")),
     limit: Number(get("--limit") ?? Infinity),
+    pages: get("--pages") ?? null,
   };
 }
 
@@ -272,25 +335,18 @@ async function main(): Promise<void> {
   }
 
   if (args.sets.has("text") && args.tools.has("tidings")) {
-    const dir = path.join(benchDir, "scrapinghub");
-    const ids = Object.keys(truth).sort().slice(0, args.limit);
-    const pages = ids.map((id) => ({ truth: truth[id]?.articleBody ?? "" }));
-    for (const dump of ["html-text", "inscriptis"]) {
-      let out = readJson<Record<string, unknown>>(path.join(dir, "output", `${dump}.json`));
-      if (out.output && typeof out.output === "object") out = out.output as Record<string, unknown>;
-      const inputs = ids.map((id) => (out[id] as { articleBody?: string } | undefined)?.articleBody ?? "");
-      const raw = scrapinghubScores(pages.map((p, i) => shingleCounts(p.truth, inputs[i] ?? "")));
-      rows.push({ tool: "(dump as given)", set: `text:${dump}`, scores: raw, pagesPerSecond: Number.NaN });
-      let seconds = 0;
-      const texts: string[] = [];
-      for (const [i, content] of inputs.entries()) {
-        const started = performance.now();
-        const d = await cleanOne(pipeline, { kind: "text", content }, { id: ids[i] ?? String(i) });
-        seconds += (performance.now() - started) / 1000;
-        texts.push(draftText(d));
-      }
-      const s = scrapinghubScores(pages.map((p, i) => shingleCounts(p.truth, texts[i] ?? "")));
-      rows.push({ tool: pipeline.name === "extract-only" ? "tidings (no text path yet)" : "tidings (pipeline)", set: `text:${dump}`, scores: s, pagesPerSecond: ids.length / seconds });
+    const runs: Array<[TextDump, TextDumpRun]> = [];
+    for (const dump of TEXT_DUMPS) {
+      process.stderr.write(`running tidings pipeline on the ${dump} dumps…\n`);
+      const run = await runTextDump(pipeline, dump, args.limit);
+      runs.push([dump, run]);
+      rows.push({ tool: "(dump as given)", set: `text:${dump}`, scores: run.raw, pagesPerSecond: Number.NaN });
+      rows.push({ tool: pipeline.name === "extract-only" ? "tidings (no text path yet)" : "tidings (pipeline)", set: `text:${dump}`, scores: run.scores, pagesPerSecond: run.ids.length / run.seconds });
+    }
+    lines.push(`text dumps data fingerprint: ${textDataFingerprint()}`);
+    if (args.pages) {
+      writeFileSync(args.pages, `${["dump", "id", "precision", "recall", "F1", "title"].join("\t")}\n${perPageLines(runs).join("\n")}\n`);
+      lines.push(`per-page text-dump scores written to ${args.pages}`);
     }
   }
 
