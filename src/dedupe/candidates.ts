@@ -69,8 +69,8 @@ export function anchorsOf(shingles: Uint32Array, modulus: number, out: Uint32Arr
  * one, nothing in a run longer than `maxRun`.
  */
 function scanRuns(
-  keys: Uint32Array,
-  rows: Uint32Array,
+  keys: Uint32Array | Int32Array,
+  rows: Uint32Array | Int32Array,
   n: number,
   maxRun: number,
   fullPairsUpTo: number,
@@ -103,8 +103,9 @@ function scanRuns(
  */
 export function bandCandidates(table: ArticleTable, canonical: Uint32Array, scratch = new PairScratch()): PairList {
   const count = table.count;
-  const keys = new Uint32Array(count);
-  const rows = new Uint32Array(count);
+  // keys as signed numbers (the sort reads their bits as unsigned): no doubles in the loop
+  const keys = new Int32Array(count);
+  const rows = new Int32Array(count);
   const sigs = table.signatures.data;
   const pairs = new PairList();
   const emit = (a: number, b: number): void => {
@@ -116,7 +117,7 @@ export function bandCandidates(table: ArticleTable, canonical: Uint32Array, scra
       const row = canonical[rank] as number;
       if (table.words.get(row) === 0) continue;
       const at = row * SIGNATURE_BINS + band * BAND_ROWS;
-      keys[n] = (((sigs[at] as number) << 24) | ((sigs[at + 1] as number) << 16) | ((sigs[at + 2] as number) << 8) | (sigs[at + 3] as number)) >>> 0;
+      keys[n] = ((sigs[at] as number) << 24) | ((sigs[at + 1] as number) << 16) | ((sigs[at + 2] as number) << 8) | (sigs[at + 3] as number);
       rows[n] = row;
       n++;
     }
@@ -148,8 +149,9 @@ export function anchorCandidates(table: ArticleTable, canonical: Uint32Array, op
   while (sliceBits < 16 && total / 2 ** sliceBits > ANCHORS_PER_SLICE) sliceBits++;
   const slices = 2 ** sliceBits;
   const capacity = Math.ceil((total / slices) * 1.25) + 1024;
-  let keys = new Uint32Array(Math.min(total, capacity));
-  let rows = new Uint32Array(keys.length);
+  // hashes as signed numbers (the sort reads their bits as unsigned): no doubles in the loop
+  let keys = new Int32Array(Math.min(total, capacity));
+  let rows = new Int32Array(keys.length);
   // each sighting of a pair (two rows under one anchor); sorted, equal runs count the anchors they share
   const sightings = new PairList();
   const byRank = (start: number, end: number): void => {
@@ -170,11 +172,11 @@ export function anchorCandidates(table: ArticleTable, canonical: Uint32Array, op
     const shift = 32 - sliceBits;
     table.shingles.forEachAnchors((row, anchors) => {
       for (let k = 0; k < anchors.length; k++) {
-        const h = anchors[k] as number;
+        const h = (anchors[k] as number) | 0;
         if (sliceBits > 0 && h >>> shift !== slice) continue;
         if (n === keys.length) {
-          const grownKeys = new Uint32Array(Math.max(1024, keys.length * 2));
-          const grownRows = new Uint32Array(grownKeys.length);
+          const grownKeys = new Int32Array(Math.max(1024, keys.length * 2));
+          const grownRows = new Int32Array(grownKeys.length);
           grownKeys.set(keys);
           grownRows.set(rows);
           keys = grownKeys;

@@ -64,6 +64,22 @@ export class PairList {
     this.second.length = n;
   }
 
+  /** Where the pair {a, b} is in a sorted list, or -1 (binary search). */
+  indexOf(a: number, b: number): number {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const first = this.first.data;
+    const second = this.second.data;
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const f = first[mid] as number;
+      if (f < x || (f === x && (second[mid] as number) < y)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.length && first[lo] === x && second[lo] === y ? lo : -1;
+  }
+
   /** Bytes held. */
   get bytes(): number {
     return this.first.data.byteLength + this.second.data.byteLength;

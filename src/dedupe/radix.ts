@@ -11,20 +11,30 @@ const counts = new Uint32Array(BUCKETS * 3);
 
 /** Scratch buffers for `sortPairs`, grown on demand and reused. */
 export class PairScratch {
-  keys: Uint32Array = new Uint32Array(0);
-  values: Uint32Array = new Uint32Array(0);
+  keys: Int32Array = new Int32Array(0);
+  values: Int32Array = new Int32Array(0);
   ensure(n: number): void {
     if (this.keys.length < n) {
-      this.keys = new Uint32Array(n);
-      this.values = new Uint32Array(n);
+      this.keys = new Int32Array(n);
+      this.values = new Int32Array(n);
     }
   }
 }
 
-/** Sorts the first `n` pairs of `keys` and `values` by key, in place and stably. */
-export function sortPairs(keys: Uint32Array, values: Uint32Array, n: number, scratch: PairScratch): void {
+/** The same bits as signed numbers: a Uint32 above 2^31 would be read as a double, slowly. */
+function signedView(a: Uint32Array | Int32Array, n: number): Int32Array {
+  return a instanceof Int32Array ? a : new Int32Array(a.buffer, a.byteOffset, n);
+}
+
+/**
+ * Sorts the first `n` pairs of `keys` and `values` by key (the keys' bits read as unsigned), in
+ * place and stably.
+ */
+export function sortPairs(keyArray: Uint32Array | Int32Array, valueArray: Uint32Array | Int32Array, n: number, scratch: PairScratch): void {
   if (n < 2) return;
   scratch.ensure(n);
+  const keys = signedView(keyArray, n);
+  const values = signedView(valueArray, n);
   counts.fill(0);
   for (let i = 0; i < n; i++) {
     const k = keys[i] as number;
@@ -35,15 +45,15 @@ export function sortPairs(keys: Uint32Array, values: Uint32Array, n: number, scr
     counts[d1] = (counts[d1] as number) + 1;
     counts[d2] = (counts[d2] as number) + 1;
   }
-  let fromKeys: Uint32Array = keys;
-  let fromValues: Uint32Array = values;
-  let toKeys: Uint32Array = scratch.keys;
-  let toValues: Uint32Array = scratch.values;
+  let fromKeys = keys;
+  let fromValues = values;
+  let toKeys = scratch.keys;
+  let toValues = scratch.values;
   for (let pass = 0; pass < 3; pass++) {
     const base = pass * BUCKETS;
     const shift = pass * DIGIT_BITS;
     // a digit all keys share moves nothing
-    if (counts[base + ((((fromKeys[0] as number) >>> shift) & MASK))] === n) continue;
+    if (counts[base + (((fromKeys[0] as number) >>> shift) & MASK)] === n) continue;
     let sum = 0;
     for (let b = 0; b < BUCKETS; b++) {
       const c = counts[base + b] as number;

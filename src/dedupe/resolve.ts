@@ -13,10 +13,11 @@
  * their signature: a match with them is decided on the signature's Jaccard estimate.
  */
 import { anchorCandidates, bandCandidates } from "./candidates.ts";
+import { GrowableU32 } from "./growable.ts";
 import { PairList } from "./pairs.ts";
 import { PairScratch, sortPairs } from "./radix.ts";
 import { estimateJaccard } from "./signature.ts";
-import { containment, jaccard, sortedSetInPlace } from "./similarity.ts";
+import { intersectionSize, jaccard, withoutRepeats } from "./similarity.ts";
 import { type SurvivorCriterion, survivorOrder } from "./survivor.ts";
 import type { ArticleTable } from "./table.ts";
 import { UnionFind } from "./union-find.ts";
@@ -52,7 +53,7 @@ export interface Resolution {
   method: Uint8Array;
   /** Kept rows and the rows dropped as their duplicates. */
   dropped: Map<number, number[]>;
-  stats: { candidatePairs: number; anchorPairs: number; verifiedPairs: number; clusters: number };
+  stats: { candidatePairs: number; anchorPairs: number; pairsOnSets: number; verifiedPairs: number; clusters: number; phaseMs: Record<string, number> };
 }
 
 /** Shingles of the rows of one batch of pairs read at once (16 MB). */
@@ -98,7 +99,8 @@ function withSets(table: ArticleTable, pairs: PairList, visit: (a: number, b: nu
     sets = [];
     for (let k = 0; k < used; k++) {
       slot.set(batch[k] as number, k);
-      sets.push(sortedSetInPlace(buffer.subarray(starts[k] as number, starts[k + 1] as number)));
+      // stored sorted: only repeats are left to drop
+      sets.push(withoutRepeats(buffer.subarray(starts[k] as number, starts[k + 1] as number)));
     }
     for (let p = i; p < j; p++) {
       const a = first[p] as number;
@@ -141,17 +143,24 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
   };
   /** How `a` matches `b` on their real shingle sets (after quickMatch asked for them). */
   const setMatch = (a: number, b: number, setA: Uint32Array, setB: Uint32Array): [number, number] | null => {
-    const aSmall = table.words.get(a) <= table.words.get(b);
-    return decide(jaccard(setA, setB), aSmall ? containment(setA, setB) : containment(setB, setA));
+    // one walk for both measures: Jaccard, and the share of the shorter body found in the other
+    const common = intersectionSize(setA, setB);
+    const j = setA.length + setB.length === 0 ? 1 : common / (setA.length + setB.length - common);
+    const part = table.words.get(a) <= table.words.get(b) ? setA : setB;
+    return decide(j, part.length === 0 ? 0 : common / part.length);
   };
 
   const uf = new UnionFind(count);
   const order = survivorOrder(table, options.survivor);
   // a canonical order of rows (by id), so that nothing below depends on the order of observation
+  const clock = new PhaseClock();
   const canonical = Uint32Array.from({ length: count }, (_, i) => i).sort(byId(table));
+  clock.lap("order");
   const scratch = new PairScratch();
   const bands = bandCandidates(table, canonical, scratch);
+  clock.lap("bands");
   const anchors = anchorCandidates(table, canonical, options, scratch);
+  clock.lap("anchors");
   // exact copies, even when too short to have a useful signature
   exactCopies(table, scratch, (a, b) => uf.union(a, b));
 
@@ -187,14 +196,32 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
       }
     }
   }
-  const stats = { candidatePairs: bands.length, anchorPairs: anchors.length, verifiedPairs: 0, clusters: 0 };
+  clock.lap("screen");
+  const stats = { candidatePairs: bands.length, anchorPairs: anchors.length, pairsOnSets: needSets.length, verifiedPairs: 0, clusters: 0, phaseMs: clock.ms };
+  // matches found on the sets, in pair order, so that a copy's match with its kept copy is not read twice
+  const matched = new PairList();
+  const matchedHow = new GrowableU32();
   withSets(table, needSets, (a, b, setA, setB) => {
-    if (setMatch(a, b, setA, setB)) {
+    const m = setMatch(a, b, setA, setB);
+    if (m) {
       uf.union(a, b);
       verified++;
+      matched.push(a, b);
+      matchedHow.push(m[0] * 65536 + Math.round(m[1] * 10000));
     }
   });
+  /** The match of `row` with `keep` found above, when it is the one a fresh look would give. */
+  const matchedBefore = (row: number, keep: number): [number, number] | null => {
+    const at = matched.indexOf(row, keep);
+    if (at < 0) return null;
+    const how = matchedHow.get(at);
+    const method = Math.floor(how / 65536);
+    // containment looks from the shorter body: with equal word counts, from the first of the pair
+    const sameView = method === NEAR || table.words.get(row) !== table.words.get(keep) || row < keep;
+    return sameView ? [method, (how % 65536) / 10000] : null;
+  };
   stats.verifiedPairs = verified;
+  clock.lap("sets");
 
   const members = new Map<number, number[]>();
   for (let row = 0; row < count; row++) {
@@ -228,7 +255,9 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
       duplicateOf[row] = keep;
       gone.push(row);
       const m = quickMatch(row, keep);
-      if (m === SETS || (m === null && !table.isEarlier(keep))) againstKept.push(row, keep);
+      const before = m === SETS ? matchedBefore(row, keep) : null;
+      if (before) setSimilarity(row, before, 0);
+      else if (m === SETS || (m === null && !table.isEarlier(keep))) againstKept.push(row, keep);
       else setSimilarity(row, m, estimateJaccard(table.signature(row), table.signature(keep)));
     }
     if (gone.length > 0) {
@@ -244,6 +273,7 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
     const m = quickMatch(row, keep) === SETS ? setMatch(row, keep, setRow, setKeep) : null;
     setSimilarity(row, m, jaccard(setRow, setKeep));
   });
+  clock.lap("clusters");
   return { duplicateOf, similarity, method, dropped, stats };
 }
 
@@ -277,6 +307,17 @@ function exactCopies(table: ArticleTable, scratch: PairScratch, join: (first: nu
       }
     }
     start = end;
+  }
+}
+
+/** Milliseconds spent in each phase, for run.json. */
+class PhaseClock {
+  readonly ms: Record<string, number> = {};
+  private last = performance.now();
+  lap(phase: string): void {
+    const now = performance.now();
+    this.ms[phase] = Math.round(now - this.last);
+    this.last = now;
   }
 }
 

@@ -1,13 +1,14 @@
 /**
  * The shingles of this run's articles, kept on disk until finish instead of in memory.
  *
- * Observe appends each article's shingle hashes (in text order, repeats kept) to one spill file and
- * its anchors (its row, their count, then the hashes) to another. Memory keeps only where each block of 64 rows
+ * Observe appends each article's shingle hashes (sorted, repeats kept, so that verification needs
+ * no sort) to one spill file and its anchors (its row, their count, then the hashes) to another. Memory keeps only where each block of 64 rows
  * starts in the shingle file; a row's length is derived from its word count, so a row's place is
  * found by adding up at most 63 lengths. Finish streams the anchors from the start, and reads back
  * the shingles of only the rows a candidate pair needs, in batches sorted by position.
  */
 import { GrowableF64 } from "./growable.ts";
+import { sortU32 } from "./radix.ts";
 import { SpillFile } from "./spill.ts";
 
 const BLOCK = 64;
@@ -28,8 +29,8 @@ export class ShingleStore {
   }
 
   /**
-   * Adds the next row: its shingle hashes and its anchors, or null for a row whose shingles are not
-   * known (an article of an earlier run), which has no place in either file.
+   * Adds the next row: its shingle hashes (sorted here, in place) and its anchors, or null for a row
+   * whose shingles are not known (an article of an earlier run), which has no place in either file.
    */
   add(shingles: Uint32Array | null, anchors: Uint32Array | null): void {
     if (this.rows % BLOCK === 0) this.blockStart.push(this.shingles.length);
@@ -38,7 +39,7 @@ export class ShingleStore {
       throw new Error(`shingle store: row ${this.rows} has ${shingles?.length ?? 0} shingles where its word count gives ${expected}`);
     }
     if (shingles) {
-      this.shingles.append(shingles);
+      this.shingles.append(sortU32(shingles));
       const list = anchors ?? new Uint32Array(0);
       this.anchors.push(this.rows);
       this.anchors.push(list.length);
@@ -98,7 +99,7 @@ export class ShingleStore {
   }
 
   /**
-   * Reads the shingles of `rows` (ascending, distinct; the first `n`) into `out`, one after the
+   * Reads the sorted shingles of `rows` (ascending, distinct; the first `n`) into `out`, one after the
    * other, rows next to each other in the file in one read. Returns where each row starts in `out`,
    * and after the last one, where it ends.
    */
@@ -113,12 +114,23 @@ export class ShingleStore {
       if (runLength > 0) this.shingles.read(runFile, out.subarray(runOut, runOut + runLength));
       runLength = 0;
     };
+    // the place of the previous row read, to walk on from it inside one block
+    let lastRow = -1;
+    let lastAt = 0;
     for (let k = 0; k < n; k++) {
       const row = rows[k] as number;
       const length = this.lengthOf(row);
       starts[k] = used;
       if (length > 0) {
-        const at = this.start(row);
+        let at: number;
+        if (lastRow >= 0 && Math.floor(lastRow / BLOCK) === Math.floor(row / BLOCK)) {
+          at = lastAt;
+          for (let r = lastRow; r < row; r++) at += this.lengthOf(r);
+        } else {
+          at = this.start(row);
+        }
+        lastRow = row;
+        lastAt = at;
         if (runLength > 0 && at === runFile + runLength) {
           runLength += length;
         } else {

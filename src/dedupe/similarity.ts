@@ -11,7 +11,11 @@ export function toSortedSet(hashes: Uint32Array): Uint32Array {
 
 /** Sorts `hashes` in place and returns the view of it without repeats. */
 export function sortedSetInPlace(hashes: Uint32Array): Uint32Array {
-  sortU32(hashes);
+  return withoutRepeats(sortU32(hashes));
+}
+
+/** Removes repeats from sorted `hashes` in place; returns the view of the set. */
+export function withoutRepeats(hashes: Uint32Array): Uint32Array {
   let n = 0;
   for (let i = 0; i < hashes.length; i++) {
     if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[n++] = hashes[i] as number;
