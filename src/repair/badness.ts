@@ -9,13 +9,21 @@
  * symbol character wedged inside a word (`g√¢teaux`); and two scripts meeting inside one word.
  */
 
+import { LETTER, LOWER, SPACE, UPPER, classOf } from "./chars.ts";
 import { codecNamed } from "./codecs.ts";
 
 type Script = "latin" | "greek" | "cyrillic" | "hebrew" | "arabic" | "cjk" | "hangul" | "other";
 
-const isLetter = (ch: string): boolean => /\p{L}/u.test(ch);
-const isUpper = (ch: string): boolean => /\p{Lu}/u.test(ch);
-const isLower = (ch: string): boolean => /\p{Ll}/u.test(ch);
+/** Classes of one character (a code point; the empty string has none). */
+const classOfChar = (ch: string): number => classOf(ch.codePointAt(0) ?? -1);
+const isLetter = (ch: string): boolean => (classOfChar(ch) & LETTER) !== 0;
+const isUpper = (ch: string): boolean => (classOfChar(ch) & UPPER) !== 0;
+const isLower = (ch: string): boolean => (classOfChar(ch) & LOWER) !== 0;
+/** `[\s\d]`: white space or an ASCII digit. */
+const isSpaceOrDigit = (ch: string): boolean => {
+  const cp = ch.codePointAt(0) ?? -1;
+  return (cp >= 0x30 && cp <= 0x39) || (classOf(cp) & SPACE) !== 0;
+};
 
 /** Symbols a continuation byte (0x80..0xBF) turns into under windows-1252/latin-1, by how telling they are. */
 const CONTINUATION_WEIGHT = new Map<string, number>();
@@ -141,7 +149,7 @@ export function badness(text: string): number {
     const alone = prev === undefined || prev === " " || (ch === "Ã" && prev !== undefined && /[\p{Ll}'’]/u.test(prev));
     if (alone && next === " " && "ÃÅÐÑ".includes(ch)) {
       const word = chars[i + 2] === " " && ch === "Ã" ? chars[i + 3] : chars[i + 2];
-      if (/\p{Ll}/u.test(word ?? "")) score += 1;
+      if (isLower(word ?? "")) score += 1;
     }
   }
   score += wedgedSymbols(chars);
@@ -162,19 +170,19 @@ function pairWeight(chars: readonly string[], i: number): number {
   const next = chars[i + 1] as string;
   const after = chars[i + 2];
   let weight = 0;
-  const afterLetter = after !== undefined && /\p{L}/u.test(after);
+  const afterLetter = after !== undefined && isLetter(after);
   if (LEAD_CHARS.has(ch)) {
     weight = CONTINUATION_WEIGHT.get(next) ?? 0;
     if (next === "\u00a0") {
       // A no-break space is telling inside a word or before a space (`Ã\u00a0 l'office`), not before a capital.
-      weight = after === undefined || after === " " || /\p{Ll}/u.test(after) ? 1 : 0.25;
+      weight = after === undefined || after === " " || isLower(after) ? 1 : 0.25;
     } else if ((ch === "Ã" && "©®¢£¤".includes(next)) || (ch === "Â" && weight > 0)) {
       // é, î, â, ã, ä, and Â before a symbol (`Â£`, `Â°`): the commonest mojibake of all. (`Ã¥`,
       // å, is left weak: it is rare outside Scandinavian text, and `Ã¥` may be meant.)
       weight = Math.max(weight, 1);
     } else if (ch === "ï" && next === "¿") {
       weight = 2;
-    } else if (next === "’" && after === "s" && !/\p{L}/u.test(chars[i + 3] ?? "")) {
+    } else if (next === "’" && after === "s" && !isLetter(chars[i + 3] ?? "")) {
       weight = 0; // a possessive or plural: "a lot of Ã’s"
     } else if (weight > 0 && !afterLetter && "…‘’“”–—™".includes(next) && !STRONG_LEADS.includes(ch)) {
       weight = 0.5;
@@ -183,7 +191,7 @@ function pairWeight(chars: readonly string[], i: number): number {
   if (ch === "×" && (CONTINUATION_WEIGHT.get(next) ?? 0) > 0 && after === "×") weight = 1;
   const inWord = OTHER_PAGE_PAIRS.get(ch)?.get(next);
   if (weight === 0 && inWord !== undefined) {
-    const placed = !inWord || (prev !== undefined && /\p{L}/u.test(prev));
+    const placed = !inWord || (prev !== undefined && isLetter(prev));
     if (placed) weight = afterLetter || !inWord || ch === "√" || ch === "ƒ" ? 1 : 0.5;
   }
   return weight;
@@ -203,7 +211,7 @@ function wedgedSymbols(chars: readonly string[]): number {
     let suspicious = false;
     while (j < chars.length) {
       const c = chars[j] as string;
-      if (isLetter(c) || /[\s\d]/u.test(c)) break;
+      if (isLetter(c) || isSpaceOrDigit(c)) break;
       if (!WORD_SAFE_SYMBOLS.has(c)) suspicious = true;
       j++;
     }

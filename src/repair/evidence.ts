@@ -3,7 +3,7 @@
  * lower-cased), which word pairs it uses, and which capitalised words it uses in mid-sentence (names).
  * Repairs ask it before they act: a split or a name is applied only when the text itself attests it.
  */
-import { LETTER, MARK, SPACE, classOf } from "./chars.ts";
+import { LETTER, MARK, SPACE, classOf, codePointBefore, unitsOf } from "./chars.ts";
 
 export interface DocumentEvidence {
   /** Count of each token as written. */
@@ -105,31 +105,11 @@ function countPairs(tokenized: readonly Tokens[]): { pairs: Map<string, number>;
   return { pairs, exactPairs };
 }
 
-/**
- * The evidence of the last document asked for: repair-text and names both ask for the same texts
- * when repair-text changed nothing, which is most documents. Evidence is read-only, so sharing it
- * is safe.
- */
-let last: { texts: readonly string[]; evidence: DocumentEvidence } | null = null;
-
-export function gatherEvidence(texts: readonly string[]): DocumentEvidence {
-  if (last && last.texts.length === texts.length && last.texts.every((t, i) => t === texts[i])) return last.evidence;
-  const evidence = collectEvidence(texts);
-  last = { texts: [...texts], evidence };
-  return evidence;
-}
-
-function collectEvidence(texts: readonly string[]): DocumentEvidence {
+/** The token counts of texts: every token, capitalised ones in mid-sentence, and those inside a name phrase. */
+function countTokens(tokenized: readonly Tokens[]): { tokens: Map<string, number>; midCapitalised: Map<string, number>; inNamePhrase: Map<string, number> } {
   const tokens = new Map<string, number>();
   const midCapitalised = new Map<string, number>();
   const inNamePhrase = new Map<string, number>();
-  const tokenized = texts.map(tokenize);
-  let counted: { pairs: Map<string, number>; exactPairs: Map<string, number> } | null = null;
-  const pairsOnce = () => {
-    counted ??= countPairs(tokenized);
-    return counted;
-  };
-  let lower: Map<string, number> | null = null;
   for (const { words, gaps } of tokenized) {
     for (let k = 0; k < words.length; k++) {
       const word = words[k] as string;
@@ -146,6 +126,161 @@ function collectEvidence(texts: readonly string[]): DocumentEvidence {
       }
     }
   }
+  return { tokens, midCapitalised, inNamePhrase };
+}
+
+const isLetterOrMark = (cp: number): boolean => (classOf(cp) & (LETTER | MARK)) !== 0;
+
+/** Whether a string is one token: letters and marks only, at least one. */
+function isToken(word: string): boolean {
+  if (word === "") return false;
+  for (let i = 0; i < word.length; ) {
+    const cp = word.codePointAt(i) as number;
+    if (!isLetterOrMark(cp)) return false;
+    i += unitsOf(cp);
+  }
+  return true;
+}
+
+/** Whether `word` stands at `at` in the text as a whole token: no letter or mark touches it on either side. */
+function tokenAt(text: string, word: string, at: number): boolean {
+  return text.startsWith(word, at) && !isLetterOrMark(codePointBefore(text, at)) && !(at + word.length < text.length && isLetterOrMark(text.codePointAt(at + word.length) as number));
+}
+
+/** How often `word` stands as a whole token in the texts. */
+function countToken(texts: readonly string[], word: string): number {
+  if (!isToken(word)) return 0;
+  let n = 0;
+  for (const text of texts) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (tokenAt(text, word, at)) n++;
+  return n;
+}
+
+/** How often the token `a` is followed, across white space only, by the token `b` (`${a} ${b}`). */
+function countExactPair(texts: readonly string[], key: string): number {
+  const space = key.indexOf(" ");
+  const a = key.slice(0, space);
+  const b = key.slice(space + 1);
+  if (space < 0 || !isToken(a) || !isToken(b)) return 0;
+  let n = 0;
+  for (const text of texts) {
+    for (let at = text.indexOf(a); at >= 0; at = text.indexOf(a, at + 1)) {
+      if (!tokenAt(text, a, at)) continue;
+      let next = at + a.length;
+      while (next < text.length) {
+        const c = text.charCodeAt(next);
+        if (c !== 0x20 && (classOf(c) & SPACE) === 0) break;
+        next++;
+      }
+      if (next > at + a.length && tokenAt(text, b, next)) n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * Counts that are worked out per key while few keys are asked for (a search of the texts for each),
+ * and counted in full once many are. Most documents ask about a handful of words, and the search
+ * costs far less than counting every token; either way the answer is the same.
+ */
+class LazyCounts implements ReadonlyMap<string, number> {
+  private map: Map<string, number> | null = null;
+  private readonly answered = new Map<string, number | undefined>();
+
+  constructor(
+    private readonly build: () => Map<string, number>,
+    private readonly count: ((key: string) => number) | null,
+  ) {}
+
+  private full(): Map<string, number> {
+    this.map ??= this.build();
+    return this.map;
+  }
+
+  get(key: string): number | undefined {
+    if (this.map !== null || this.count === null) return this.full().get(key);
+    if (this.answered.has(key)) return this.answered.get(key);
+    if (this.answered.size >= SEARCHED_KEYS) return this.full().get(key);
+    const n = this.count(key);
+    const answer = n > 0 ? n : undefined;
+    this.answered.set(key, answer);
+    return answer;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  get size(): number {
+    return this.full().size;
+  }
+
+  forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
+    this.full().forEach((value, key) => callback.call(thisArg, value, key, this));
+  }
+
+  entries(): MapIterator<[string, number]> {
+    return this.full().entries();
+  }
+
+  keys(): MapIterator<string> {
+    return this.full().keys();
+  }
+
+  values(): MapIterator<number> {
+    return this.full().values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, number]> {
+    return this.full()[Symbol.iterator]();
+  }
+}
+
+/** How many keys a count answers by searching the texts before it counts in full. */
+const SEARCHED_KEYS = 32;
+
+/**
+ * The evidence of the last document asked for: repair-text and names both ask for the same texts
+ * when repair-text changed nothing, which is most documents. Evidence is read-only, so sharing it
+ * is safe.
+ */
+let last: { texts: readonly string[]; evidence: DocumentEvidence } | null = null;
+
+export function gatherEvidence(texts: readonly string[]): DocumentEvidence {
+  if (last && last.texts.length === texts.length && last.texts.every((t, i) => t === texts[i])) return last.evidence;
+  const evidence = collectEvidence(texts);
+  last = { texts: [...texts], evidence };
+  return evidence;
+}
+
+/** The evidence of texts, every count made at once (what gatherEvidence's answers must agree with). */
+export function countEvidence(texts: readonly string[]): Omit<DocumentEvidence, "lower"> {
+  const tokenized = texts.map(tokenize);
+  return { ...countTokens(tokenized), ...countPairs(tokenized) };
+}
+
+function collectEvidence(texts: readonly string[]): DocumentEvidence {
+  const own = [...texts];
+  let tokenized: Tokens[] | null = null;
+  const tokenizedOnce = (): Tokens[] => {
+    tokenized ??= own.map(tokenize);
+    return tokenized;
+  };
+  let counted: ReturnType<typeof countTokens> | null = null;
+  const tokensOnce = () => {
+    counted ??= countTokens(tokenizedOnce());
+    return counted;
+  };
+  let pairsCounted: ReturnType<typeof countPairs> | null = null;
+  const pairsOnce = () => {
+    pairsCounted ??= countPairs(tokenizedOnce());
+    return pairsCounted;
+  };
+  const tokens = new LazyCounts(() => tokensOnce().tokens, (word) => countToken(own, word));
+  const midCapitalised = new LazyCounts(() => tokensOnce().midCapitalised, null);
+  const inNamePhrase = new LazyCounts(() => tokensOnce().inNamePhrase, null);
+  const pairs = new LazyCounts(() => pairsOnce().pairs, null);
+  const exactPairs = new LazyCounts(() => pairsOnce().exactPairs, (key) => countExactPair(own, key));
+  let lower: Map<string, number> | null = null;
   return {
     tokens,
     // Counted from the tokens when asked: each lower-cased form first seen where its first spelling was.
@@ -156,12 +291,8 @@ function collectEvidence(texts: readonly string[]): DocumentEvidence {
       }
       return lower;
     },
-    get pairs() {
-      return pairsOnce().pairs;
-    },
-    get exactPairs() {
-      return pairsOnce().exactPairs;
-    },
+    pairs,
+    exactPairs,
     midCapitalised,
     inNamePhrase,
   };

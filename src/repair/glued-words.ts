@@ -66,20 +66,20 @@ const GLUED_BEFORE = new Set("that from which this".split(" "));
 const BEFORE_CAPITAL = new Set("the of and that from with".split(" "));
 
 /** Whether the `count` code points before `end` (or from `start`) are all lower-case letters. */
-function lowerBefore(token: string, end: number, count: number): boolean {
+function lowerBefore(text: string, end: number, count: number): boolean {
   let i = end;
   for (let k = 0; k < count; k++) {
-    const cp = codePointBefore(token, i);
+    const cp = codePointBefore(text, i);
     if (cp < 0 || (classOf(cp) & LOWER) === 0) return false;
     i -= unitsOf(cp);
   }
   return true;
 }
-function lowerFrom(token: string, start: number, count: number): boolean {
+function lowerFrom(text: string, start: number, count: number): boolean {
   let i = start;
   for (let k = 0; k < count; k++) {
-    if (i >= token.length) return false;
-    const cp = token.codePointAt(i) as number;
+    if (i >= text.length) return false;
+    const cp = text.codePointAt(i) as number;
     if ((classOf(cp) & LOWER) === 0) return false;
     i += unitsOf(cp);
   }
@@ -90,28 +90,35 @@ function lowerFrom(token: string, start: number, count: number): boolean {
 const LAST_LETTERS = new Set([...GLUED_AFTER].map((w) => w.charCodeAt(w.length - 1)));
 const FIRST_LETTERS = new Set([...GLUED_BEFORE].map((w) => w.charCodeAt(0)));
 
-/** Four lower-case letters, then a function word, at the end (`pricesand`). */
-function endsInFunctionWord(token: string): boolean {
-  if (!LAST_LETTERS.has(token.charCodeAt(token.length - 1))) return false;
-  for (const word of GLUED_AFTER) if (token.endsWith(word) && lowerBefore(token, token.length - word.length, 4)) return true;
+/**
+ * Four lower-case letters, then a function word, at the end of the token `text[start, end)`
+ * (`pricesand`). The token is a whole run of letters, so the scan cannot leave it: the characters
+ * around it are no letters.
+ */
+function endsInFunctionWord(text: string, start: number, end: number): boolean {
+  if (!LAST_LETTERS.has(text.charCodeAt(end - 1))) return false;
+  for (const word of GLUED_AFTER) {
+    const at = end - word.length;
+    if (at >= start && text.startsWith(word, at) && lowerBefore(text, at, 4)) return true;
+  }
   return false;
 }
 
-/** A function word, then four lower-case letters, at the start (`thatfood`). */
-function startsWithFunctionWord(token: string): boolean {
-  if (!FIRST_LETTERS.has(token.charCodeAt(0))) return false;
-  for (const word of GLUED_BEFORE) if (token.startsWith(word) && lowerFrom(token, word.length, 4)) return true;
+/** A function word, then four lower-case letters, at the start of the token `text[start, end)` (`thatfood`). */
+function startsWithFunctionWord(text: string, start: number, end: number): boolean {
+  if (!FIRST_LETTERS.has(text.charCodeAt(start))) return false;
+  for (const word of GLUED_BEFORE) if (start + word.length <= end && text.startsWith(word, start) && lowerFrom(text, start + word.length, 4)) return true;
   return false;
 }
 
 /** A cheap test before the full judgement: a lower-case token, not a known word, that may be a function word glued to another. */
 export function mayHoldFunctionWord(token: string, ctx: GlueContext): boolean {
-  return holdsFunctionWord(token, ctx.words);
+  return holdsFunctionWord(token, 0, token.length, ctx.words);
 }
 
-/** mayHoldFunctionWord, asking the word list only. */
-export function holdsFunctionWord(token: string, words: ReadonlySet<string>): boolean {
-  return (endsInFunctionWord(token) || startsWithFunctionWord(token)) && !words.has(token.toLowerCase());
+/** mayHoldFunctionWord for the token `text[start, end)`, a whole run of letters, asking the word list only. */
+export function holdsFunctionWord(text: string, start: number, end: number, words: ReadonlySet<string>): boolean {
+  return (endsInFunctionWord(text, start, end) || startsWithFunctionWord(text, start, end)) && !words.has(text.slice(start, end).toLowerCase());
 }
 
 /** Acronyms that software and product names attach to a word (`watchOS`, `userID`): no glue there. */

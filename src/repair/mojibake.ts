@@ -144,11 +144,11 @@ function byteOf(code: number, ch: string, codec: Codec): number | undefined {
 }
 
 /**
- * Whether redecode could decode anything: every sequence it decodes (exact, with a lost byte, with
- * a no-break space turned plain, or `Ã ` before a word) starts with a lead byte (0xC2..0xF4)
- * followed by a continuation byte, a lost byte, or a space that (for a lead of a longer sequence)
- * a continuation byte follows. Every byte stands for one UTF-16 unit, so the text is read unit by
- * unit: the half of a surrogate pair stands for no byte, as the pair does.
+ * Whether redecode could decode anything: every sequence it decodes (exact, with lost bytes, with a
+ * no-break space turned plain, or `Ã ` before a word) is a lead byte (0xC2..0xF4) followed by as many
+ * bytes as the lead asks for, each a continuation byte, a lost byte or a space. Every byte stands for
+ * one UTF-16 unit, so the text is read unit by unit: half of a surrogate pair stands for no byte, as
+ * the pair does.
  */
 export function mayDecode(text: string, codec: Codec): boolean {
   for (let i = 0; i + 1 < text.length; i++) {
@@ -156,12 +156,13 @@ export function mayDecode(text: string, codec: Codec): boolean {
     if (code < 0x80) continue;
     const b0 = byteOf(code, text[i] as string, codec);
     if (b0 === undefined || b0 < 0xc2 || b0 > 0xf4) continue;
-    const b1 = byteOf(text.charCodeAt(i + 1), text[i + 1] as string, codec);
-    if (b1 === LOST || isContinuation(b1)) return true;
-    if (b1 !== SPACE) continue;
-    if (b0 < 0xe0) return true;
-    const b2 = i + 2 < text.length ? byteOf(text.charCodeAt(i + 2), text[i + 2] as string, codec) : undefined;
-    if (isContinuation(b2)) return true;
+    const need = b0 < 0xe0 ? 1 : b0 < 0xf0 ? 2 : 3;
+    let k = 1;
+    for (; k <= need && i + k < text.length; k++) {
+      const b = byteOf(text.charCodeAt(i + k), text[i + k] as string, codec);
+      if (b !== LOST && b !== SPACE && !isContinuation(b)) break;
+    }
+    if (k > need) return true;
   }
   return false;
 }

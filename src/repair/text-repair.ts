@@ -75,9 +75,11 @@ export interface GlueToken {
   cased: boolean;
 }
 
-/** The runs of six or more letters in a text, found with one pass over its characters. */
-export function glueTokens(text: string): GlueToken[] {
-  const out: GlueToken[] = [];
+/**
+ * Calls `visit` with each run of letters (`[\p{L}\p{M}]+`): where it starts and ends, how many code
+ * points it holds, and whether it has a case boundary. Stops, and returns true, when `visit` does.
+ */
+function letterRuns(text: string, visit: (start: number, end: number, length: number, cased: boolean) => boolean): boolean {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -108,10 +110,26 @@ export function glueTokens(text: string): GlueToken[] {
       before1 = bits;
       bits = next;
     }
-    if (length >= 6) out.push({ index: start, text: text.slice(start, i), cased });
+    if (visit(start, i, length, cased)) return true;
   }
+  return false;
+}
+
+/** The runs of six or more letters in a text, found with one pass over its characters. */
+export function glueTokens(text: string): GlueToken[] {
+  const out: GlueToken[] = [];
+  letterRuns(text, (start, end, length, cased) => {
+    if (length >= 6) out.push({ index: start, text: text.slice(start, end), cased });
+    return false;
+  });
   return out;
 }
+
+/** Whether a text has a token that repairGluedWords judges at all: one with a case boundary, or one that may hold a function word. */
+function hasGlueCandidate(text: string, words: ReadonlySet<string>): boolean {
+  return letterRuns(text, (start, end, length, cased) => length >= 6 && (cased || holdsFunctionWord(text, start, end, words)));
+}
+
 /** What stands between two neighbouring tokens: a space, perhaps after a possessive (`lastyear's harvestwas`). */
 const ADJACENT = /^(?:['’]s)?\s$/u;
 
@@ -143,13 +161,13 @@ export function repairGluedWords(draft: Draft, options: TextRepairOptions): void
   // for a document that has a token to judge.
   let context: GlueContext | null = null;
   forEachText(draft, "glued-words", (block) => {
+    // Without a token of either kind, nothing below is judged.
+    if (!hasGlueCandidate(block.text, words)) return;
     const splits = new Map<string, string>();
     let strong = false;
     // Cuts inside one case (`spacecooperation`) are weak: they matter only in a block that has a
     // strong cut, which only a token with a case boundary can give. So those tokens go first.
     const tokens = glueTokens(block.text);
-    // Without a token of either kind, nothing below is judged.
-    if (!tokens.some((t) => t.cased || holdsFunctionWord(t.text, words))) return;
     const ctx = (context ??= { evidence: gatherEvidence(texts), words, codeLike: looksLikeCode(texts.join("\n")) });
     const cased = tokens.filter((t) => t.cased);
     type Judged = { at: number; end: number; split: GlueSplit | null };
@@ -208,6 +226,8 @@ export function repairGluedWords(draft: Draft, options: TextRepairOptions): void
 interface PhraseGate {
   /** Rule index -> the alternation that holds it. */
   of: Map<number, RegExp>;
+  /** Every alternation, once. */
+  alternations: RegExp[];
 }
 
 const phraseGates = new WeakMap<readonly PhraseRule[], PhraseGate>();
@@ -231,13 +251,19 @@ function phraseGate(rules: readonly PhraseRule[]): PhraseGate {
     }
     for (const k of members) of.set(k, alternation);
   }
-  const gate = { of };
+  const gate = { of, alternations: [...new Set(of.values())] };
   phraseGates.set(rules, gate);
   return gate;
 }
 
 export function repairPhrases(draft: Draft, rules: readonly PhraseRule[]): void {
   const gate = phraseGate(rules);
+  // When every rule is in an alternation and no text matches one, no rule can change or flag
+  // anything: the common case, settled with one search per text.
+  if (gate.of.size === rules.length) {
+    const texts = [...draft.live().map((b) => b.text), draft.meta.title ?? "", draft.meta.subtitle ?? ""].filter((t) => t !== "");
+    if (!texts.some((text) => gate.alternations.some((alternation) => alternation.test(text)))) return;
+  }
   // Whether a text can match an alternation, asked once per text: a rule that changes a text
   // makes a new string, which is asked again.
   const answers = new Map<RegExp, Map<string, boolean>>();

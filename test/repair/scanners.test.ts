@@ -5,16 +5,16 @@
  * the pieces that make the difference: capitals and lower case outside ASCII, title-case letters,
  * combining marks, astral letters, lone surrogates, apostrophes, periods, quotes and speech verbs.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { LETTER, LOWER, MARK, NUMBER, SPACE, UPPER, classOf } from "../../src/repair/chars.ts";
 import { CODECS } from "../../src/repair/codecs.ts";
-import { GAP_SENTENCE, GAP_SPACE, gatherEvidence, tokenize } from "../../src/repair/evidence.ts";
-import { mayHoldFunctionWord } from "../../src/repair/glued-words.ts";
+import { GAP_SENTENCE, GAP_SPACE, countEvidence, gatherEvidence, tokenize } from "../../src/repair/evidence.ts";
+import { holdsFunctionWord, mayHoldFunctionWord } from "../../src/repair/glued-words.ts";
 import { decodeRuns, mayDecode, mayHoldMojibake } from "../../src/repair/mojibake.ts";
 import { nameRuns } from "../../src/repair/name-forms.ts";
 import { sentenceStartSubjects } from "../../src/repair/name-glue.ts";
@@ -54,7 +54,10 @@ describe("glued-word tokens", () => {
     fc.assert(
       fc.property(text, (t) => {
         const expected = [...t.matchAll(TOKEN_IN_TEXT)].map((m) => ({ index: m.index, text: m[0], cased: CASE_BOUNDARY.test(m[0]) }));
-        expect(glueTokens(t)).toEqual(expected);
+        const tokens = glueTokens(t);
+        expect(tokens).toEqual(expected);
+        const ctx = { evidence: gatherEvidence([]), words: new Set(["thousand"]) };
+        for (const k of tokens) expect(holdsFunctionWord(t, k.index, k.index + k.text.length, ctx.words)).toBe(mayHoldFunctionWord(k.text, ctx));
       }),
       runs,
     );
@@ -90,6 +93,30 @@ describe("document evidence", () => {
         });
       }),
       runs,
+    );
+  });
+
+  it("answers each count as counting every token would, whether it searches or counts", () => {
+    const words = fc.constantFrom("Lloyd", "Austin", "lloyd", "said", "Said", "é", "Éva", "𝐀b", "a\u0301", "x y", "", "Lloyd Austin", "said Lloyd", "a  b", "ı");
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), fc.array(words, { maxLength: 50 }), (texts, asked) => {
+        const full = countEvidence(texts);
+        const tokens = [...full.tokens.keys()];
+        const pairs = [...full.exactPairs.keys()];
+        // Enough keys to pass the point where the counts are made in full.
+        const keys = [...asked, ...tokens, ...tokens.map((t) => t.toLowerCase()), ...pairs, ...pairs.map((k) => k.split(" ").reverse().join(" "))];
+        const evidence = gatherEvidence([...texts, "x"]);
+        const reference = countEvidence([...texts, "x"]);
+        for (const key of keys) {
+          expect(evidence.tokens.get(key)).toBe(reference.tokens.get(key));
+          expect(evidence.exactPairs.get(key)).toBe(reference.exactPairs.get(key));
+          expect(evidence.pairs.get(key)).toBe(reference.pairs.get(key));
+          expect(evidence.midCapitalised.get(key)).toBe(reference.midCapitalised.get(key));
+          expect(evidence.inNamePhrase.get(key)).toBe(reference.inNamePhrase.get(key));
+        }
+        expect([...evidence.tokens]).toEqual([...reference.tokens]);
+      }),
+      { numRuns: 500 },
     );
   });
 
@@ -290,6 +317,7 @@ describe("phrase rules tried together first", () => {
     }),
   );
   const rules = loadPhraseRules(pathToFileURL(file));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("still finds what an earlier rule's repair made, and rules left out of the alternation", () => {
     const draft = draftOf(["They said foo bar twice.", "the the end", "calm\nLOUD line", "quux", "nothing here"], { title: "On foo bar" });
