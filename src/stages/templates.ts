@@ -27,6 +27,11 @@ interface LineStats {
 interface SiteStats {
   index: number;
   articles: number;
+  /** Lines seen in one article so far, with that article's fingerprint: most lines, a few bytes each. */
+  once: RowIndex;
+  /** Lines of `once` seen again since (they moved to `lines`). */
+  promoted: number;
+  /** Lines seen in two articles or more. */
   lines: Map<number, LineStats>;
   template: Set<number>;
 }
@@ -69,12 +74,14 @@ function candidateBlocks(draft: Draft, maxWords: number): DraftBlock[] {
   });
 }
 
+/** A 32-bit fingerprint of the article: its longest block. */
 function articleFingerprint(draft: Draft): number {
   let longest = "";
   for (const b of draft.live()) if (b.text.length > longest.length) longest = b.text;
-  return hash53(fold(longest));
+  return hash53(fold(longest)) >>> 0;
 }
 
+/** Lines seen once that a site keeps before it forgets them (bounded memory on a huge site). */
 const PRUNE_AT = 2_000_000;
 
 export const templates = defineCorpusStage({
@@ -98,7 +105,7 @@ export const templates = defineCorpusStage({
   collect(features: TemplateFeatures, ref, state, ctx) {
     let site = state.sites.get(features.site);
     if (!site) {
-      site = { index: state.siteList.length, articles: 0, lines: new Map(), template: new Set() };
+      site = { index: state.siteList.length, articles: 0, once: new RowIndex(), promoted: 0, lines: new Map(), template: new Set() };
       state.sites.set(features.site, site);
       state.siteList.push(site);
     }
@@ -108,20 +115,23 @@ export const templates = defineCorpusStage({
     for (const h of features.lines) {
       let line = site.lines.get(h);
       if (!line) {
-        line = { fingerprints: [], articles: 0 };
+        const first = site.once.get(h);
+        if (first === undefined) {
+          site.once.set(h, fp | 0);
+          continue;
+        }
+        line = { fingerprints: [first >>> 0], articles: 1 };
         site.lines.set(h, line);
+        site.promoted++;
       }
       line.articles++;
       if (line.fingerprints.length < ctx.options.minRepeats && !line.fingerprints.includes(fp)) line.fingerprints.push(fp);
     }
-    // Bounded memory: on a huge site, forget lines seen only once so far.
-    if (site.lines.size > PRUNE_AT) {
-      for (const [h, line] of site.lines) {
-        if (line.articles === 1) {
-          site.lines.delete(h);
-          state.pruned++;
-        }
-      }
+    // Bounded memory: on a huge site, forget the lines seen only once so far.
+    if (site.once.size > PRUNE_AT) {
+      state.pruned += site.once.size - site.promoted;
+      site.once = new RowIndex();
+      site.promoted = 0;
     }
   },
   finish(state, ctx) {
@@ -134,6 +144,7 @@ export const templates = defineCorpusStage({
         }
       }
       site.lines = new Map();
+      site.once = new RowIndex();
     }
   },
   decide(ref, state): number[] | undefined {
