@@ -236,7 +236,7 @@ class LazyCounts implements ReadonlyMap<string, number> {
 }
 
 /** How many keys a count answers by searching the texts before it counts in full. */
-const SEARCHED_KEYS = 32;
+const SEARCHED_KEYS = 128;
 
 /**
  * The evidence of the last document asked for: repair-text and names both ask for the same texts

@@ -62,21 +62,28 @@ export interface NameForms {
 export function nameForms(text: string, words: ReadonlySet<string>): NameForms {
   const names = new Set<string>();
   const alone = new Map<string, number>();
-  for (const run of nameRuns(text)) {
-    const parts = run.replace(/['’]s$/u, "").split(" ");
-    if (parts.length === 1) {
-      const w = parts[0] as string;
-      alone.set(w, (alone.get(w) ?? 0) + 1);
+  addNameForms(text, words, names, alone);
+  return { names, alone };
+}
+
+/** nameForms, adding to sets the caller keeps (over the texts of one document, say). */
+export function addNameForms(text: string, words: ReadonlySet<string>, names: Set<string>, alone: Map<string, number>): void {
+  for (let run of nameRuns(text)) {
+    // A possessive is not part of the name: `Kishida's` is `Kishida`.
+    if (run.endsWith("'s") || run.endsWith("’s")) run = run.slice(0, -2);
+    if (!run.includes(" ")) {
+      alone.set(run, (alone.get(run) ?? 0) + 1);
       continue;
     }
+    const parts = run.split(" ");
     // The name is what follows the last title or common word (`Japanese Prime Minister Kishida Fumio`).
     let cut = -1;
-    parts.forEach((p, i) => {
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i] as string;
       if (TITLE_WORDS.has(p) || words.has(p.toLowerCase())) cut = i;
-    });
+    }
     const name = parts.slice(cut + 1);
     if (name.length < 2 || name.length > 3) continue;
     names.add(name.join(" "));
   }
-  return { names, alone };
 }

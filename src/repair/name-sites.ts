@@ -152,9 +152,22 @@ export function glossSites(text: string): readonly GlossSite[] {
   return sites;
 }
 
+/** The run of letters and marks that ends at `end` holds a capital (`\p{Lu}[\p{L}\p{M}]*` can end there). */
+function capitalBefore(text: string, end: number): boolean {
+  let i = end;
+  for (let cp = codePointBefore(text, i); cp >= 0; cp = codePointBefore(text, i)) {
+    const bits = classOf(cp);
+    if ((bits & (LETTER | MARK)) === 0) return false;
+    if ((bits & UPPER) !== 0) return true;
+    i -= unitsOf(cp);
+  }
+  return false;
+}
+
 /**
  * lowerCasedName could change the text: a run of four or more lower-case letters that is no English
- * word stands after a letter and a space and before a space and a capital (`States biden Prime`).
+ * word stands after a word holding a capital and a space, and before a space and a capital
+ * (`States biden Prime`).
  */
 export function lowerCaseBetweenCapitals(text: string, words: ReadonlySet<string>): boolean {
   // From each space before a capital, back over the word before it: capitals are the rarer side.
@@ -168,7 +181,7 @@ export function lowerCaseBetweenCapitals(text: string, words: ReadonlySet<string
       start -= unitsOf(cp);
       letters++;
     }
-    if (letters < 4 || text.charCodeAt(start - 1) !== 0x20 || (classOf(codePointBefore(text, start - 1)) & (LETTER | MARK)) === 0) continue;
+    if (letters < 4 || text.charCodeAt(start - 1) !== 0x20 || !capitalBefore(text, start - 1)) continue;
     if (!words.has(text.slice(start, space))) return true;
   }
   return false;

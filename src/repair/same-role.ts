@@ -119,6 +119,9 @@ export function officeMentions(text: string): Mention[] {
 
 /** Flags every name that shares its office, in one document, with another name. Returns how many. */
 export function flagSameOffice(draft: Draft, texts: readonly string[]): number {
+  // One search of the whole document first: a role word never spans two texts, and a text's end
+  // passes the hint's end test as the line break between texts does.
+  if (!ROLE_HINT.test(texts.join("\n"))) return 0;
   const byRole = new Map<string, Map<string, number>>();
   for (const text of texts) {
     for (const { role, name } of officeMentions(text)) {

@@ -13,7 +13,7 @@
  */
 import { z } from "zod";
 import type { Draft } from "../draft.ts";
-import { nameForms } from "../repair/name-forms.ts";
+import { addNameForms } from "../repair/name-forms.ts";
 import { WORD_END, WORD_START, escapeRegExp, spellingVariants } from "../repair/name-patterns.ts";
 import { forEachText } from "../repair/text-repair.ts";
 import { englishWords } from "../repair/word-list.ts";
@@ -179,11 +179,7 @@ export const namesCorpus = defineCorpusStage({
   observe(draft, state) {
     const words = englishWords();
     const seen = new Set<string>();
-    for (const text of textsOf(draft)) {
-      const forms = nameForms(text, words);
-      for (const name of forms.names) seen.add(name);
-      for (const [w, n] of forms.alone) state.alone.set(w, (state.alone.get(w) ?? 0) + n);
-    }
+    for (const text of textsOf(draft)) addNameForms(text, words, seen, state.alone);
     for (const name of seen) state.documents.set(name, (state.documents.get(name) ?? 0) + 1);
   },
   finish(state, ctx) {
