@@ -89,20 +89,18 @@ export function tokenize(text: string): Tokens {
   return { words, gaps };
 }
 
-/** Word pairs are asked for rarely and cost the most to count: they are counted on first use. */
-function countPairs(tokenized: readonly Tokens[]): { pairs: Map<string, number>; exactPairs: Map<string, number> } {
+/** The adjacent token pairs of texts (white space only between them), lower-cased or as written, each counted on first use. */
+function countPairs(tokenized: readonly Tokens[], lowerCased: boolean): Map<string, number> {
   const pairs = new Map<string, number>();
-  const exactPairs = new Map<string, number>();
   for (const { words, gaps } of tokenized) {
     for (let k = 1; k < words.length; k++) {
       if (((gaps[k] as number) & GAP_SPACE) === 0) continue;
       const previous = words[k - 1] as string;
       const word = words[k] as string;
-      bump(pairs, `${previous.toLowerCase()} ${word.toLowerCase()}`);
-      bump(exactPairs, `${previous} ${word}`);
+      bump(pairs, lowerCased ? `${previous.toLowerCase()} ${word.toLowerCase()}` : `${previous} ${word}`);
     }
   }
-  return { pairs, exactPairs };
+  return pairs;
 }
 
 /** The token counts of texts: every token, capitalised ones in mid-sentence, and those inside a name phrase. */
@@ -255,7 +253,7 @@ export function gatherEvidence(texts: readonly string[]): DocumentEvidence {
 /** The evidence of texts, every count made at once (what gatherEvidence's answers must agree with). */
 export function countEvidence(texts: readonly string[]): Omit<DocumentEvidence, "lower"> {
   const tokenized = texts.map(tokenize);
-  return { ...countTokens(tokenized), ...countPairs(tokenized) };
+  return { ...countTokens(tokenized), pairs: countPairs(tokenized, true), exactPairs: countPairs(tokenized, false) };
 }
 
 function collectEvidence(texts: readonly string[]): DocumentEvidence {
@@ -270,16 +268,11 @@ function collectEvidence(texts: readonly string[]): DocumentEvidence {
     counted ??= countTokens(tokenizedOnce());
     return counted;
   };
-  let pairsCounted: ReturnType<typeof countPairs> | null = null;
-  const pairsOnce = () => {
-    pairsCounted ??= countPairs(tokenizedOnce());
-    return pairsCounted;
-  };
   const tokens = new LazyCounts(() => tokensOnce().tokens, (word) => countToken(own, word));
   const midCapitalised = new LazyCounts(() => tokensOnce().midCapitalised, null);
   const inNamePhrase = new LazyCounts(() => tokensOnce().inNamePhrase, null);
-  const pairs = new LazyCounts(() => pairsOnce().pairs, null);
-  const exactPairs = new LazyCounts(() => pairsOnce().exactPairs, (key) => countExactPair(own, key));
+  const pairs = new LazyCounts(() => countPairs(tokenizedOnce(), true), null);
+  const exactPairs = new LazyCounts(() => countPairs(tokenizedOnce(), false), (key) => countExactPair(own, key));
   let lower: Map<string, number> | null = null;
   return {
     tokens,

@@ -267,7 +267,8 @@ const NAME_FOLLOWS = /^ \p{Lu}\p{Ll}/u;
 export function splitGluedToken(token: string, ctx: GlueContext, following = " "): GlueSplit | null {
   const nextIsCode = !/^(?:\s|$|[,;:!?'’”")\]]|\.(?:\s|$))/u.test(following);
   if (token.length < 6 || habitual(token, ctx)) return null;
-  if (ctx.codeLike && /^\p{Ll}/u.test(token)) return null;
+  // The code test is asked second: it reads the whole document, and capitalised tokens never need it.
+  if (/^\p{Ll}/u.test(token) && ctx.codeLike) return null;
   const chunks = caseChunks(token);
   const pieces: Piece[][] = [];
   const kinds: string[] = [];

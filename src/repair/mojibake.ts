@@ -183,31 +183,44 @@ export function decodeRuns(text: string, codec: Codec): string | null {
     if (code === 0xfffd) return LOST;
     return code < 0x80 ? code : codec.toByte.get(ch);
   });
+  // What is kept as it is, is copied from the text in stretches: `kept` is where the stretch not yet
+  // copied starts, `unit` where chars[i] starts.
   let out = "";
   let decoded = 0;
   let i = 0;
+  let unit = 0;
+  let kept = 0;
+  const pass = (count: number): void => {
+    for (let k = 0; k < count; k++) unit += (chars[i + k] as string).length;
+    i += count;
+  };
   while (i < chars.length) {
-    const seq = decodeAt(bytes, i);
-    if (seq !== null) {
-      out += seq.ch;
-      decoded++;
-      i += seq.used;
-      continue;
-    }
-    // `à` is C3 A0; a no-break space that became a plain space leaves "Ã " before a lower-case word.
-    if (bytes[i] === 0xc3 && bytes[i + 1] === 0x20 && /^\p{Ll}/u.test(chars[i + 2] === " " ? (chars[i + 3] ?? "") : (chars[i + 2] ?? ""))) {
-      const before = chars[i - 1];
-      if (before === undefined || /[\s\p{Ll}'’]/u.test(before)) {
-        out += "à";
+    const b0 = bytes[i];
+    // Only a lead byte starts a sequence; `Ã` (C3) is one.
+    if (b0 !== undefined && b0 >= 0xc2 && b0 <= 0xf4) {
+      const seq = decodeAt(bytes, i);
+      if (seq !== null) {
+        out += text.slice(kept, unit) + seq.ch;
         decoded++;
-        i += chars[i + 2] === " " ? 2 : 1;
+        pass(seq.used);
+        kept = unit;
         continue;
       }
+      // `à` is C3 A0; a no-break space that became a plain space leaves "Ã " before a lower-case word.
+      if (b0 === 0xc3 && bytes[i + 1] === 0x20 && /^\p{Ll}/u.test(chars[i + 2] === " " ? (chars[i + 3] ?? "") : (chars[i + 2] ?? ""))) {
+        const before = chars[i - 1];
+        if (before === undefined || /[\s\p{Ll}'’]/u.test(before)) {
+          out += `${text.slice(kept, unit)}à`;
+          decoded++;
+          pass(chars[i + 2] === " " ? 2 : 1);
+          kept = unit;
+          continue;
+        }
+      }
     }
-    out += chars[i];
-    i++;
+    pass(1);
   }
-  return decoded > 0 ? out : null;
+  return decoded > 0 ? out + text.slice(kept) : null;
 }
 
 export interface MojibakeFix {

@@ -154,6 +154,19 @@ function gluedStretches(text: string, splits: ReadonlyMap<string, string>): RegE
   return new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternatives.join("|")})(?![\\p{L}\\p{M}])`, "gu");
 }
 
+/** The evidence of the texts, and whether they show program code: each worked out when first asked. */
+function glueContext(texts: readonly string[], words: ReadonlySet<string>): GlueContext {
+  let codeLike: boolean | null = null;
+  return {
+    evidence: gatherEvidence(texts),
+    words,
+    get codeLike() {
+      codeLike ??= looksLikeCode(texts.join("\n"));
+      return codeLike;
+    },
+  };
+}
+
 export function repairGluedWords(draft: Draft, options: TextRepairOptions): void {
   const texts = [...draft.live().map((b) => b.text), draft.meta.title ?? "", draft.meta.subtitle ?? ""];
   const words = englishWords();
@@ -168,7 +181,7 @@ export function repairGluedWords(draft: Draft, options: TextRepairOptions): void
     // Cuts inside one case (`spacecooperation`) are weak: they matter only in a block that has a
     // strong cut, which only a token with a case boundary can give. So those tokens go first.
     const tokens = glueTokens(block.text);
-    const ctx = (context ??= { evidence: gatherEvidence(texts), words, codeLike: looksLikeCode(texts.join("\n")) });
+    const ctx = (context ??= glueContext(texts, words));
     const cased = tokens.filter((t) => t.cased);
     type Judged = { at: number; end: number; split: GlueSplit | null };
     const judge = (t: GlueToken): Judged => {
