@@ -14,8 +14,8 @@
  * order (by id), so that the pairs proposed inside large buckets, and hence the result, do not depend
  * on the order articles were added in.
  */
-import { PairList } from "./pairs.ts";
-import { PairScratch, sortPairs, sortU32 } from "./radix.ts";
+import { PairCounts, PairList } from "./pairs.ts";
+import { PairScratch, groupPairs, sortU32 } from "./radix.ts";
 import { SIGNATURE_BINS } from "./signature.ts";
 import type { ArticleTable } from "./table.ts";
 
@@ -122,7 +122,7 @@ export function bandCandidates(table: ArticleTable, canonical: Uint32Array, scra
       n++;
     }
     // stable: rows of one bucket stay in canonical order
-    sortPairs(keys, rows, n, scratch);
+    groupPairs(keys, rows, n, scratch);
     scanRuns(keys, rows, n, Number.POSITIVE_INFINITY, FULL_PAIRS_UP_TO, emit);
     // a few bands at a time, so that repeats of the same pair do not pile up
     if (band % 4 === 3) pairs.distinct(scratch);
@@ -134,6 +134,8 @@ export function bandCandidates(table: ArticleTable, canonical: Uint32Array, scra
 export interface AnchorOptions {
   anchorModulus: number;
   maxAnchorArticles: number;
+  /** Anchors sorted at once (the hash space is cut into slices of about this many); for tests. */
+  anchorsPerSlice?: number;
 }
 
 /**
@@ -146,14 +148,17 @@ export function anchorCandidates(table: ArticleTable, canonical: Uint32Array, op
   for (let rank = 0; rank < count; rank++) rankOf[canonical[rank] as number] = rank;
   const total = table.shingles.anchorCount;
   let sliceBits = 0;
-  while (sliceBits < 16 && total / 2 ** sliceBits > ANCHORS_PER_SLICE) sliceBits++;
+  const perSlice = options.anchorsPerSlice ?? ANCHORS_PER_SLICE;
+  while (sliceBits < 16 && total / 2 ** sliceBits > perSlice) sliceBits++;
   const slices = 2 ** sliceBits;
   const capacity = Math.ceil((total / slices) * 1.25) + 1024;
   // hashes as signed numbers (the sort reads their bits as unsigned): no doubles in the loop
   let keys = new Int32Array(Math.min(total, capacity));
   let rows = new Int32Array(keys.length);
-  // each sighting of a pair (two rows under one anchor); sorted, equal runs count the anchors they share
+  // each sighting of a pair (two rows under one anchor) in a slice, then the number of anchors each
+  // pair shares, over the slices so far
   const sightings = new PairList();
+  const shared = new PairCounts();
   const byRank = (start: number, end: number): void => {
     // rows of one anchor arrive in stored order: put them in canonical order (runs are short)
     for (let i = start + 1; i < end; i++) {
@@ -182,19 +187,25 @@ export function anchorCandidates(table: ArticleTable, canonical: Uint32Array, op
           keys = grownKeys;
           rows = grownRows;
         }
-        keys[n] = h;
+        // anchors are picked by their low bits: mix them (one to one) before grouping on low bits
+        let x = h ^ (h >>> 16);
+        x = Math.imul(x, 0x7feb352d);
+        keys[n] = x ^ (x >>> 15);
         rows[n] = row;
         n++;
       }
     });
-    sortPairs(keys, rows, n, scratch);
+    groupPairs(keys, rows, n, scratch);
     scanRuns(keys, rows, n, options.maxAnchorArticles, FULL_ANCHOR_PAIRS_UP_TO, (a, b) => sightings.push(a, b), byRank);
+    shared.add(sightings, scratch);
   }
   const pairs = new PairList();
-  sightings.forEachDistinct((a, b, shared) => {
+  for (let i = 0; i < shared.length; i++) {
+    const a = shared.first[i] as number;
+    const b = shared.second[i] as number;
     const small = table.words.get(a) <= table.words.get(b) ? a : b;
     // two shared anchors, or every anchor of an excerpt too short to have two
-    if (shared >= Math.min(2, table.anchorsUpTo2(small))) pairs.push(a, b);
-  }, scratch);
+    if ((shared.times[i] as number) >= Math.min(2, table.anchorsUpTo2(small))) pairs.push(a, b);
+  }
   return pairs;
 }

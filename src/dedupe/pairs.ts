@@ -85,3 +85,58 @@ export class PairList {
     return this.first.data.byteLength + this.second.data.byteLength;
   }
 }
+
+/** Sorted distinct pairs, each with the number of times it was added (counted up to 255). */
+export class PairCounts {
+  first: Uint32Array = new Uint32Array(0);
+  second: Uint32Array = new Uint32Array(0);
+  times: Uint8Array = new Uint8Array(0);
+  length = 0;
+
+  /**
+   * Adds every pair of `list` and empties it: the list is made distinct, then merged into these
+   * counts, so memory holds distinct pairs rather than every sighting of them.
+   */
+  add(list: PairList, scratch?: PairScratch): void {
+    const more = new Uint8Array(list.length);
+    const listFirst = list.first.data;
+    const listSecond = list.second.data;
+    let n = 0;
+    list.forEachDistinct((a, b, times) => {
+      listFirst[n] = a;
+      listSecond[n] = b;
+      more[n] = Math.min(255, times);
+      n++;
+    }, scratch);
+    const size = this.length + n;
+    const first = new Uint32Array(size);
+    const second = new Uint32Array(size);
+    const times = new Uint8Array(size);
+    let i = 0;
+    let k = 0;
+    let out = 0;
+    while (i < this.length || k < n) {
+      const order =
+        i >= this.length ? 1 : k >= n ? -1 : (this.first[i] as number) - (listFirst[k] as number) || (this.second[i] as number) - (listSecond[k] as number);
+      if (order <= 0) {
+        first[out] = this.first[i] as number;
+        second[out] = this.second[i] as number;
+        times[out] = Math.min(255, (this.times[i] as number) + (order === 0 ? (more[k] as number) : 0));
+        i++;
+        if (order === 0) k++;
+      } else {
+        first[out] = listFirst[k] as number;
+        second[out] = listSecond[k] as number;
+        times[out] = more[k] as number;
+        k++;
+      }
+      out++;
+    }
+    this.first = first.subarray(0, out);
+    this.second = second.subarray(0, out);
+    this.times = times.subarray(0, out);
+    this.length = out;
+    list.first.length = 0;
+    list.second.length = 0;
+  }
+}

@@ -30,7 +30,7 @@ function signedView(a: Uint32Array | Int32Array, n: number): Int32Array {
  * Sorts the first `n` pairs of `keys` and `values` by key (the keys' bits read as unsigned), in
  * place and stably.
  */
-export function sortPairs(keyArray: Uint32Array | Int32Array, valueArray: Uint32Array | Int32Array, n: number, scratch: PairScratch): void {
+export function sortPairs(keyArray: Uint32Array | Int32Array, valueArray: Uint32Array | Int32Array, n: number, scratch: PairScratch, passes = 3): void {
   if (n < 2) return;
   scratch.ensure(n);
   const keys = signedView(keyArray, n);
@@ -49,7 +49,7 @@ export function sortPairs(keyArray: Uint32Array | Int32Array, valueArray: Uint32
   let fromValues = values;
   let toKeys = scratch.keys;
   let toValues = scratch.values;
-  for (let pass = 0; pass < 3; pass++) {
+  for (let pass = 0; pass < passes; pass++) {
     const base = pass * BUCKETS;
     const shift = pass * DIGIT_BITS;
     // a digit all keys share moves nothing
@@ -74,6 +74,41 @@ export function sortPairs(keyArray: Uint32Array | Int32Array, valueArray: Uint32
   if (fromKeys !== keys) {
     keys.set(fromKeys.subarray(0, n));
     values.set(fromValues.subarray(0, n));
+  }
+}
+
+const LOW_BITS = 2 * DIGIT_BITS;
+const LOW_MASK = (1 << LOW_BITS) - 1;
+
+/**
+ * Brings pairs with equal keys together (not into key order), keeping their given order among
+ * them: a radix sort on the low 22 bits of the keys, then each run of equal low bits (a few pairs at
+ * most, for hashes) put in order by the whole key. A pass cheaper than `sortPairs`.
+ */
+export function groupPairs(keyArray: Uint32Array | Int32Array, valueArray: Uint32Array | Int32Array, n: number, scratch: PairScratch): void {
+  if (n < 2) return;
+  sortPairs(keyArray, valueArray, n, scratch, 2);
+  const keys = signedView(keyArray, n);
+  const values = signedView(valueArray, n);
+  for (let start = 0; start < n; ) {
+    const low = (keys[start] as number) & LOW_MASK;
+    let end = start + 1;
+    while (end < n && ((keys[end] as number) & LOW_MASK) === low) end++;
+    // stable insertion sort of the run by the high bits
+    for (let i = start + 1; i < end; i++) {
+      const k = keys[i] as number;
+      const v = values[i] as number;
+      const high = k >>> LOW_BITS;
+      let j = i - 1;
+      while (j >= start && (keys[j] as number) >>> LOW_BITS > high) {
+        keys[j + 1] = keys[j] as number;
+        values[j + 1] = values[j] as number;
+        j--;
+      }
+      keys[j + 1] = k;
+      values[j + 1] = v;
+    }
+    start = end;
   }
 }
 

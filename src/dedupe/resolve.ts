@@ -15,9 +15,9 @@
 import { anchorCandidates, bandCandidates } from "./candidates.ts";
 import { GrowableU32 } from "./growable.ts";
 import { PairList } from "./pairs.ts";
-import { PairScratch, sortPairs } from "./radix.ts";
+import { PairScratch, groupPairs, sortU32 } from "./radix.ts";
 import { estimateJaccard } from "./signature.ts";
-import { intersectionSize, jaccard, withoutRepeats } from "./similarity.ts";
+import { SetOverlap } from "./overlap.ts";
 import { type SurvivorCriterion, survivorOrder } from "./survivor.ts";
 import type { ArticleTable } from "./table.ts";
 import { UnionFind } from "./union-find.ts";
@@ -59,54 +59,72 @@ export interface Resolution {
 /** Shingles of the rows of one batch of pairs read at once (16 MB). */
 const BATCH_VALUES = 1 << 22;
 
+/** How two rows' shingle sets overlap: the distinct shingles of each, and those they share. */
+interface Overlap {
+  sizeA: number;
+  sizeB: number;
+  common: number;
+}
+
 /**
- * Calls `visit(a, b, setA, setB)` for each pair of `pairs` (sorted) with the shingle sets of both
- * rows, read from the table's shingle store a batch of rows at a time.
+ * Calls `visit(a, b, overlap)` for each pair of `pairs` (sorted) with the overlap of the two rows'
+ * shingle sets, read from the table's shingle store a batch of rows at a time (rows next to each
+ * other in the file in one read).
  */
-function withSets(table: ArticleTable, pairs: PairList, visit: (a: number, b: number, setA: Uint32Array, setB: Uint32Array) => void): void {
+function forEachOverlap(table: ArticleTable, pairs: PairList, visit: (a: number, b: number, overlap: Overlap) => void): void {
   const n = pairs.length;
+  if (n === 0) return;
   const first = pairs.first.data;
   const second = pairs.second.data;
-  const slot = new Map<number, number>();
+  // the place of each row of the current batch among the rows read, or -1
+  const slotOf = new Int32Array(table.count).fill(-1);
   let rows = new Uint32Array(1024);
   let buffer = new Uint32Array(0);
-  let sets: Uint32Array[] = [];
+  const sets = new SetOverlap();
+  const overlap: Overlap = { sizeA: 0, sizeB: 0, common: 0 };
   for (let i = 0; i < n; ) {
-    slot.clear();
     let used = 0;
     let values = 0;
     let j = i;
     for (; j < n; j++) {
       const a = first[j] as number;
       const b = second[j] as number;
-      const need = (slot.has(a) ? 0 : table.shingleCount(a)) + (slot.has(b) ? 0 : table.shingleCount(b));
+      const need = (slotOf[a] === -1 ? table.shingleCount(a) : 0) + (slotOf[b] === -1 ? table.shingleCount(b) : 0);
       if (j > i && values + need > BATCH_VALUES) break;
-      for (const row of [a, b]) {
-        if (slot.has(row)) continue;
-        if (used === rows.length) {
-          const grown = new Uint32Array(rows.length * 2);
-          grown.set(rows);
-          rows = grown;
-        }
-        slot.set(row, -1);
-        rows[used++] = row;
+      if (used + 2 > rows.length) {
+        const grown = new Uint32Array(rows.length * 2);
+        grown.set(rows);
+        rows = grown;
+      }
+      if (slotOf[a] === -1) {
+        slotOf[a] = 0;
+        rows[used++] = a;
+      }
+      if (slotOf[b] === -1) {
+        slotOf[b] = 0;
+        rows[used++] = b;
       }
       values += need;
     }
-    const batch = rows.subarray(0, used).sort();
+    const batch = sortU32(rows.subarray(0, used));
     if (buffer.length < values) buffer = new Uint32Array(Math.max(values, Math.min(BATCH_VALUES, buffer.length * 2)));
     const starts = table.shingles.read(batch, used, buffer);
-    sets = [];
-    for (let k = 0; k < used; k++) {
-      slot.set(batch[k] as number, k);
-      // stored sorted: only repeats are left to drop
-      sets.push(withoutRepeats(buffer.subarray(starts[k] as number, starts[k + 1] as number)));
-    }
+    const hashes = new Int32Array(buffer.buffer, 0, values);
+    for (let k = 0; k < used; k++) slotOf[batch[k] as number] = k;
     for (let p = i; p < j; p++) {
       const a = first[p] as number;
       const b = second[p] as number;
-      visit(a, b, sets[slot.get(a) as number] as Uint32Array, sets[slot.get(b) as number] as Uint32Array);
+      const ka = slotOf[a] as number;
+      const kb = slotOf[b] as number;
+      const startA = starts[ka] as number;
+      const startB = starts[kb] as number;
+      sets.measure(hashes, startA, (starts[ka + 1] as number) - startA, startB, (starts[kb + 1] as number) - startB);
+      overlap.sizeA = sets.sizeA;
+      overlap.sizeB = sets.sizeB;
+      overlap.common = sets.common;
+      visit(a, b, overlap);
     }
+    for (let k = 0; k < used; k++) slotOf[batch[k] as number] = -1;
     i = j;
   }
 }
@@ -141,13 +159,13 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
     if (c >= options.containmentThreshold) return [CONTAINMENT, c];
     return null;
   };
-  /** How `a` matches `b` on their real shingle sets (after quickMatch asked for them). */
-  const setMatch = (a: number, b: number, setA: Uint32Array, setB: Uint32Array): [number, number] | null => {
-    // one walk for both measures: Jaccard, and the share of the shorter body found in the other
-    const common = intersectionSize(setA, setB);
-    const j = setA.length + setB.length === 0 ? 1 : common / (setA.length + setB.length - common);
-    const part = table.words.get(a) <= table.words.get(b) ? setA : setB;
-    return decide(j, part.length === 0 ? 0 : common / part.length);
+  /**
+   * How `a` matches `b` on their real shingle sets (after quickMatch asked for them), from the
+   * number of distinct shingles of each and of those they share.
+   */
+  const setMatch = (a: number, b: number, sizeA: number, sizeB: number, common: number): [number, number] | null => {
+    const part = table.words.get(a) <= table.words.get(b) ? sizeA : sizeB;
+    return decide(jaccardOf(sizeA, sizeB, common), part === 0 ? 0 : common / part);
   };
 
   const uf = new UnionFind(count);
@@ -201,8 +219,8 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
   // matches found on the sets, in pair order, so that a copy's match with its kept copy is not read twice
   const matched = new PairList();
   const matchedHow = new GrowableU32();
-  withSets(table, needSets, (a, b, setA, setB) => {
-    const m = setMatch(a, b, setA, setB);
+  forEachOverlap(table, needSets, (a, b, o) => {
+    const m = setMatch(a, b, o.sizeA, o.sizeB, o.common);
     if (m) {
       uf.union(a, b);
       verified++;
@@ -266,12 +284,12 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
     }
   }
   againstKept.sort(scratch);
-  withSets(table, againstKept, (a, b, setA, setB) => {
+  forEachOverlap(table, againstKept, (a, b, o) => {
     const row = duplicateOf[a] === b ? a : b;
-    const [setRow, setKeep] = row === a ? [setA, setB] : [setB, setA];
     const keep = duplicateOf[row] as number;
-    const m = quickMatch(row, keep) === SETS ? setMatch(row, keep, setRow, setKeep) : null;
-    setSimilarity(row, m, jaccard(setRow, setKeep));
+    const [sizeRow, sizeKeep] = row === a ? [o.sizeA, o.sizeB] : [o.sizeB, o.sizeA];
+    const m = quickMatch(row, keep) === SETS ? setMatch(row, keep, sizeRow, sizeKeep, o.common) : null;
+    setSimilarity(row, m, jaccardOf(sizeRow, sizeKeep, o.common));
   });
   clock.lap("clusters");
   return { duplicateOf, similarity, method, dropped, stats };
@@ -293,7 +311,7 @@ function exactCopies(table: ArticleTable, scratch: PairScratch, join: (first: nu
     n++;
   }
   // stable: rows with the same hash stay in row order
-  sortPairs(keys, rows, n, scratch);
+  groupPairs(keys, rows, n, scratch);
   for (let start = 0; start < n; ) {
     let end = start + 1;
     while (end < n && keys[end] === keys[start]) end++;
@@ -308,6 +326,11 @@ function exactCopies(table: ArticleTable, scratch: PairScratch, join: (first: nu
     }
     start = end;
   }
+}
+
+/** Jaccard similarity from the sizes of two sets and of their intersection (two empty sets are equal). */
+function jaccardOf(sizeA: number, sizeB: number, common: number): number {
+  return sizeA + sizeB === 0 ? 1 : common / (sizeA + sizeB - common);
 }
 
 /** Milliseconds spent in each phase, for run.json. */

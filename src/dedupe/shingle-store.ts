@@ -1,14 +1,13 @@
 /**
  * The shingles of this run's articles, kept on disk until finish instead of in memory.
  *
- * Observe appends each article's shingle hashes (sorted, repeats kept, so that verification needs
- * no sort) to one spill file and its anchors (its row, their count, then the hashes) to another. Memory keeps only where each block of 64 rows
+ * Observe appends each article's shingle hashes (in text order, repeats kept) to one spill file and
+ * its anchors (its row, their count, then the hashes) to another. Memory keeps only where each block of 64 rows
  * starts in the shingle file; a row's length is derived from its word count, so a row's place is
  * found by adding up at most 63 lengths. Finish streams the anchors from the start, and reads back
  * the shingles of only the rows a candidate pair needs, in batches sorted by position.
  */
 import { GrowableF64 } from "./growable.ts";
-import { sortU32 } from "./radix.ts";
 import { SpillFile } from "./spill.ts";
 
 const BLOCK = 64;
@@ -29,8 +28,8 @@ export class ShingleStore {
   }
 
   /**
-   * Adds the next row: its shingle hashes (sorted here, in place) and its anchors, or null for a row
-   * whose shingles are not known (an article of an earlier run), which has no place in either file.
+   * Adds the next row: its shingle hashes and its anchors, or null for a row whose shingles are not
+   * known (an article of an earlier run), which has no place in either file.
    */
   add(shingles: Uint32Array | null, anchors: Uint32Array | null): void {
     if (this.rows % BLOCK === 0) this.blockStart.push(this.shingles.length);
@@ -39,7 +38,7 @@ export class ShingleStore {
       throw new Error(`shingle store: row ${this.rows} has ${shingles?.length ?? 0} shingles where its word count gives ${expected}`);
     }
     if (shingles) {
-      this.shingles.append(sortU32(shingles));
+      this.shingles.append(shingles);
       const list = anchors ?? new Uint32Array(0);
       this.anchors.push(this.rows);
       this.anchors.push(list.length);
@@ -99,7 +98,7 @@ export class ShingleStore {
   }
 
   /**
-   * Reads the sorted shingles of `rows` (ascending, distinct; the first `n`) into `out`, one after the
+   * Reads the shingles of `rows` (ascending, distinct; the first `n`) into `out`, one after the
    * other, rows next to each other in the file in one read. Returns where each row starts in `out`,
    * and after the last one, where it ends.
    */

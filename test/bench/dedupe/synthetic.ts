@@ -3,6 +3,14 @@
  * corpus of a million articles can be streamed twice without keeping it. Words follow a Zipf-like
  * distribution over a 40,000-word vocabulary of made-up words; every `copyEvery`-th article is an
  * edited copy of an earlier one, so that the index has real work to do.
+ *
+ * Partial overlaps come with it: article i draws its words from a mulberry32 stream seeded with
+ * i·2654435761+1, and the stream of article i+281,548 starts 92 draws after that of article i (of
+ * i+563,096, 184 draws after). Beyond 281,548 articles such pairs share a run of 408 (or 316) words:
+ * Jaccard about 0.69 (0.46), below the thresholds but close enough that the signature cannot rule
+ * them out, so a million-article corpus holds about a million pairs that must be verified on their
+ * shingle sets. They are kept: syndicated news has such pairs too, and they are what verification
+ * at scale has to cope with.
  */
 import { Rng } from "./rng.ts";
 
