@@ -82,12 +82,21 @@ export const stories = defineCorpusStage({
   describe(state) {
     const sizes = new Map<number, number>();
     for (const s of state.story) sizes.set(s, (sizes.get(s) ?? 0) + 1);
+    // loops, not spreads: a big run has hundreds of thousands of stories
+    let storiesOfOne = 0;
+    let articlesInStories = 0;
+    let largestStory = 0;
+    for (const n of sizes.values()) {
+      if (n === 1) storiesOfOne++;
+      else articlesInStories += n;
+      if (n > largestStory) largestStory = n;
+    }
     return {
       articles: state.table.count,
       stories: sizes.size,
-      storiesOfOne: [...sizes.values()].filter((n) => n === 1).length,
-      articlesInStories: [...sizes.values()].filter((n) => n > 1).reduce((a, b) => a + b, 0),
-      largestStory: Math.max(0, ...sizes.values()),
+      storiesOfOne,
+      articlesInStories,
+      largestStory,
       links: state.links,
       stateBytesPerArticle: state.table.count > 0 ? Math.round(state.stateBytes / state.table.count) : 0,
     };

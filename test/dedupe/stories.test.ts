@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { Draft } from "../../src/draft.ts";
 import { storyFeatures } from "../../src/dedupe/story-features.ts";
+import { silentLogger } from "../../src/log.ts";
 import { stories } from "../../src/stages/stories.ts";
 import { RATES_EARLIER, RATES_LOCAL, RATES_WIRE, STORM_LOCAL, STORM_WIRE, STRIKE_LOCAL, STRIKE_WIRE, draftOf } from "./fixtures.ts";
 import { runCorpusStage, shuffled } from "./run-corpus.ts";
@@ -113,4 +114,23 @@ describe.skipIf(!haveSeeds)("stories on the seed dumps (needs ../shared/corpus/s
     expect([b, c, d]).toEqual([a, a, a]);
     expect(e).not.toBe(a);
   });
+});
+
+describe("stories at scale", () => {
+  it("describes a run of 300,000 reports that share nothing (each its own story) without running out of stack", async () => {
+    const stage = stories();
+    const ctx = { options: stage.options as never, log: silentLogger, stateDir: null };
+    const state = await stage.createState(ctx);
+    const split = stage.split;
+    if (!split) throw new Error("stories computes features apart from collect");
+    for (let i = 0; i < 300_000; i++) {
+      split.collect({ features: Uint32Array.of(i * 7 + 1), published: null }, { id: `r${i}`, source: { path: "big.jsonl", index: i } }, state, ctx);
+    }
+    await stage.finish(state, ctx);
+    const summary = stage.describe(state);
+    expect(summary.articles).toBe(300_000);
+    expect(summary.stories).toBe(300_000);
+    expect(summary.storiesOfOne).toBe(300_000);
+    expect(summary.largestStory).toBe(1);
+  }, 60_000);
 });
