@@ -496,7 +496,15 @@ export async function run(options: RunOptions): Promise<RunStats> {
     if (committed) await rm(tmp, { recursive: true, force: true });
   }
   // Described after close, so that what a stage persisted is what run.json reports.
-  for (const [stage, { state }] of corpusStates) stats.corpus(stage.name, stage.describe(state));
+  for (const [stage, { state }] of corpusStates) {
+    try {
+      stats.corpus(stage.name, stage.describe(state));
+    } catch (error) {
+      // The outputs are written by now: a summary that fails is reported, not fatal.
+      log.warn({ stage: stage.name, err: error }, "corpus stage failed to describe its state");
+      stats.corpus(stage.name, { error: describeError(error) });
+    }
+  }
   const result = stats.finish();
   await stats.write(join(out, "run.json"), result);
   return result;
