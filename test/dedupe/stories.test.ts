@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { Draft } from "../../src/draft.ts";
 import { storyFeatures } from "../../src/dedupe/story-features.ts";
 import { silentLogger } from "../../src/log.ts";
+import type { CorpusStage } from "../../src/stage.ts";
 import { stories } from "../../src/stages/stories.ts";
 import { RATES_EARLIER, RATES_LOCAL, RATES_WIRE, STORM_LOCAL, STORM_WIRE, STRIKE_LOCAL, STRIKE_WIRE, draftOf } from "./fixtures.ts";
 import { runCorpusStage, shuffled } from "./run-corpus.ts";
@@ -118,7 +119,7 @@ describe.skipIf(!haveSeeds)("stories on the seed dumps (needs ../shared/corpus/s
 
 describe("stories at scale", () => {
   it("describes a run of 300,000 reports that share nothing (each its own story) without running out of stack", async () => {
-    const stage = stories();
+    const stage = stories() as CorpusStage;
     const ctx = { options: stage.options as never, log: silentLogger, stateDir: null };
     const state = await stage.createState(ctx);
     const split = stage.split;
