@@ -16,12 +16,17 @@ const [mode, input, out, workersArg] = process.argv.slice(2) as [string, string,
 const started = performance.now();
 let records = 0;
 let counts: unknown = null;
+/** Bytes of in-memory state per article that each corpus stage reports (dedupe's spill and index aside). */
+let stateBytes: Record<string, number> = {};
 if (mode === "run") {
   const module = findPipelineModule("news");
   const params = { gazetteer: [], stateDir: null };
   const pipeline = await loadPipeline(module, params);
   const stats = await run({ pipeline, pipelineRef: { module, params }, workers: Number(workersArg), inputs: [input], out });
   counts = stats.counts;
+  for (const [stage, info] of Object.entries(stats.corpus)) {
+    if (typeof info.stateBytesPerArticle === "number") stateBytes[stage] = info.stateBytesPerArticle;
+  }
   records = stats.counts.inputs;
 } else {
   for await (const file of walkInputs([input])) {
@@ -33,4 +38,4 @@ if (mode === "run") {
   }
 }
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(`${JSON.stringify({ mode, seconds, records, counts, maxRssMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(`${JSON.stringify({ mode, seconds, records, counts, stateBytes, maxRssMiB: process.resourceUsage().maxRSS / 1024 })}\n`);

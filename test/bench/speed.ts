@@ -57,6 +57,7 @@ interface ChildResult {
   seconds: number;
   records: number;
   maxRssMiB: number;
+  stateBytes?: Record<string, number>;
 }
 
 function child(mode: string, input: string, workers: number): ChildResult {
@@ -73,6 +74,7 @@ function child(mode: string, input: string, workers: number): ChildResult {
 }
 
 const rows: string[][] = [];
+const notes: string[] = [];
 const head = ["input", "workers", "records", "MB", "seconds", "MB/s", "records/s", "peak RSS MiB", "floor s", "x floor"];
 
 async function throughput(): Promise<void> {
@@ -104,6 +106,9 @@ async function memory(): Promise<void> {
     const mb = statSync(input).size / (1024 * 1024);
     const r = child("run", input, Number(arg("workers", "2")));
     rows.push([`short records x ${n}`, arg("workers", "2"), String(r.records), mb.toFixed(1), r.seconds.toFixed(2), (mb / r.seconds).toFixed(1), (r.records / r.seconds).toFixed(0), r.maxRssMiB.toFixed(0), "-", "-"]);
+    const state = Object.entries(r.stateBytes ?? {});
+    const total = state.reduce((sum, [, b]) => sum + b, 0);
+    notes.push(`short records x ${n}: corpus state in memory ${total} B/article (${state.map(([s, b]) => `${s} ${b}`).join(", ")}) = ${((total * r.records) / 2 ** 20).toFixed(0)} MiB`);
   }
 }
 
@@ -112,4 +117,5 @@ else await throughput();
 const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? "").length)));
 const fmt = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("  ");
 process.stdout.write(`${fmt(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(fmt).join("\n")}\n`);
+if (notes.length > 0) process.stdout.write(`\n${notes.join("\n")}\n`);
 process.stdout.write(`\ncores: ${(await import("node:os")).availableParallelism()}; node ${process.version}; each run in its own process (peak RSS includes worker threads)\n`);
