@@ -11,6 +11,8 @@ import type { ArticleStage, Stage, StageContext } from "./stage.ts";
 export interface StageRunOptions {
   log?: Logger;
   stateDir?: string | null;
+  /** The run's own temporary folder (removed when the run commits), or null outside a run. */
+  tempDir?: string | null;
   /** Called after each stage with the time it took, for run statistics. */
   onStage?: (stage: Stage, ms: number, draft: Draft) => void;
 }
@@ -20,6 +22,7 @@ export function contextFor(stage: Stage, options: StageRunOptions): StageContext
     options: stage.options as never,
     log: (options.log ?? silentLogger).child({ stage: stage.name }),
     stateDir: options.stateDir ?? null,
+    tempDir: options.tempDir ?? null,
   };
 }
 

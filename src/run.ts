@@ -190,7 +190,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
     duplicates: new JsonlSink(join(out, "duplicates.jsonl"), at ? at.duplicates : null),
     rejected: new JsonlSink(join(out, "rejected.jsonl"), at ? at.rejected : null),
   };
-  const stageOpts = { log, stateDir, onStage: stats.onStage };
+  const stageOpts = { log, stateDir, tempDir: tmp, onStage: stats.onStage };
   const corpusStates = new Map<CorpusStage, { state: unknown; ctx: StageContext<never> }>();
   const progress: RunProgress = { pass: 1, passes, read: 0, done: 0 };
   const tick = () => options.onProgress?.(progress);

@@ -19,6 +19,11 @@ export interface StageContext<O> {
   readonly log: Logger;
   /** A directory where a corpus stage may keep state between runs (`--state`), or null. */
   readonly stateDir: string | null;
+  /**
+   * The run's temporary folder under `--out`, where a corpus stage may spill what it need not keep in
+   * memory (removed when the run commits); null outside a run. Not shared between runs.
+   */
+  readonly tempDir?: string | null;
 }
 
 export type StageOutcome = void | Rejection | undefined;
