@@ -56,11 +56,6 @@ export function classOf(cp: number): number {
   return bits;
 }
 
-/** The code point at `i` (a lone surrogate stands for itself, as in a `u` regex). */
-export function codePointAt(text: string, i: number): number {
-  return text.codePointAt(i) as number;
-}
-
 /** The code point that ends right before `i`, or -1 at the start. */
 export function codePointBefore(text: string, i: number): number {
   if (i <= 0) return -1;
@@ -74,8 +69,3 @@ export function codePointBefore(text: string, i: number): number {
 
 /** How many UTF-16 units a code point takes. */
 export const unitsOf = (cp: number): number => (cp >= 0x10000 ? 2 : 1);
-
-/** The class bits of the code point at `i`, or 0 past the end. */
-export function classAt(text: string, i: number): number {
-  return i < text.length ? classOf(text.codePointAt(i) as number) : 0;
-}
