@@ -37,7 +37,8 @@ export interface NamesCorpusState {
   alone: Map<string, number>;
   /** Decided after observing: form -> the form to write instead. */
   rewrites: Map<string, { to: string; rule: "name-variant" | "name-order" }>;
-  pattern: RegExp | null;
+  /** The rewrites as each draft's decision (null when there are none). */
+  list: RewriteList | null;
 }
 
 const textsOf = (draft: Draft): string[] => [...draft.live().map((b) => b.text), draft.meta.title ?? "", draft.meta.subtitle ?? ""];
@@ -171,30 +172,63 @@ function chooseForm(
   )[0] as string;
 }
 
+/** What one draft brings to the run's counts: the name forms it uses and the words it writes alone. */
+interface NameFeatures {
+  names: string[];
+  alone: [string, number][];
+}
+
+type Rule = "name-variant" | "name-order";
+
+/** The run's rewrites as apply needs them, with a key that names this exact list. */
+interface RewriteList {
+  key: string;
+  rewrites: [from: string, to: string, rule: Rule][];
+}
+
+/** The pattern and table of the last list seen in this thread (one list per run). */
+let compiled: { key: string; pattern: RegExp; table: Map<string, { to: string; rule: Rule }> } | null = null;
+
+function compile(list: RewriteList): NonNullable<typeof compiled> {
+  if (compiled?.key === list.key) return compiled;
+  const table = new Map(list.rewrites.map(([from, to, rule]) => [from, { to, rule }] as const));
+  const sources = [...table.keys()].sort((a, b) => b.length - a.length || byCodePoint(a, b));
+  const pattern = new RegExp(`${WORD_START}(?:${sources.map(escapeRegExp).join("|")})${WORD_END}`, "gu");
+  compiled = { key: list.key, pattern, table };
+  return compiled;
+}
+
 export const namesCorpus = defineCorpusStage({
   name: "names-corpus",
   description: "Writes each person's name one way across the run: spelling variants and name order, chosen by evidence",
   options,
-  createState: (): NamesCorpusState => ({ documents: new Map(), alone: new Map(), rewrites: new Map(), pattern: null }),
-  observe(draft, state) {
+  createState: (): NamesCorpusState => ({ documents: new Map(), alone: new Map(), rewrites: new Map(), list: null }),
+  features(draft): NameFeatures {
     const words = englishWords();
     const seen = new Set<string>();
-    for (const text of textsOf(draft)) addNameForms(text, words, seen, state.alone);
-    for (const name of seen) state.documents.set(name, (state.documents.get(name) ?? 0) + 1);
+    const alone = new Map<string, number>();
+    for (const text of textsOf(draft)) addNameForms(text, words, seen, alone);
+    return { names: [...seen], alone: [...alone] };
+  },
+  collect(features: NameFeatures, _ref, state) {
+    for (const [w, n] of features.alone) state.alone.set(w, (state.alone.get(w) ?? 0) + n);
+    for (const name of features.names) state.documents.set(name, (state.documents.get(name) ?? 0) + 1);
   },
   finish(state, ctx) {
     state.rewrites = decideForms(state.documents, state.alone, ctx.options);
-    const sources = [...state.rewrites.keys()].sort((a, b) => b.length - a.length || byCodePoint(a, b));
-    state.pattern = sources.length > 0 ? new RegExp(`${WORD_START}(?:${sources.map(escapeRegExp).join("|")})${WORD_END}`, "gu") : null;
+    if (state.rewrites.size > 0) {
+      const rewrites = [...state.rewrites].sort(([a], [b]) => byCodePoint(a, b)).map(([from, d]) => [from, d.to, d.rule] as [string, string, Rule]);
+      state.list = { key: JSON.stringify(rewrites), rewrites };
+    }
     ctx.log.debug({ rewrites: state.rewrites.size }, "name forms decided");
   },
-  apply(draft, state) {
-    const pattern = state.pattern;
-    if (pattern === null) return;
+  decide: (_ref, state) => state.list ?? undefined,
+  applyDecision(draft, list: RewriteList) {
+    const { pattern, table } = compile(list);
     for (const rule of ["name-order", "name-variant"] as const) {
       forEachText(draft, rule, (block) => {
         draft.rewrite(block, rule, new RegExp(pattern.source, "gu"), (m) => {
-          const decision = state.rewrites.get(m[0]);
+          const decision = table.get(m[0]);
           return decision && decision.rule === rule ? decision.to : null;
         });
       });
