@@ -170,52 +170,24 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
 
   const uf = new UnionFind(count);
   const order = survivorOrder(table, options.survivor);
-  // a canonical order of rows (by id), so that nothing below depends on the order of observation
   const clock = new PhaseClock();
-  const canonical = Uint32Array.from({ length: count }, (_, i) => i).sort(byId(table));
-  clock.lap("order");
   const scratch = new PairScratch();
-  const bands = bandCandidates(table, canonical, scratch);
-  clock.lap("bands");
-  const anchors = anchorCandidates(table, canonical, options, scratch);
-  clock.lap("anchors");
   // exact copies, even when too short to have a useful signature
   exactCopies(table, scratch, (a, b) => uf.union(a, b));
+  clock.lap("exact");
 
-  // both candidate lists are sorted: walk them together, deciding each distinct pair once
   let verified = 0;
   const needSets = new PairList();
-  const consider = (a: number, b: number): void => {
+  const found = candidatePairs(table, options, scratch, clock, (a, b) => {
     const m = quickMatch(a, b);
     if (m === SETS) needSets.push(a, b);
     else if (m) {
       uf.union(a, b);
       verified++;
     }
-  };
-  {
-    const n1 = bands.length;
-    const n2 = anchors.length;
-    const a1 = bands.first.data;
-    const b1 = bands.second.data;
-    const a2 = anchors.first.data;
-    const b2 = anchors.second.data;
-    let i = 0;
-    let k = 0;
-    while (i < n1 || k < n2) {
-      const order = i >= n1 ? 1 : k >= n2 ? -1 : (a1[i] as number) - (a2[k] as number) || (b1[i] as number) - (b2[k] as number);
-      if (order <= 0) {
-        consider(a1[i] as number, b1[i] as number);
-        i++;
-        if (order === 0) k++;
-      } else {
-        consider(a2[k] as number, b2[k] as number);
-        k++;
-      }
-    }
-  }
+  });
   clock.lap("screen");
-  const stats = { candidatePairs: bands.length, anchorPairs: anchors.length, pairsOnSets: needSets.length, verifiedPairs: 0, clusters: 0, phaseMs: clock.ms };
+  const stats = { candidatePairs: found.bands, anchorPairs: found.anchors, pairsOnSets: needSets.length, verifiedPairs: 0, clusters: 0, phaseMs: clock.ms };
   // matches found on the sets, in pair order, so that a copy's match with its kept copy is not read twice
   const matched = new PairList();
   const matchedHow = new GrowableU32();
@@ -293,6 +265,47 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
   });
   clock.lap("clusters");
   return { duplicateOf, similarity, method, dropped, stats };
+}
+
+/**
+ * Finds candidate pairs by banding and by anchors, and calls `consider(a, b)` once for each distinct
+ * pair, in order. Returns how many each search found. The lists are dropped on return.
+ */
+function candidatePairs(
+  table: ArticleTable,
+  options: ResolveOptions,
+  scratch: PairScratch,
+  clock: PhaseClock,
+  consider: (a: number, b: number) => void,
+): { bands: number; anchors: number } {
+  // a canonical order of rows (by id), so that nothing below depends on the order of observation
+  const canonical = Uint32Array.from({ length: table.count }, (_, i) => i).sort(byId(table));
+  clock.lap("order");
+  const bands = bandCandidates(table, canonical, scratch);
+  clock.lap("bands");
+  const anchors = anchorCandidates(table, canonical, options, scratch);
+  clock.lap("anchors");
+  // both lists are sorted: walk them together
+  const n1 = bands.length;
+  const n2 = anchors.length;
+  const a1 = bands.first.data;
+  const b1 = bands.second.data;
+  const a2 = anchors.first.data;
+  const b2 = anchors.second.data;
+  let i = 0;
+  let k = 0;
+  while (i < n1 || k < n2) {
+    const order = i >= n1 ? 1 : k >= n2 ? -1 : (a1[i] as number) - (a2[k] as number) || (b1[i] as number) - (b2[k] as number);
+    if (order <= 0) {
+      consider(a1[i] as number, b1[i] as number);
+      i++;
+      if (order === 0) k++;
+    } else {
+      consider(a2[k] as number, b2[k] as number);
+      k++;
+    }
+  }
+  return { bands: n1, anchors: n2 };
 }
 
 /**
