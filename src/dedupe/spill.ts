@@ -95,7 +95,12 @@ export class SpillFile {
   private writeAll(bytes: Uint8Array): void {
     const fd = this.open();
     let done = 0;
-    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, this.flushed * 4 + done);
+    try {
+      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, this.flushed * 4 + done);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`cannot write the ${this.name} spill file in ${this.dir} (${reason}): it needs about 2 KB a 500-word article; free space there`);
+    }
   }
 
   /** Reads `into.length` values from position `at` (in values) into `into`. */
