@@ -3,7 +3,7 @@
  *
  * observe: fingerprints the clean body of every draft (normalised words, word shingles, a MinHash
  * signature). Memory keeps a compact row per article (signature, exact hash, a few numbers, the id);
- * the shingles go to a spill file in a temporary folder. finish: finds candidate pairs by banding and
+ * the shingles go to a spill file in the run's temporary folder (`ctx.tempDir`). finish: finds candidate pairs by banding and
  * anchors, verifies them on their real shingle sets read back from the spill, clusters them and keeps
  * the most complete copy of each cluster (see src/dedupe/survivor.ts for the rule), then deletes the
  * spill. apply: a dropped copy gets `markDuplicate(keptId, similarity,
@@ -148,12 +148,11 @@ function rowOf(draft: Draft, state: DedupeState, expected: number): number | und
 }
 
 /**
- * Where the spill goes: the run's own temporary folder when the runner offers one (`tempDir` in the
- * context), else the system's.
+ * Where the spill goes: the run's temporary folder under `--out` when the runner gives one, else the
+ * system's (outside a run, as in tests and benchmarks).
  */
 function tempDirOf(ctx: StageContext<unknown>): string {
-  const offered = (ctx as { tempDir?: unknown }).tempDir;
-  return typeof offered === "string" && offered.length > 0 ? offered : tmpdir();
+  return ctx.tempDir || tmpdir();
 }
 
 export const dedupe = defineCorpusStage({
