@@ -12,15 +12,16 @@
  */
 import { tmpdir } from "node:os";
 import { z } from "zod";
-import type { Draft } from "../draft.ts";
+import type { Fingerprint } from "../dedupe/fingerprint.ts";
 import { anchorsOf } from "../dedupe/candidates.ts";
 import { fingerprintView } from "../dedupe/fingerprint.ts";
+import type { DraftMeta } from "../draft.ts";
 import { type IndexRecord, appendRecords, fitsIndex, recordBytes, scanIndex } from "../dedupe/index-store.ts";
 import { type Resolution, methodName, resolveDuplicates } from "../dedupe/resolve.ts";
 import { SURVIVOR_CRITERIA, metadataScore } from "../dedupe/survivor.ts";
 import { ArticleTable } from "../dedupe/table.ts";
 import { finalMix } from "../dedupe/tokens.ts";
-import { type StageContext, defineCorpusStage } from "../stage.ts";
+import { type DraftRef, type StageContext, defineCorpusStage } from "../stage.ts";
 
 const options = z
   .object({
@@ -59,7 +60,6 @@ interface DedupeState {
   idsTooLong: number;
   memoryBytesPerArticle: number;
   spillBytesPerArticle: number;
-  anchors: Uint32Array;
   ms: { fingerprint: number; resolve: number };
 }
 
@@ -119,11 +119,11 @@ function indexSummary(state: DedupeState): Record<string, unknown> {
 }
 
 /** A hash of a draft's source (file and place in it): with the id, what tells two drafts apart. */
-function keyHashOf(draft: Draft): number {
-  const path = draft.source.path;
-  let h = 0x811c9dc5 ^ draft.source.index;
+function keyHashOf(ref: DraftRef): number {
+  const path = ref.source.path;
+  let h = 0x811c9dc5 ^ ref.source.index;
   for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
-  h = Math.imul(h ^ (draft.source.index >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (ref.source.index >>> 16), 0x85ebca6b);
   return finalMix(h);
 }
 
@@ -131,10 +131,10 @@ function keyHashOf(draft: Draft): number {
  * The row of a draft. apply sees drafts in the order observe did, so the next row is tried first;
  * a draft out of that order is looked up by the hash of its source (an index built on first need).
  */
-function rowOf(draft: Draft, state: DedupeState, expected: number): number | undefined {
+function rowOf(ref: DraftRef, state: DedupeState, expected: number): number | undefined {
   const table = state.table;
-  const key = keyHashOf(draft);
-  if (expected < table.count && table.ids[expected] === draft.id && table.keyHash.get(expected) === key) return expected;
+  const key = keyHashOf(ref);
+  if (expected < table.count && table.ids[expected] === ref.id && table.keyHash.get(expected) === key) return expected;
   if (!state.rowsByKey) {
     state.rowsByKey = new Map();
     for (let row = state.earlierRows; row < table.count; row++) {
@@ -144,7 +144,7 @@ function rowOf(draft: Draft, state: DedupeState, expected: number): number | und
       else state.rowsByKey.set(k, [row]);
     }
   }
-  return state.rowsByKey.get(key)?.find((row) => table.ids[row] === draft.id);
+  return state.rowsByKey.get(key)?.find((row) => table.ids[row] === ref.id);
 }
 
 /**
@@ -154,6 +154,20 @@ function rowOf(draft: Draft, state: DedupeState, expected: number): number | und
 function tempDirOf(ctx: StageContext<unknown>): string {
   return ctx.tempDir || tmpdir();
 }
+
+/** What observing needs of a draft: its fingerprint, anchors and the facts the survivor rule weighs. */
+interface DedupeFeatures {
+  print: Fingerprint;
+  anchors: Uint32Array;
+  truncated: DraftMeta["truncated"];
+  metadata: number;
+}
+
+/** What apply does to one draft: mark it a copy of a kept record, or list the copies it replaced. */
+type DedupeDecision = { duplicateOf: string; similarity: number; method: ReturnType<typeof methodName> } | { replaced: string[] };
+
+/** The anchors' reusable buffer in this thread. */
+let scratchAnchors: Uint32Array = new Uint32Array(64);
 
 export const dedupe = defineCorpusStage({
   name: "dedupe",
@@ -184,17 +198,24 @@ export const dedupe = defineCorpusStage({
       idsTooLong: 0,
       memoryBytesPerArticle: 0,
       spillBytesPerArticle: 0,
-      anchors: new Uint32Array(64),
       ms: { fingerprint: 0, resolve: 0 },
     };
   },
-  observe(draft, state, ctx) {
-    const started = performance.now();
+  features(draft, ctx): DedupeFeatures {
     const print = fingerprintView(draft.text(), ctx.options.shingleSize);
-    const anchors = anchorsOf(print.shingles, ctx.options.anchorModulus, state.anchors);
-    if (anchors.buffer !== state.anchors.buffer) state.anchors = new Uint32Array(anchors.buffer);
-    const facts = { id: draft.id, truncated: draft.meta.truncated, metadata: metadataScore(draft.meta), keyHash: keyHashOf(draft) };
-    state.table.add(facts, print, anchors);
+    const anchors = anchorsOf(print.shingles, ctx.options.anchorModulus, scratchAnchors);
+    if (anchors.buffer !== scratchAnchors.buffer) scratchAnchors = new Uint32Array(anchors.buffer as ArrayBuffer);
+    // owned copies: the features may cross to another thread, and the views are reused
+    return {
+      print: { ...print, shingles: print.shingles.slice() },
+      anchors: anchors.slice(),
+      truncated: draft.meta.truncated,
+      metadata: metadataScore(draft.meta),
+    };
+  },
+  collect(f: DedupeFeatures, ref, state) {
+    const started = performance.now();
+    state.table.add({ id: ref.id, truncated: f.truncated, metadata: f.metadata, keyHash: keyHashOf(ref) }, f.print, f.anchors);
     state.observed++;
     state.ms.fingerprint += performance.now() - started;
   },
@@ -207,18 +228,21 @@ export const dedupe = defineCorpusStage({
     state.ms.resolve += performance.now() - started;
     ctx.log.debug({ ...state.resolution.stats }, "duplicates resolved");
   },
-  apply(draft, state) {
+  decide(ref, state): DedupeDecision | undefined {
     const res = state.resolution;
-    const row = res ? rowOf(draft, state, state.earlierRows + state.applied) : undefined;
+    const row = res ? rowOf(ref, state, state.earlierRows + state.applied) : undefined;
     state.applied++;
-    if (!res || row === undefined) return;
+    if (!res || row === undefined) return undefined;
     const of = res.duplicateOf[row] as number;
     if (of >= 0) {
-      draft.markDuplicate(state.table.ids[of] as string, (res.similarity[row] as number) / 10000, methodName(res.method[row] as number));
-      return;
+      return { duplicateOf: state.table.ids[of] as string, similarity: (res.similarity[row] as number) / 10000, method: methodName(res.method[row] as number) };
     }
     const gone = res.dropped.get(row);
-    if (gone) draft.duplicates = [...new Set([...draft.duplicates, ...gone.map((r) => state.table.ids[r] as string)])].sort();
+    return gone ? { replaced: gone.map((r) => state.table.ids[r] as string) } : undefined;
+  },
+  applyDecision(draft, decision: DedupeDecision) {
+    if ("duplicateOf" in decision) draft.markDuplicate(decision.duplicateOf, decision.similarity, decision.method);
+    else draft.duplicates = [...new Set([...draft.duplicates, ...decision.replaced])].sort();
   },
   close(state, ctx, outcome) {
     state.table.closeSpill();
