@@ -367,6 +367,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
       progress.read = 0;
       progress.done = 0;
       const corpus = corpusStages[p] ?? null;
+      const passStarted = performance.now();
       const resumingHere = checkpoint !== null && p === 0 && checkpoint.passesDone === 0;
       let observed: { state: unknown; ctx: StageContext<never> } | null = null;
       const spillPath = join(tmp, `pass-${p + 1}.jsonl`);
@@ -467,11 +468,15 @@ export async function run(options: RunOptions): Promise<RunStats> {
         spill.close();
         await rename(`${spillPath}.partial`, spillPath);
       }
+      const passMs = performance.now() - passStarted;
+      let finishMs = 0;
       if (corpus && observed) {
         const started = performance.now();
         await corpus.finish(observed.state, observed.ctx);
-        stats.time(corpus.name, performance.now() - started);
+        finishMs = performance.now() - started;
+        stats.time(corpus.name, finishMs);
       }
+      log.debug({ pass: p + 1, passes, drafts: seq, ms: Math.round(passMs), finish: corpus?.name ?? null, finishMs: Math.round(finishMs) }, "pass done");
       if (p < passes - 1) {
         await writeCheckpoint({ passesDone: p + 1, records: seq, offsets: { ...outputOffsets(), spill: 0 } });
         // This pass's input is no longer needed: a resume starts from the spill just written.
