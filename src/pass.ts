@@ -58,6 +58,8 @@ export interface Living {
   line: string | null;
   /** The next corpus stage's features, when it computes them apart from observing. */
   features?: unknown;
+  /** Set (with no line) when the pass changed nothing: the spill line it came with stands. */
+  unchanged?: true;
 }
 
 export type PassOutcome = { settled: Settled } | { living: Living };
@@ -163,12 +165,17 @@ export async function passOutcome(
   decision: Decision,
   options: StageRunOptions,
   asLine: boolean,
+  fromSpill = false,
 ): Promise<PassOutcome> {
   const { features } = await runPass(draft, parts, decision, options);
   if (settles(draft, parts)) return { settled: settle(draft) };
-  const living: Living = asLine
-    ? { ref: refOf(draft), draft: null, line: spillLine(draft) }
-    : { ref: refOf(draft), draft, line: null };
+  // Nothing applied and no article stage: the draft is as it was spilled (features do not change it).
+  const unchanged = fromSpill && decision === null && parts.stretch.length === 0;
+  const living: Living = !asLine
+    ? { ref: refOf(draft), draft, line: null }
+    : unchanged
+      ? { ref: refOf(draft), draft: null, line: null, unchanged: true }
+      : { ref: refOf(draft), draft: null, line: spillLine(draft) };
   if (parts.after?.split) living.features = features;
   return { living };
 }

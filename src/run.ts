@@ -320,6 +320,10 @@ export async function run(options: RunOptions): Promise<RunStats> {
     try {
       const result = (await pool.run(task, { signal: controller.signal })) as WorkerResult;
       stats.addTimes(result.times);
+      // a draft the pass left as it was keeps the spill line it came with
+      result.outcomes.forEach((outcome, k) => {
+        if ("living" in outcome && outcome.living.unchanged) outcome.living.line = (jobs[k] as Job).line;
+      });
       return result.outcomes;
     } catch (error) {
       failure = { error, timedOut: controller.signal.aborted, at: positions[slot] as number };
@@ -402,6 +406,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
             await corpus.observe(draft, observed.state, observed.ctx);
           }
           stats.time(corpus.name, performance.now() - started);
+          if (living.line === null && !living.draft) throw new Error(`a draft came back without its line (${living.ref.id})`);
           spill.writeLine(living.line ?? spillLine(living.draft as Draft));
           progress.done++;
         }

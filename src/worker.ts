@@ -95,7 +95,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerResult | 
     clocks[task.slot] = Date.now();
     const given = task.drafts[k] as DraftState | string;
     const draft = typeof given === "string" ? draftOf(given) : Draft.fromState(given);
-    outcomes.push(await passOutcome(draft, parts, task.decisions[k] ?? null, options, true));
+    outcomes.push(await passOutcome(draft, parts, task.decisions[k] ?? null, options, true, typeof given === "string"));
   }
   return { outcomes, times };
 }
