@@ -55,26 +55,38 @@ function byStopWords(text: string, candidates: readonly string[]): string | null
   return bestShare >= 0.1 ? best : null;
 }
 
+/** The languages with stop-word lists, in their order (the first wins a tie). */
+const LANGUAGES = Object.keys(STOP_WORDS);
+/** Each stop word, with a bit for every language that lists it. */
+const STOP_WORD_LANGUAGES = new Map<string, number>();
+LANGUAGES.forEach((lang, k) => {
+  for (const w of STOP_WORDS[lang] ?? []) STOP_WORD_LANGUAGES.set(w, (STOP_WORD_LANGUAGES.get(w) ?? 0) | (1 << k));
+});
+
 export function detectLanguage(text: string): string | null {
   const script = dominantScript(text);
   if (script) {
     const entry = SCRIPTS.find(([re]) => re === script);
     return entry ? entry[1](text) : null;
   }
-  const ws = words(text.slice(0, 2500)).map((w) => w.toLowerCase());
+  const ws = words(text.slice(0, 2500));
   if (ws.length < 8) return null;
+  // one lookup a word: which languages list it as a stop word (a bit per language)
+  const counts = new Array<number>(LANGUAGES.length).fill(0);
+  for (const w of ws) {
+    let mask = STOP_WORD_LANGUAGES.get(w.toLowerCase()) ?? 0;
+    for (let k = 0; mask !== 0; k++, mask >>>= 1) if (mask & 1) counts[k] = (counts[k] as number) + 1;
+  }
   let best: string | null = null;
   let bestShare = 0;
   let second = 0;
-  for (const [lang, list] of Object.entries(STOP_WORDS)) {
-    let n = 0;
-    for (const w of ws) if (list.has(w)) n++;
-    const share = n / ws.length;
+  LANGUAGES.forEach((lang, k) => {
+    const share = (counts[k] as number) / ws.length;
     if (share > bestShare) {
       second = bestShare;
       bestShare = share;
       best = lang;
     } else if (share > second) second = share;
-  }
+  });
   return bestShare >= 0.12 && bestShare >= second * 1.5 ? best : null;
 }
