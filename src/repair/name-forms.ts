@@ -4,26 +4,9 @@
  * the capitalised words that stand alone (a family name is written alone far more often than a
  * given name: `Kishida said` vs `Fumio said`).
  */
-import { LETTER, MARK, UPPER, classOf, codePointBefore, unitsOf } from "./chars.ts";
+import { UPPER, classOf, codePointBefore, unitsOf } from "./chars.ts";
 import { TITLE_WORDS } from "./name-patterns.ts";
-import { nameWordAt } from "./name-sites.ts";
-
-/** `[\p{L}\p{M}'’-]`: what a name word goes on with. */
-function nameBody(cp: number): boolean {
-  return (classOf(cp) & (LETTER | MARK)) !== 0 || cp === 0x27 || cp === 0x2019 || cp === 0x2d;
-}
-
-/** Where the NAME_WORD starting at `i` ends, or -1 when none starts there. */
-function nameWordEnd(text: string, i: number): number {
-  if (!nameWordAt(text, i)) return -1;
-  let j = i;
-  while (j < text.length) {
-    const cp = text.codePointAt(j) as number;
-    if (!nameBody(cp)) break;
-    j += unitsOf(cp);
-  }
-  return j;
-}
+import { nameBody, nameWordEnd } from "./name-sites.ts";
 
 /**
  * The runs of capitalised words, as `(?<![\p{L}\p{M}'’.-])NAME_WORD(?: NAME_WORD)*` finds them, in

@@ -13,7 +13,7 @@ const HYPHEN = 0x2d;
 const OPENING_QUOTE = 0x201c;
 
 /** `[\p{L}\p{M}'’-]`: a character that a name word is made of (what WORD_START looks behind for). */
-function nameBody(cp: number): boolean {
+export function nameBody(cp: number): boolean {
   return (classOf(cp) & (LETTER | MARK)) !== 0 || cp === APOSTROPHE || cp === RIGHT_QUOTE || cp === HYPHEN;
 }
 
@@ -29,6 +29,11 @@ export function nameWordAt(text: string, i: number): boolean {
   if (second !== APOSTROPHE && second !== RIGHT_QUOTE) return false;
   const k = j + 1;
   return k < text.length && (classOf(text.codePointAt(k) as number) & UPPER) !== 0;
+}
+
+/** Where the NAME_WORD starting at `i` ends, or -1 when none starts there. */
+export function nameWordEnd(text: string, i: number): number {
+  return nameWordAt(text, i) ? runEnd(text, i, nameBody) : -1;
 }
 
 /** Where a run of characters that `inRun` accepts, starting at `i`, ends. */
