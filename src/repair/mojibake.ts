@@ -26,7 +26,7 @@ const NON_ASCII = /[^\u0000-\u007f]/u;
  * (0xA0 in windows-1252 and Latin-1; not in Mac Roman, where a closing quote is a lead byte and
  * "” " would otherwise look like damage in every English text).
  */
-const PAIRS: Array<{ lead: Set<string>; continuation: Set<string> }> = CODECS.map((codec) => {
+export const PAIRS: Array<{ lead: Set<string>; continuation: Set<string> }> = CODECS.map((codec) => {
   const lead = new Set<string>();
   const continuation = new Set<string>(["\ufffd"]);
   for (const [ch, byte] of codec.toByte) {
