@@ -147,11 +147,17 @@ export function spillLine(draft: Draft): string {
   return `${JSON.stringify(refOf(draft))}\t${JSON.stringify({ ...state, raw: { kind: state.raw.kind, content: "" } })}`;
 }
 
-/** Splits a spill line into its ref and the state's JSON (unparsed). */
-export function splitSpillLine(line: string): { ref: DraftRef; json: string } {
+/** The state's JSON of a spill line (unparsed). */
+export function spillJson(line: string): string {
   const tab = line.indexOf("\t");
   if (tab < 0) throw new Error("malformed spill line: no tab between ref and state");
-  return { ref: JSON.parse(line.slice(0, tab)) as DraftRef, json: line.slice(tab + 1) };
+  return line.slice(tab + 1);
+}
+
+/** Splits a spill line into its ref and the state's JSON (unparsed). */
+export function splitSpillLine(line: string): { ref: DraftRef; json: string } {
+  const json = spillJson(line);
+  return { ref: JSON.parse(line.slice(0, line.length - json.length - 1)) as DraftRef, json };
 }
 
 export function draftOf(json: string): Draft {

@@ -32,6 +32,7 @@ import {
   passesOf,
   settle,
   spillLine,
+  spillJson,
   splitSpillLine,
 } from "./pass.ts";
 import { contextFor, describeError } from "./process.ts";
@@ -249,7 +250,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
     const pool = job.draft?.rejection ? null : await poolFor();
     seen++;
     if (!pool || !options.pipelineRef) {
-      const draft = job.draft ?? draftOf(jsonOf(job.line as string));
+      const draft = job.draft ?? draftOf(spillJson(job.line as string));
       return passOutcome(draft, parts, job.decision, stageOpts, false);
     }
     return submit(job, p, pool);
@@ -286,7 +287,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
   /** A draft that failed on a worker, as its rejected line. */
   const failed = (job: Job, p: number, timedOut: boolean, error: unknown): PassOutcome => {
     const parts = passParts[p] as PassParts;
-    const draft = job.draft ?? draftOf(jsonOf(job.line as string));
+    const draft = job.draft ?? draftOf(spillJson(job.line as string));
     draft.stage = parts.stretch[0]?.name ?? parts.after?.name ?? "run";
     draft.reject(
       timedOut ? "time-limit" : "stage-error",
@@ -309,7 +310,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
     const controller = new AbortController();
     const task: WorkerTask = {
       pass: p,
-      drafts: jobs.map((job) => (job.draft ? job.draft.toState() : jsonOf(job.line as string))),
+      drafts: jobs.map((job) => (job.draft ? job.draft.toState() : spillJson(job.line as string))),
       decisions: jobs.map((job) => job.decision),
       slot,
     };
@@ -401,7 +402,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
           if (corpus.split && "features" in living) {
             corpus.split.collect(living.features, living.ref, observed.state, observed.ctx);
           } else {
-            const draft = living.draft ?? draftOf(jsonOf(living.line as string));
+            const draft = living.draft ?? draftOf(spillJson(living.line as string));
             draft.stage = corpus.name;
             await corpus.observe(draft, observed.state, observed.ctx);
           }
@@ -432,13 +433,13 @@ export async function run(options: RunOptions): Promise<RunStats> {
               const value = prevCorpus.decided.decide(job.ref, prevState.state, prevState.ctx);
               job.decision = value === undefined ? null : { value };
             } catch (error) {
-              const draft = draftOf(jsonOf(job.line as string));
+              const draft = draftOf(spillJson(job.line as string));
               draft.stage = prevCorpus.name;
               draft.reject("stage-error", describeError(error));
               Object.assign(job, { draft, line: null, decision: null });
             }
           } else {
-            const draft = draftOf(jsonOf(job.line as string));
+            const draft = draftOf(spillJson(job.line as string));
             draft.stage = prevCorpus.name;
             try {
               const outcome = await prevCorpus.apply(draft, prevState.state, prevState.ctx);
@@ -605,10 +606,7 @@ async function* spillJobs(path: string): AsyncGenerator<Job> {
 }
 
 async function* readSpill(path: string): AsyncGenerator<Draft> {
-  for await (const line of spillLines(path)) yield draftOf(splitSpillLine(line).json);
+  for await (const line of spillLines(path)) yield draftOf(spillJson(line));
 }
 
-/** The state's JSON of a spill line. */
-function jsonOf(line: string): string {
-  return splitSpillLine(line).json;
-}
+

@@ -12,6 +12,7 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import type { Draft, Rejection } from "./draft.ts";
 import type { SourceRef } from "./article.ts";
+import { hash53 } from "./util/hash.ts";
 
 export interface StageContext<O> {
   /** The stage's options, parsed and frozen. */
@@ -91,6 +92,11 @@ export function refOf(draft: Draft): DraftRef {
 /** A string that tells records apart: id, source path and index. */
 export function refKey(ref: DraftRef): string {
   return `${ref.id}\u0000${ref.source.path}\u0000${ref.source.index}`;
+}
+
+/** A 53-bit hash of `refKey`: a record's key in a compact table (src/util/row-index.ts). */
+export function refHash(ref: DraftRef): number {
+  return hash53(refKey(ref));
 }
 
 /** How a run ended, as a corpus stage's close sees it. */
@@ -198,13 +204,12 @@ export function defineCorpusStage<S extends z.ZodType = typeof noOptions, State 
   const split = features && collect ? { features, collect } : null;
   const decided = decide && applyDecision ? { decide, applyDecision } : null;
   const observe =
-    spec.observe ??
-    ((draft: Draft, state: State, ctx: Ctx) => (collect as NonNullable<typeof collect>)((features as NonNullable<typeof features>)(draft, ctx), refOf(draft), state, ctx));
+    spec.observe ?? ((draft: Draft, state: State, ctx: Ctx) => split?.collect(split.features(draft, ctx), refOf(draft), state, ctx));
   const apply =
     spec.apply ??
     ((draft: Draft, state: State, ctx: Ctx): StageOutcome => {
-      const decision = (decide as NonNullable<typeof decide>)(refOf(draft), state, ctx);
-      return decision === undefined ? undefined : (applyDecision as NonNullable<typeof applyDecision>)(draft, decision, ctx);
+      const decision = decided?.decide(refOf(draft), state, ctx);
+      return decision === undefined ? undefined : decided?.applyDecision(draft, decision, ctx);
     });
   return stageFactory(spec, (options): CorpusStage => ({
     kind: "corpus",

@@ -46,7 +46,8 @@ export interface WorkerResult {
 }
 
 const log = createLogger({ pretty: false });
-const built = new Map<string, Promise<PassParts[]>>();
+/** The pipeline's passes, built once per worker from the module it was started with. */
+let built: Promise<PassParts[]> | null = null;
 
 let loaderReady: Promise<void> | null = null;
 
@@ -71,13 +72,8 @@ const positions = setup ? new Int32Array(setup.positions) : null;
 export default async function runTask(task: WorkerTask): Promise<WorkerResult | null> {
   if (!setup || !clocks || !positions) throw new Error("the worker was started without its pipeline");
   const pipeline = setup.pipeline;
-  const key = `${pipeline.module}\u0000${JSON.stringify(pipeline.params)}`;
-  let passes = built.get(key);
-  if (!passes) {
-    passes = build(pipeline);
-    built.set(key, passes);
-  }
-  const all = await passes;
+  built ??= build(pipeline);
+  const all = await built;
   if (task.drafts.length === 0 || task.pass < 0) return null;
   const parts = all[task.pass];
   if (!parts) throw new Error(`the pipeline has no pass ${task.pass}`);

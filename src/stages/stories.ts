@@ -12,8 +12,7 @@
 import { z } from "zod";
 import { featureHashes, storyFeatures } from "../dedupe/story-features.ts";
 import { StoryTable } from "../dedupe/story-links.ts";
-import { defineCorpusStage, refKey } from "../stage.ts";
-import { hash53 } from "../util/hash.ts";
+import { defineCorpusStage, refHash } from "../stage.ts";
 import { RowIndex } from "../util/row-index.ts";
 
 const options = z
@@ -61,7 +60,7 @@ export const stories = defineCorpusStage({
     return { features: featureHashes(storyFeatures(text).features), published: publishedMs(draft.meta.publishedAt) };
   },
   collect(f: StoryDraftFeatures, ref, state) {
-    state.rows.set(hash53(refKey(ref)), state.table.add(ref.id, f.features, f.published));
+    state.rows.set(refHash(ref), state.table.add(ref.id, f.features, f.published));
   },
   finish(state, ctx) {
     state.stateBytes = state.table.bytes + state.rows.bytes;
@@ -71,7 +70,7 @@ export const stories = defineCorpusStage({
     state.links = result.links;
   },
   decide(ref, state): string | undefined {
-    const row = state.rows.get(hash53(refKey(ref)));
+    const row = state.rows.get(refHash(ref));
     if (row === undefined) return undefined;
     // A report that shares its event with no other record is a story of its own.
     return `story-${state.table.ids[state.story[row] as number]}`;

@@ -13,7 +13,7 @@
 import { posix } from "node:path";
 import { z } from "zod";
 import type { Draft, DraftBlock } from "../draft.ts";
-import { defineCorpusStage, refKey } from "../stage.ts";
+import { defineCorpusStage, refHash } from "../stage.ts";
 import { hash53 } from "../util/hash.ts";
 import { RowIndex } from "../util/row-index.ts";
 import { fold, wordCount } from "../text/measure.ts";
@@ -110,7 +110,7 @@ export const templates = defineCorpusStage({
       state.sites.set(features.site, site);
       state.siteList.push(site);
     }
-    state.siteOf.set(hash53(refKey(ref)), site.index);
+    state.siteOf.set(refHash(ref), site.index);
     site.articles++;
     const fp = features.fingerprint;
     for (const h of features.lines) {
@@ -152,7 +152,7 @@ export const templates = defineCorpusStage({
     }
   },
   decide(ref, state): number[] | undefined {
-    const index = state.siteOf.get(hash53(refKey(ref)));
+    const index = state.siteOf.get(refHash(ref));
     const site = index === undefined ? undefined : state.siteList[index];
     return site && site.template.size > 0 ? [...site.template] : undefined;
   },
