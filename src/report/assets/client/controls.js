@@ -65,7 +65,9 @@ function enableFilters(on) {
 }
 
 function wireControls() {
-  var onSearch = debounce(function () { S.q = $("#q").value; refresh(); }, 150);
+  // A search already run (by Enter, or emptied by Clear) is not run again when the delay ends:
+  // redrawing the list would take the focus from the row the reader has moved to.
+  var onSearch = debounce(function () { if ($("#q").value === S.q) return; S.q = $("#q").value; refresh(); }, 150);
   $("#q").addEventListener("input", onSearch);
   $("#q").addEventListener("keydown", function (e) { if (e.key === "Enter") { S.q = $("#q").value; refresh(); } });
   $("#f-site").addEventListener("change", function (e) { S.site = e.target.value === "" ? -1 : Number(e.target.value); refresh(); });
