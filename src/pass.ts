@@ -17,17 +17,34 @@ export interface PassParts {
   before: CorpusStage | null;
   stretch: readonly ArticleStage[];
   after: CorpusStage | null;
+  /**
+   * The corpus stages after `after` whose features this pass computes too: those that follow it with
+   * no article stage between, each deciding on the runner's thread. A draft that no decision touches
+   * until then is the same draft, so its features stand, and the pass that observes it need not see
+   * it: the runner hands the features on (see `Living.ahead`).
+   */
+  ahead: readonly CorpusStage[];
 }
 
 /** The parts of every pass of a pipeline: pass p applies corpus stage p-1 and ends at corpus stage p. */
 export function passesOf(stages: readonly (ArticleStage | CorpusStage)[]): PassParts[] {
-  const passes: PassParts[] = [{ before: null, stretch: [], after: null }];
+  const passes: PassParts[] = [{ before: null, stretch: [], after: null, ahead: [] }];
   for (const stage of stages) {
     const current = passes[passes.length - 1] as PassParts;
     if (stage.kind === "article") (current.stretch as ArticleStage[]).push(stage);
     else {
       current.after = stage;
-      passes.push({ before: stage, stretch: [], after: null });
+      passes.push({ before: stage, stretch: [], after: null, ahead: [] });
+    }
+  }
+  for (let p = 0; p < passes.length; p++) {
+    const parts = passes[p] as PassParts;
+    if (!parts.after?.split) continue;
+    const ahead = parts.ahead as CorpusStage[];
+    for (let q = p + 1; q < passes.length; q++) {
+      const next = passes[q] as PassParts;
+      if (next.stretch.length > 0 || !next.before?.decided || !next.after?.split) break;
+      ahead.push(next.after);
     }
   }
   return passes;
@@ -60,6 +77,8 @@ export interface Living {
   features?: unknown;
   /** Set (with no line) when the pass changed nothing: the spill line it came with stands. */
   unchanged?: true;
+  /** The features of the pass's `ahead` stages, in order (null where one failed: computed again later). */
+  ahead?: unknown[];
 }
 
 export type PassOutcome = { settled: Settled } | { living: Living };
@@ -71,7 +90,12 @@ export type Decision = { value: unknown } | null;
  * Runs one pass over a draft: decision, stretch, features. Never throws: a stage that fails rejects
  * the draft.
  */
-export async function runPass(draft: Draft, parts: PassParts, decision: Decision, options: StageRunOptions): Promise<{ features?: unknown }> {
+export async function runPass(
+  draft: Draft,
+  parts: PassParts,
+  decision: Decision,
+  options: StageRunOptions,
+): Promise<{ features?: unknown; ahead?: unknown[] }> {
   const { before, after } = parts;
   if (before?.decided && decision && !draft.rejection && !draft.duplicateOf) {
     draft.stage = before.name;
@@ -87,15 +111,31 @@ export async function runPass(draft: Draft, parts: PassParts, decision: Decision
   await runArticleStages(draft, parts.stretch, options);
   if (!after?.split || draft.rejection || draft.duplicateOf) return {};
   draft.stage = after.name;
-  const started = performance.now();
+  let started = performance.now();
+  let features: unknown;
   try {
-    return { features: after.split.features(draft, contextFor(after, options)) };
+    features = after.split.features(draft, contextFor(after, options));
   } catch (error) {
     draft.reject("stage-error", describeError(error));
     return {};
   } finally {
     options.onStage?.(after, performance.now() - started, draft);
   }
+  if (parts.ahead.length === 0) return { features };
+  // Features are pure functions of the draft: the stages ahead may as well have theirs now.
+  const ahead: unknown[] = [];
+  for (const stage of parts.ahead) {
+    started = performance.now();
+    try {
+      ahead.push((stage.split as NonNullable<CorpusStage["split"]>).features(draft, contextFor(stage, options)));
+    } catch {
+      // Computed again (and the draft rejected) if the draft gets that far.
+      ahead.push(null);
+    }
+    options.onStage?.(stage, performance.now() - started, draft);
+  }
+  draft.stage = after.name;
+  return { features, ahead };
 }
 
 /** Whether a draft leaves the run at the end of this pass. */
@@ -173,7 +213,7 @@ export async function passOutcome(
   asLine: boolean,
   fromSpill = false,
 ): Promise<PassOutcome> {
-  const { features } = await runPass(draft, parts, decision, options);
+  const { features, ahead } = await runPass(draft, parts, decision, options);
   if (settles(draft, parts)) return { settled: settle(draft) };
   // Nothing applied and no article stage: the draft is as it was spilled (features do not change it).
   const unchanged = fromSpill && decision === null && parts.stretch.length === 0;
@@ -183,5 +223,6 @@ export async function passOutcome(
       ? { ref: refOf(draft), draft: null, line: null, unchanged: true }
       : { ref: refOf(draft), draft: null, line: spillLine(draft) };
   if (parts.after?.split) living.features = features;
+  if (ahead) living.ahead = ahead;
   return { living };
 }

@@ -35,6 +35,7 @@ import {
   spillJson,
   splitSpillLine,
 } from "./pass.ts";
+import { type Kept, KeptFeaturesReader, KeptFeaturesWriter, Serialized } from "./kept-features.ts";
 import { contextFor, describeError } from "./process.ts";
 import { JsonlSink } from "./sinks/jsonl.ts";
 import { type RunStats, type StatsSnapshot, StatsCollector } from "./sinks/stats.ts";
@@ -212,6 +213,8 @@ export async function run(options: RunOptions): Promise<RunStats> {
     }
   });
   let seen = 0;
+  /** Drafts of the current pass that went through on features kept from an earlier pass. */
+  let passedOn = 0;
   const poolFor = async (): Promise<Piscina | null> => {
     if (workers === 0 || !options.pipelineRef) return null;
     if (!warming && seen < (options.workersAfter ?? WORKERS_AFTER)) return null;
@@ -245,6 +248,13 @@ export async function run(options: RunOptions): Promise<RunStats> {
    */
   const execute = async (job: Job, p: number): Promise<PassOutcome> => {
     const parts = passParts[p] as PassParts;
+    // Nothing to apply and no article stage: the features computed when the draft was last seen stand.
+    const ahead = job.kept?.ahead;
+    if (job.decision === null && parts.stretch.length === 0 && parts.after?.split && job.line !== null && ahead && ahead[0]) {
+      passedOn++;
+      // the stages further ahead get their features as the bytes they came as
+      return { living: { ref: job.ref, draft: null, line: job.line, features: ahead[0].value(), ahead: ahead.slice(1) } };
+    }
     const idle = parts.stretch.length === 0 && job.decision === null && !parts.after?.split;
     if (idle && job.line !== null && parts.after !== null) return { living: { ref: job.ref, draft: null, line: job.line } };
     const pool = job.draft?.rejection ? null : await poolFor();
@@ -355,6 +365,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
   };
 
   let committed = false;
+  let keptOpen: KeptFeaturesWriter | null = null;
   try {
     const firstPass = checkpoint ? (checkpoint.records > 0 && checkpoint.passesDone === 0 ? 0 : checkpoint.passesDone) : 0;
     // A resumed run rebuilds the state of the corpus stage whose apply comes next from its spill.
@@ -373,10 +384,16 @@ export async function run(options: RunOptions): Promise<RunStats> {
       progress.done = 0;
       const corpus = corpusStages[p] ?? null;
       const passStarted = performance.now();
+      passedOn = 0;
       const resumingHere = checkpoint !== null && p === 0 && checkpoint.passesDone === 0;
       let observed: { state: unknown; ctx: StageContext<never> } | null = null;
       const spillPath = join(tmp, `pass-${p + 1}.jsonl`);
       let spill: JsonlSink | null = null;
+      // What this pass learns of the drafts' features for later passes (not on a resumed first pass,
+      // whose spill is partly written already: the next pass then sees every draft).
+      const keeps = corpus !== null && (corpus.decided?.seesFeatures || (passParts[p] as PassParts).ahead.length > 0) && !resumingHere;
+      const kept = keeps ? new KeptFeaturesWriter(join(tmp, `kept-${p + 1}.bin`)) : null;
+      keptOpen = kept;
       if (corpus) {
         const ctx = contextFor(corpus, stageOpts);
         observed = { state: await corpus.createState(ctx), ctx };
@@ -409,6 +426,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
           stats.time(corpus.name, performance.now() - started);
           if (living.line === null && !living.draft) throw new Error(`a draft came back without its line (${living.ref.id})`);
           spill.writeLine(living.line ?? spillLine(living.draft as Draft));
+          kept?.write(corpus.decided?.seesFeatures ? living.features : null, living.ahead ?? []);
           progress.done++;
         }
         tick();
@@ -420,7 +438,10 @@ export async function run(options: RunOptions): Promise<RunStats> {
 
       const prevCorpus = p > 0 ? (corpusStages[p - 1] as CorpusStage) : null;
       const prevState = prevCorpus ? (corpusStates.get(prevCorpus) as { state: unknown; ctx: StageContext<never> }) : null;
-      const jobs = p === 0 ? sourceJobs(readAllSources(options.inputs, [out, ...(stateDir ? [resolve(stateDir)] : [])], log, stats)) : spillJobs(join(tmp, `pass-${p}.jsonl`));
+      const jobs =
+        p === 0
+          ? sourceJobs(readAllSources(options.inputs, [out, ...(stateDir ? [resolve(stateDir)] : [])], log, stats))
+          : spillJobs(join(tmp, `pass-${p}.jsonl`), join(tmp, `kept-${p}.bin`));
       for await (const job of jobs) {
         progress.read++;
         const mySeq = seq++;
@@ -430,7 +451,8 @@ export async function run(options: RunOptions): Promise<RunStats> {
           if (prevCorpus.decided) {
             // Decided here, where the state is; applied wherever the pass runs.
             try {
-              const value = prevCorpus.decided.decide(job.ref, prevState.state, prevState.ctx);
+              const own = prevCorpus.decided.seesFeatures ? job.kept?.own?.value() : undefined;
+              const value = prevCorpus.decided.decide(job.ref, prevState.state, prevState.ctx, own);
               job.decision = value === undefined ? null : { value };
             } catch (error) {
               const draft = draftOf(spillJson(job.line as string));
@@ -474,6 +496,8 @@ export async function run(options: RunOptions): Promise<RunStats> {
         spill.close();
         await rename(`${spillPath}.partial`, spillPath);
       }
+      kept?.commit();
+      keptOpen = null;
       const passMs = performance.now() - passStarted;
       let finishMs = 0;
       if (corpus && observed) {
@@ -482,11 +506,14 @@ export async function run(options: RunOptions): Promise<RunStats> {
         finishMs = performance.now() - started;
         stats.time(corpus.name, finishMs);
       }
-      log.debug({ pass: p + 1, passes, drafts: seq, ms: Math.round(passMs), finish: corpus?.name ?? null, finishMs: Math.round(finishMs) }, "pass done");
+      log.debug({ pass: p + 1, passes, drafts: seq, passedOn, ms: Math.round(passMs), finish: corpus?.name ?? null, finishMs: Math.round(finishMs) }, "pass done");
       if (p < passes - 1) {
         await writeCheckpoint({ passesDone: p + 1, records: seq, offsets: { ...outputOffsets(), spill: 0 } });
         // This pass's input is no longer needed: a resume starts from the spill just written.
-        if (p > 0) await rm(join(tmp, `pass-${p}.jsonl`), { force: true });
+        if (p > 0) {
+          await rm(join(tmp, `pass-${p}.jsonl`), { force: true });
+          await rm(join(tmp, `kept-${p}.bin`), { force: true });
+        }
       }
     }
     sinks.articles.commit();
@@ -495,6 +522,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
     committed = true;
   } finally {
     for (const sink of Object.values(sinks)) if (!committed) sink.close();
+    keptOpen?.close(true);
     for (const [stage, { state, ctx }] of corpusStates) {
       try {
         await stage.close(state, ctx, { committed });
@@ -590,6 +618,8 @@ interface Job {
   draft: Draft | null;
   line: string | null;
   decision: Decision;
+  /** What the previous pass kept of the draft's features (absent: nothing). */
+  kept?: Kept | null;
 }
 
 async function* sourceJobs(drafts: AsyncGenerator<Draft>): AsyncGenerator<Job> {
@@ -601,8 +631,14 @@ async function* spillLines(path: string): AsyncGenerator<string> {
   for await (const line of lines) if (line !== "") yield line;
 }
 
-async function* spillJobs(path: string): AsyncGenerator<Job> {
-  for await (const line of spillLines(path)) yield { ref: splitSpillLine(line).ref, draft: null, line, decision: null };
+/** A pass's drafts as their spill lines, each with the features kept beside it (if a file of them is there). */
+async function* spillJobs(path: string, keptPath: string): AsyncGenerator<Job> {
+  const kept = existsSync(keptPath) ? new KeptFeaturesReader(keptPath) : null;
+  try {
+    for await (const line of spillLines(path)) yield { ref: splitSpillLine(line).ref, draft: null, line, decision: null, kept: kept?.next() ?? null };
+  } finally {
+    kept?.close();
+  }
 }
 
 async function* readSpill(path: string): AsyncGenerator<Draft> {

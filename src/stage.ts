@@ -64,9 +64,16 @@ export interface CorpusStageSpec<S extends z.ZodType, State, F = unknown, D = un
   apply?: (draft: Draft, state: State, ctx: StageContext<z.output<S>>) => StageOutcome | Promise<StageOutcome>;
   /**
    * What apply will do to one draft, as plain data, or undefined for nothing. Runs on the runner's
-   * thread, which holds the state; it should be cheap.
+   * thread, which holds the state; it should be cheap. With `decideSeesFeatures`, the runner may pass
+   * the draft's own features (as `collect` got them), so that decide can tell a draft that needs
+   * nothing without seeing it; the answer must have the same effect with or without them.
    */
-  decide?: (ref: DraftRef, state: State, ctx: StageContext<z.output<S>>) => D | undefined;
+  decide?: (ref: DraftRef, state: State, ctx: StageContext<z.output<S>>, features?: F) => D | undefined;
+  /**
+   * Asks the runner to keep each draft's features (on disk, beside the spill) until `decide`. Worth it
+   * when the features are small and most drafts turn out to need nothing: those then skip a pass.
+   */
+  decideSeesFeatures?: boolean;
   /** Does to a draft what `decide` said, wherever the draft is (a worker thread, maybe). */
   applyDecision?: (draft: Draft, decision: D, ctx: StageContext<z.output<S>>) => StageOutcome;
   /**
@@ -133,8 +140,10 @@ export interface CorpusStage {
   } | null;
   /** Present when applying is split into decide (the runner's thread) and applyDecision (anywhere). */
   readonly decided: {
-    decide(ref: DraftRef, state: unknown, ctx: StageContext<never>): unknown;
+    decide(ref: DraftRef, state: unknown, ctx: StageContext<never>, features?: unknown): unknown;
     applyDecision(draft: Draft, decision: unknown, ctx: StageContext<never>): StageOutcome;
+    /** Whether decide wants the draft's own features (see `decideSeesFeatures`). */
+    seesFeatures: boolean;
   } | null;
 }
 
@@ -202,7 +211,7 @@ export function defineCorpusStage<S extends z.ZodType = typeof noOptions, State 
   }
   type Ctx = StageContext<z.output<S>>;
   const split = features && collect ? { features, collect } : null;
-  const decided = decide && applyDecision ? { decide, applyDecision } : null;
+  const decided = decide && applyDecision ? { decide, applyDecision, seesFeatures: !!(spec.decideSeesFeatures && split) } : null;
   const observe =
     spec.observe ?? ((draft: Draft, state: State, ctx: Ctx) => split?.collect(split.features(draft, ctx), refOf(draft), state, ctx));
   const apply =

@@ -75,4 +75,34 @@ describe("templates", () => {
     const byId = (ds: Draft[]) => Object.fromEntries(ds.map((d) => [d.id, removed(d)]));
     expect(byId(backward)).toEqual(byId(forward));
   });
+
+  it("decides from a draft's own lines what the whole template would do: only the lines it holds, nothing for one without", async () => {
+    const stage = templates() as CorpusStage;
+    const split = stage.split as NonNullable<CorpusStage["split"]>;
+    const decided = stage.decided as NonNullable<CorpusStage["decided"]>;
+    expect(decided.seesFeatures).toBe(true);
+    const ctx = { options: stage.options as never, log: silentLogger, stateDir: null };
+    const state = await stage.createState(ctx);
+    const drafts = siteArticles(8, 8);
+    // one article of the site carries the slogan but not the footer, one carries neither
+    const sloganOnly = draftOf("Valley Courier-s", "Valley Courier", [SLOGAN, "A council vote on the bridge was put off until March."]);
+    const plain = draftOf("Valley Courier-p", "Valley Courier", ["The library reopens on Saturday after a year of repairs to its roof."]);
+    const all = [...drafts, sloganOnly, plain];
+    const features = all.map((d) => split.features(d, ctx));
+    all.forEach((d, k) => split.collect(features[k], { id: d.id, source: d.source }, state, ctx));
+    await stage.finish(state, ctx);
+    const refOf = (d: Draft) => ({ id: d.id, source: d.source });
+    const whole = decided.decide(refOf(plain), state, ctx) as number[];
+    expect(whole).toHaveLength(2);
+    expect(decided.decide(refOf(plain), state, ctx, features[all.length - 1])).toBeUndefined();
+    expect(decided.decide(refOf(sloganOnly), state, ctx, features[all.length - 2])).toHaveLength(1);
+    // and applying the narrower decision removes what the whole template removes
+    for (const [k, d] of all.entries()) {
+      const twin = draftOf(d.id, "Valley Courier", d.live().map((b) => b.text));
+      const narrow = decided.decide(refOf(d), state, ctx, features[k]);
+      if (narrow !== undefined) decided.applyDecision(d, narrow, ctx);
+      decided.applyDecision(twin, decided.decide(refOf(twin), state, ctx), ctx);
+      expect(removed(d)).toEqual(removed(twin));
+    }
+  });
 });

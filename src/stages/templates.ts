@@ -151,10 +151,15 @@ export const templates = defineCorpusStage({
       site.once = new RowIndex();
     }
   },
-  decide(ref, state): number[] | undefined {
+  // Most articles of a site hold none of its template lines, or a few: the draft's own lines say which.
+  decideSeesFeatures: true,
+  decide(ref, state, _ctx, features): number[] | undefined {
     const index = state.siteOf.get(refHash(ref));
     const site = index === undefined ? undefined : state.siteList[index];
-    return site && site.template.size > 0 ? [...site.template] : undefined;
+    if (!site || site.template.size === 0) return undefined;
+    if (!features) return [...site.template];
+    const found = features.lines.filter((h) => site.template.has(h));
+    return found.length > 0 ? found : undefined;
   },
   applyDecision(draft, template: number[], ctx) {
     const lines = new Set(template);
