@@ -499,6 +499,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
       kept?.commit();
       keptOpen = null;
       const passMs = performance.now() - passStarted;
+      if (prevCorpus && prevState) prevCorpus.applied(prevState.state, prevState.ctx);
       let finishMs = 0;
       if (corpus && observed) {
         const started = performance.now();

@@ -77,6 +77,11 @@ export interface CorpusStageSpec<S extends z.ZodType, State, F = unknown, D = un
   /** Does to a draft what `decide` said, wherever the draft is (a worker thread, maybe). */
   applyDecision?: (draft: Draft, decision: D, ctx: StageContext<z.output<S>>) => StageOutcome;
   /**
+   * Called once every draft has been through apply (or decide): free what `close` and `describe` do
+   * not need, so that the passes after this stage's do not carry its per-article state.
+   */
+  applied?: (state: State, ctx: StageContext<z.output<S>>) => void;
+  /**
    * Called at the very end of the run, also after a failure: close files and stores. `committed`
    * says whether the run's outputs were written; persist what later runs rely on only then.
    */
@@ -131,6 +136,7 @@ export interface CorpusStage {
   observe(draft: Draft, state: unknown, ctx: StageContext<never>): void | Promise<void>;
   finish(state: unknown, ctx: StageContext<never>): void | Promise<void>;
   apply(draft: Draft, state: unknown, ctx: StageContext<never>): StageOutcome | Promise<StageOutcome>;
+  applied(state: unknown, ctx: StageContext<never>): void;
   close(state: unknown, ctx: StageContext<never>, outcome: RunOutcome): void | Promise<void>;
   describe(state: unknown): Record<string, unknown>;
   /** Present when observing is split into features (anywhere) and collect (the runner's thread). */
@@ -229,6 +235,7 @@ export function defineCorpusStage<S extends z.ZodType = typeof noOptions, State 
     observe: observe as CorpusStage["observe"],
     finish: (spec.finish ?? (() => undefined)) as CorpusStage["finish"],
     apply: apply as CorpusStage["apply"],
+    applied: (spec.applied ?? (() => undefined)) as CorpusStage["applied"],
     close: (spec.close ?? (() => undefined)) as CorpusStage["close"],
     describe: (spec.describe ?? (() => ({}))) as CorpusStage["describe"],
     split: split as CorpusStage["split"],

@@ -50,7 +50,7 @@ describe("features computed ahead", () => {
   });
 
   it("spare the drafts no decision touched, and are computed again for those one changed", async () => {
-    calls.trim = calls.count = calls.decideWithFeatures = calls.decideWithout = 0;
+    for (const key of Object.keys(calls) as (keyof typeof calls)[]) calls[key] = 0;
     const out = join(dir, "out-0");
     await run({ pipeline: lookahead(), workers: 0, inputs: [input], out });
     const articles = await articlesOf(out);
@@ -64,6 +64,9 @@ describe("features computed ahead", () => {
     // trim-marked asked to decide with each draft's own features, and got them for every draft
     expect(calls.decideWithFeatures).toBe(RECORDS);
     expect(calls.decideWithout).toBe(0);
+    // its state was released once, after the last decision (the trims above show none came after)
+    expect(calls.applied).toBe(1);
+    expect(calls.decidedBeforeApplied).toBe(RECORDS);
     // and what count-words observed is each article as it was after the trim
     for (const a of articles) {
       const flag = a.provenance.flagged.find((f) => f.rule === "observed-words");

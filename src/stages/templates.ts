@@ -43,6 +43,8 @@ interface TemplatesState {
   siteOf: RowIndex;
   pruned: number;
   peakBytes: number;
+  /** Articles observed (kept for describe once `siteOf` is freed). */
+  articles: number;
 }
 
 /** What observing needs of a draft: its site, its fingerprint, the hashes of its candidate lines. */
@@ -97,7 +99,7 @@ export const templates = defineCorpusStage({
       maxWords: z.number().int().positive().default(120),
     })
     .strict(),
-  createState: (): TemplatesState => ({ sites: new Map(), siteList: [], siteOf: new RowIndex(), pruned: 0, peakBytes: 0 }),
+  createState: (): TemplatesState => ({ sites: new Map(), siteList: [], siteOf: new RowIndex(), pruned: 0, peakBytes: 0, articles: 0 }),
   features(draft, ctx): TemplateFeatures {
     const lines = new Set<number>();
     for (const block of candidateBlocks(draft, ctx.options.maxWords)) lines.add(hash53(fold(block.text)));
@@ -139,6 +141,7 @@ export const templates = defineCorpusStage({
     const { minArticles, minRepeats, minShare } = ctx.options;
     // what the state held at its largest, for run.json (a counted line: a Map entry and its object, ~120 B)
     state.peakBytes = state.siteOf.bytes;
+    state.articles = state.siteOf.size;
     for (const site of state.sites.values()) state.peakBytes += site.once.bytes + site.lines.size * 120;
     for (const site of state.sites.values()) {
       if (site.articles >= minArticles) {
@@ -168,10 +171,14 @@ export const templates = defineCorpusStage({
       if (lines.has(hash53(fold(block.text)))) draft.remove(block, "site-template", "template");
     }
   },
+  // Which site each article was of is needed only to decide.
+  applied(state) {
+    state.siteOf = new RowIndex();
+  },
   describe: (state) => ({
     sites: state.sites.size,
     templateLines: [...state.sites.values()].reduce((n, s) => n + s.template.size, 0),
     prunedLines: state.pruned,
-    stateBytesPerArticle: state.siteOf.size > 0 ? Math.round(state.peakBytes / state.siteOf.size) : 0,
+    stateBytesPerArticle: state.articles > 0 ? Math.round(state.peakBytes / state.articles) : 0,
   }),
 });

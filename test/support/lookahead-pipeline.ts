@@ -12,7 +12,7 @@ import { defineCorpusStage, refKey } from "../../src/stage.ts";
 import { segment } from "../../src/stages/segment.ts";
 import { wordCount } from "../../src/text/measure.ts";
 
-export const calls = { trim: 0, count: 0, decideWithFeatures: 0, decideWithout: 0 };
+export const calls = { trim: 0, count: 0, decideWithFeatures: 0, decideWithout: 0, applied: 0, decidedBeforeApplied: 0 };
 
 interface TrimFeatures {
   marked: boolean;
@@ -37,6 +37,12 @@ export const trimMarked = defineCorpusStage({
     // with its features, a draft that is not marked is known to need nothing
     if (features && !features.marked) return undefined;
     return state.marked.has(refKey(ref)) ? true : undefined;
+  },
+  // every draft is decided by now: the state can go
+  applied(state) {
+    calls.applied++;
+    calls.decidedBeforeApplied = calls.decideWithFeatures + calls.decideWithout;
+    state.marked.clear();
   },
   applyDecision(draft) {
     const last = draft.live().at(-1);
