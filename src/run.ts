@@ -61,8 +61,12 @@ export interface RunOptions {
   batchSize?: number;
   /** The longest an article may take in its article stages (worker threads only; default 60 s). */
   articleTimeoutMs?: number;
-  /** Drafts to handle in this thread before worker threads start (default 256: small runs need none). */
+  /**
+   * Drafts to handle in this thread before worker threads start (default 256: small runs need none),
+   * unless the run has already taken `workersAfterMs` (default 500): a few big pages are work enough.
+   */
   workersAfter?: number;
+  workersAfterMs?: number;
   /** Folder where corpus stages keep state between runs (`--state`). */
   stateDir?: string | null;
   /** Finish a run that was killed, from its last checkpoint. */
@@ -91,6 +95,7 @@ const MULTI_RECORD = /\.(jsonl|ndjson|warc)(\.gz)?$/i;
 const DOCUMENTATION = /^(?:readme|licen[cs]e|copying|changelog|notice)(?:\.(?:md|txt|rst))?$|\.md$/i;
 const CHECKPOINT_EVERY = 2000;
 const WORKERS_AFTER = 256;
+const WORKERS_AFTER_MS = 500;
 
 interface Checkpoint {
   fingerprint: string;
@@ -213,11 +218,13 @@ export async function run(options: RunOptions): Promise<RunStats> {
     }
   });
   let seen = 0;
+  const runStarted = performance.now();
   /** Drafts of the current pass that went through on features kept from an earlier pass. */
   let passedOn = 0;
   const poolFor = async (): Promise<Piscina | null> => {
     if (workers === 0 || !options.pipelineRef) return null;
-    if (!warming && seen < (options.workersAfter ?? WORKERS_AFTER)) return null;
+    const early = seen < (options.workersAfter ?? WORKERS_AFTER) && performance.now() - runStarted < (options.workersAfterMs ?? WORKERS_AFTER_MS);
+    if (!warming && early) return null;
     warming ??= (async () => {
       const started = new Piscina({
         filename: new URL("./worker.ts", import.meta.url).href,
