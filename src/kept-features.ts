@@ -15,6 +15,10 @@ import { deserialize, serialize } from "node:v8";
 /** Features as bytes, read back only where needed. */
 export class Serialized {
   constructor(readonly bytes: Buffer) {}
+  /** Bytes that came from another thread (a plain Uint8Array after the crossing). */
+  static fromBytes(bytes: Uint8Array): Serialized {
+    return new Serialized(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
   static of(value: unknown): Serialized | null {
     return value == null ? null : value instanceof Serialized ? value : new Serialized(serialize(value));
   }

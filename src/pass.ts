@@ -7,6 +7,7 @@
  * The runner's thread then only routes strings and compact features, so that on worker threads the
  * costly work of every pass, not just the first, is shared between cores.
  */
+import { serialize } from "node:v8";
 import { ArticleSchema, type DuplicateEntry, type RejectedEntry } from "./article.ts";
 import { Draft, type DraftState } from "./draft.ts";
 import { type StageRunOptions, contextFor, describeError, runArticleStages } from "./process.ts";
@@ -79,6 +80,8 @@ export interface Living {
   unchanged?: true;
   /** The features of the pass's `ahead` stages, in order (null where one failed: computed again later). */
   ahead?: unknown[];
+  /** The same, v8-serialised where the draft was (a worker), so that the runner's thread only stores them. */
+  aheadBytes?: (Uint8Array | null)[];
 }
 
 export type PassOutcome = { settled: Settled } | { living: Living };
@@ -223,6 +226,7 @@ export async function passOutcome(
       ? { ref: refOf(draft), draft: null, line: null, unchanged: true }
       : { ref: refOf(draft), draft: null, line: spillLine(draft) };
   if (parts.after?.split) living.features = features;
-  if (ahead) living.ahead = ahead;
+  if (ahead && asLine) living.aheadBytes = ahead.map((f) => (f == null ? null : serialize(f)));
+  else if (ahead) living.ahead = ahead;
   return { living };
 }

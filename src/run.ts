@@ -433,7 +433,8 @@ export async function run(options: RunOptions): Promise<RunStats> {
           stats.time(corpus.name, performance.now() - started);
           if (living.line === null && !living.draft) throw new Error(`a draft came back without its line (${living.ref.id})`);
           spill.writeLine(living.line ?? spillLine(living.draft as Draft));
-          kept?.write(corpus.decided?.seesFeatures ? living.features : null, living.ahead ?? []);
+          const ahead = living.aheadBytes ? living.aheadBytes.map((b) => (b ? Serialized.fromBytes(b) : null)) : (living.ahead ?? []);
+          kept?.write(corpus.decided?.seesFeatures ? living.features : null, ahead);
           progress.done++;
         }
         tick();
