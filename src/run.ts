@@ -515,7 +515,21 @@ export async function run(options: RunOptions): Promise<RunStats> {
         finishMs = performance.now() - started;
         stats.time(corpus.name, finishMs);
       }
-      log.debug({ pass: p + 1, passes, drafts: seq, passedOn, ms: Math.round(passMs), finish: corpus?.name ?? null, finishMs: Math.round(finishMs) }, "pass done");
+      const memory = process.memoryUsage();
+      log.debug(
+        {
+          pass: p + 1,
+          passes,
+          drafts: seq,
+          passedOn,
+          ms: Math.round(passMs),
+          finish: corpus?.name ?? null,
+          finishMs: Math.round(finishMs),
+          rssMiB: Math.round(memory.rss / 2 ** 20),
+          heapMiB: Math.round(memory.heapUsed / 2 ** 20),
+        },
+        "pass done",
+      );
       if (p < passes - 1) {
         await writeCheckpoint({ passesDone: p + 1, records: seq, offsets: { ...outputOffsets(), spill: 0 } });
         // This pass's input is no longer needed: a resume starts from the spill just written.

@@ -100,6 +100,7 @@ async function throughput(): Promise<void> {
 async function memory(): Promise<void> {
   const sizes = arg("memory", "10000,1000000").split(",").map(Number);
   mkdirSync(CACHE, { recursive: true });
+  const peaks: { n: number; peak: number; stateMiB: number }[] = [];
   for (const n of sizes) {
     const input = join(CACHE, `short-${n}.jsonl`);
     if (!existsSync(input)) await writeLines(input, shortLines(n));
@@ -108,7 +109,16 @@ async function memory(): Promise<void> {
     rows.push([`short records x ${n}`, arg("workers", "2"), String(r.records), mb.toFixed(1), r.seconds.toFixed(2), (mb / r.seconds).toFixed(1), (r.records / r.seconds).toFixed(0), r.maxRssMiB.toFixed(0), "-", "-"]);
     const state = Object.entries(r.stateBytes ?? {});
     const total = state.reduce((sum, [, b]) => sum + b, 0);
-    notes.push(`short records x ${n}: corpus state in memory ${total} B/article (${state.map(([s, b]) => `${s} ${b}`).join(", ")}) = ${((total * r.records) / 2 ** 20).toFixed(0)} MiB`);
+    const stateMiB = (total * r.records) / 2 ** 20;
+    notes.push(`short records x ${n}: corpus state in memory ${total} B/article (${state.map(([s, b]) => `${s} ${b}`).join(", ")}) = ${stateMiB.toFixed(0)} MiB`);
+    peaks.push({ n, peak: r.maxRssMiB, stateMiB });
+  }
+  const [small, large] = [peaks[0], peaks[peaks.length - 1]];
+  if (small && large && large.n > small.n) {
+    notes.push(
+      `peak RSS x ${large.n} / x ${small.n}: ${(large.peak / small.peak).toFixed(2)} (bar <= 1.5); ` +
+        `less the corpus state each stage reports: ${((large.peak - large.stateMiB) / (small.peak - small.stateMiB)).toFixed(2)}`,
+    );
   }
 }
 
