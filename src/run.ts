@@ -15,7 +15,6 @@ import { createReadStream, existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, join, resolve, sep } from "node:path";
-import { createInterface } from "node:readline";
 import PQueue from "p-queue";
 import { Piscina } from "piscina";
 import type { Logger } from "pino";
@@ -39,6 +38,7 @@ import { type Kept, KeptFeaturesReader, KeptFeaturesWriter, Serialized } from ".
 import { contextFor, describeError } from "./process.ts";
 import { JsonlSink } from "./sinks/jsonl.ts";
 import { type RunStats, type StatsSnapshot, StatsCollector } from "./sinks/stats.ts";
+import { LineSplitter, type SplitLine } from "./sources/lines.ts";
 import { readInput } from "./sources/read.ts";
 import { type InputFile, type SourceItem, isWalkError } from "./sources/types.ts";
 import { walkInputs } from "./sources/walk.ts";
@@ -649,9 +649,21 @@ async function* sourceJobs(drafts: AsyncGenerator<Draft>): AsyncGenerator<Job> {
   for await (const draft of drafts) yield { ref: refOf(draft), draft, line: null, decision: null };
 }
 
+/** A spill file's lines, read in big chunks and split by hand (the runner's thread reads every pass). */
 async function* spillLines(path: string): AsyncGenerator<string> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) if (line !== "") yield line;
+  const splitter = new LineSplitter(Number.MAX_SAFE_INTEGER);
+  let lines: string[] = [];
+  const take = (line: SplitLine) => {
+    if (line.kind === "line" && line.bytes.length > 0) lines.push(line.bytes.toString("utf8"));
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    splitter.push(chunk as Buffer, take);
+    const ready = lines;
+    lines = [];
+    yield* ready;
+  }
+  splitter.end(take);
+  yield* lines;
 }
 
 /** A pass's drafts as their spill lines, each with the features kept beside it (if a file of them is there). */
