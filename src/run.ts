@@ -64,6 +64,7 @@ export interface RunOptions {
   /**
    * Drafts to handle in this thread before worker threads start (default 256: small runs need none),
    * unless the run has already taken `workersAfterMs` (default 500): a few big pages are work enough.
+   * 0 sends every draft to a worker, waiting for them to start.
    */
   workersAfter?: number;
   workersAfterMs?: number;
@@ -107,10 +108,14 @@ interface Checkpoint {
   stats: StatsSnapshot;
 }
 
-/** Resolves in sequence order: put(k) waits until every item before k was emitted. */
+/**
+ * Resolves in sequence order: put(k) waits until every item before k was emitted. If an item will
+ * never come (its work failed), `abort` fails every put that waits, and every later one.
+ */
 class InOrder<T> {
   private next = 0;
-  private readonly waiting = new Map<number, { item: T; done: () => void }>();
+  private readonly waiting = new Map<number, { item: T; done: () => void; fail: (error: unknown) => void }>();
+  private aborted: { error: unknown } | null = null;
   constructor(
     private readonly emit: (item: T) => void | Promise<void>,
     start = 0,
@@ -124,9 +129,16 @@ class InOrder<T> {
 
   put(seq: number, item: T): Promise<void> {
     return new Promise<void>((resolveDone, reject) => {
-      this.waiting.set(seq, { item, done: resolveDone });
+      if (this.aborted) return reject(this.aborted.error);
+      this.waiting.set(seq, { item, done: resolveDone, fail: reject });
       this.drain().catch(reject);
     });
+  }
+
+  abort(error: unknown): void {
+    this.aborted ??= { error };
+    for (const entry of this.waiting.values()) entry.fail(error);
+    this.waiting.clear();
   }
 
   private draining = false;
@@ -202,9 +214,12 @@ export async function run(options: RunOptions): Promise<RunStats> {
   const progress: RunProgress = { pass: 1, passes, read: 0, done: 0 };
   const tick = () => options.onProgress?.(progress);
   // Workers start only once a run proves big enough to repay their start-up (about a second each),
-  // and each builds its pipeline before its first timed task.
+  // and each builds its pipeline before its first timed task. While they start, drafts go on in this
+  // thread (unless the run asked for workers from the first draft, `workersAfter: 0`).
   let pool: Piscina | null = null;
   let warming: Promise<Piscina> | null = null;
+  let ready: Piscina | null = null;
+  let warmFailure: unknown = null;
   // One clock slot per task in flight: a worker writes the time it starts a task into the task's slot.
   const clocks = new Float64Array(new SharedArrayBuffer(8 * inFlight));
   const positions = new Int32Array(new SharedArrayBuffer(4 * inFlight));
@@ -225,7 +240,13 @@ export async function run(options: RunOptions): Promise<RunStats> {
     if (workers === 0 || !options.pipelineRef) return null;
     const early = seen < (options.workersAfter ?? WORKERS_AFTER) && performance.now() - runStarted < (options.workersAfterMs ?? WORKERS_AFTER_MS);
     if (!warming && early) return null;
-    warming ??= (async () => {
+    if (!warming) warming = startPool();
+    if (warmFailure) throw warmFailure;
+    if (ready) return ready;
+    return options.workersAfter === 0 ? warming : null;
+  };
+  const startPool = (): Promise<Piscina> => {
+    const starting = (async () => {
       const started = new Piscina({
         filename: new URL("./worker.ts", import.meta.url).href,
         execArgv: ["--import", "tsx"],
@@ -237,9 +258,15 @@ export async function run(options: RunOptions): Promise<RunStats> {
       pool = started;
       const warmup: WorkerTask = { pass: -1, drafts: [], decisions: [], slot: 0 };
       await Promise.all(Array.from({ length: workers }, () => started.run(warmup)));
+      ready = started;
       return started;
     })();
-    return warming;
+    // a pool that failed to start fails the run (at the next draft), never silently
+    starting.catch((error: unknown) => {
+      warmFailure ??= error;
+      log.error({ err: error }, "worker threads failed to start");
+    });
+    return starting;
   };
 
   /** Writes a settled draft's line to its sink. */
@@ -486,7 +513,10 @@ export async function run(options: RunOptions): Promise<RunStats> {
           try {
             await ordered.put(mySeq, await execute(job, p));
           } catch (error) {
+            // the drafts after this one would wait for it forever: stop them all
             failure ??= error;
+            ordered.abort(error);
+            queue.clear();
           }
         });
         if (queue.size >= inFlight) await queue.onSizeLessThan(inFlight);

@@ -122,4 +122,13 @@ describe("run", () => {
       expect(await readFile(join(dir, "out16", f), "utf8"), f).toBe(await readFile(join(dir, "out1", f), "utf8"));
     }
   });
+
+  it("fails the run, with the module's error, when worker threads cannot load the pipeline", async () => {
+    const broken = join(dir, "broken-pipeline.ts");
+    await writeFile(broken, `throw new Error("this pipeline cannot be loaded");\nexport default () => null;\n`);
+    const params = { gazetteer: [], stateDir: null };
+    const pipeline = await loadPipeline(new URL("../pipelines/news.ts", import.meta.url).pathname, params);
+    const attempt = run({ pipeline, pipelineRef: { module: broken, params }, workers: 1, workersAfter: 0, inputs: [join(dir, "in")], out: join(dir, "out-broken") });
+    await expect(attempt).rejects.toThrow(/cannot be loaded/);
+  }, 60_000);
 });
