@@ -1,27 +1,31 @@
 /**
- * The few facts about parsed HTML nodes that extraction reads. Nodes come from cheerio's parser;
- * this local view keeps the rest of the code independent of its internals. Every walk over nodes in
- * this folder is iterative, so that absurdly deep pages cannot overflow the stack.
+ * The few facts about parsed HTML nodes that extraction reads. Nodes are built by parse-page.ts from
+ * htmlparser2's events, with only these fields, all of them always present (so that the walks over
+ * them see one shape of object). Every walk over nodes in this folder is iterative, so that absurdly
+ * deep pages cannot overflow the stack.
  */
 export interface HtmlNode {
+  /** "root", "tag", "script", "style", "text", "comment", "directive" or "cdata". */
   type: string;
   parent: HtmlNode | null;
-  /** Element tag name, lower-case (elements, script and style nodes only). */
-  name?: string;
-  attribs?: Record<string, string>;
-  children?: HtmlNode[];
+  /** Element tag name, lower-case (elements, script and style nodes); "" for any other node. */
+  tag: string;
+  /** Attributes of an element (names lower-case); undefined for any other node. */
+  attribs: Record<string, string> | undefined;
+  /** Children of the root, elements and CDATA sections; undefined for text, comments and directives. */
+  children: HtmlNode[] | undefined;
   /** The next sibling. */
-  next?: HtmlNode | null;
-  /** Text of text and comment nodes. */
-  data?: string;
+  next: HtmlNode | null;
+  /** Text of text and comment nodes (the raw text of a directive); undefined otherwise. */
+  data: string | undefined;
 }
 
 export function isElement(node: HtmlNode): boolean {
-  return (node.type === "tag" || node.type === "script" || node.type === "style") && typeof node.name === "string";
+  return node.tag !== "";
 }
 
 export function tagOf(node: HtmlNode): string {
-  return isElement(node) ? (node.name ?? "").toLowerCase() : "";
+  return node.tag;
 }
 
 export function attr(node: HtmlNode, name: string): string | undefined {
@@ -51,7 +55,7 @@ export function walk(root: HtmlNode, visit: (node: HtmlNode) => boolean | void):
 export function elementsByTag(root: HtmlNode, tags: ReadonlySet<string>): HtmlNode[] {
   const found: HtmlNode[] = [];
   walk(root, (node) => {
-    if (tags.has(tagOf(node))) found.push(node);
+    if (tags.has(node.tag)) found.push(node);
   });
   return found;
 }
@@ -63,8 +67,8 @@ export function textOf(root: HtmlNode): string {
   const parts: string[] = [];
   walk(root, (node) => {
     if (node.type === "text") parts.push(node.data ?? "");
-    else if (SKIP_TEXT.has(tagOf(node)) || node.type === "comment") return false;
-    else if (tagOf(node) === "br") parts.push(" ");
+    else if (SKIP_TEXT.has(node.tag) || node.type === "comment") return false;
+    else if (node.tag === "br") parts.push(" ");
   });
   return collapse(parts.join(""));
 }
