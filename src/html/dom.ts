@@ -36,8 +36,14 @@ export function attr(node: HtmlNode, name: string): string | undefined {
 export function hintWords(node: HtmlNode): string {
   const a = node.attribs;
   if (!a) return "";
-  const raw = a.role === undefined ? `${a.class ?? ""} ${a.id ?? ""}`.trim() : `${a.class ?? ""} ${a.id ?? ""} ${a.role}`.trim();
-  return raw === "" ? "" : raw.toLowerCase().replace(/_/g, "-");
+  const cls = a.class;
+  const id = a.id;
+  const role = a.role;
+  if (cls === undefined && id === undefined && role === undefined) return "";
+  const raw = role === undefined ? `${cls ?? ""} ${id ?? ""}`.trim() : `${cls ?? ""} ${id ?? ""} ${role}`.trim();
+  if (raw === "") return "";
+  const lower = raw.toLowerCase();
+  return lower.includes("_") ? lower.replace(/_/g, "-") : lower;
 }
 
 /** Calls `visit` on every node under `root` (root included) in document order, without recursion. */
