@@ -9,49 +9,23 @@ const FLAT = new Set([
   "p", "li", "dt", "dd", "td", "th", "tr", "option", "!doctype",
 ]);
 
-function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 33;
-}
+const TAG = /<(\/?)([a-zA-Z!][\w:-]*)[^>]*?(\/?)>/g;
 
-/** Letters, digits, `_`, `:` and `-`. */
-function isNameChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45;
-}
-
-/**
- * True when the markup nests deeper than `limit` somewhere (stops reading as soon as it does).
- * A tag is `<`, an optional `/`, a name (a letter or `!`, then letters, digits, `_`, `:`, `-`)
- * and whatever follows up to the first `>`; it closes itself when a `/` stands right before that
- * `>`. After a script or style tag, the reading goes on at the next `</script` (`</style`).
- */
+/** True when the markup nests deeper than `limit` somewhere (stops reading as soon as it does). */
 export function nestsDeeperThan(html: string, limit: number): boolean {
   let depth = 0;
-  let at = 0;
-  for (;;) {
-    const open = html.indexOf("<", at);
-    if (open < 0) return false;
-    let start = open + 1;
-    const closing = html.charCodeAt(start) === 47;
-    if (closing) start++;
-    if (!isNameStart(html.charCodeAt(start))) {
-      at = open + 1;
-      continue;
-    }
-    let end = start + 1;
-    while (end < html.length && isNameChar(html.charCodeAt(end))) end++;
-    // No `>` after this name: no tag can end anywhere after it either.
-    const gt = html.indexOf(">", end);
-    if (gt < 0) return false;
-    at = gt + 1;
-    const name = html.slice(start, end).toLowerCase();
-    if (FLAT.has(name) || html.charCodeAt(gt - 1) === 47) continue;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m !== null; m = TAG.exec(html)) {
+    const name = (m[2] as string).toLowerCase();
+    if (FLAT.has(name) || m[3] === "/") continue;
     if (name === "script" || name === "style") {
-      const close = html.indexOf(`</${name}`, at);
-      if (close < 0) return false;
-      at = close;
+      const close = html.indexOf(`</${name}`, TAG.lastIndex);
+      if (close < 0) break;
+      TAG.lastIndex = close;
       continue;
     }
-    if (closing) depth = Math.max(0, depth - 1);
+    if (m[1] === "/") depth = Math.max(0, depth - 1);
     else if (++depth > limit) return true;
   }
+  return false;
 }
