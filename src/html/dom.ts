@@ -12,9 +12,9 @@ export interface HtmlNode {
   tag: string;
   /** Attributes of an element (names lower-case); undefined for any other node. */
   attribs: Record<string, string> | undefined;
-  /** Children of the root, elements and CDATA sections; undefined for text, comments and directives. */
-  children: HtmlNode[] | undefined;
-  /** The next sibling. */
+  /** The first child (of the root, an element or a CDATA section), or null. */
+  firstChild: HtmlNode | null;
+  /** The next sibling, or null. */
   next: HtmlNode | null;
   /** Text of text and comment nodes (the raw text of a directive); undefined otherwise. */
   data: string | undefined;
@@ -46,14 +46,28 @@ export function hintWords(node: HtmlNode): string {
   return lower.includes("_") ? lower.replace(/_/g, "-") : lower;
 }
 
-/** Calls `visit` on every node under `root` (root included) in document order, without recursion. */
+/** The children of a node, in order. */
+export function childNodes(node: HtmlNode): HtmlNode[] {
+  const out: HtmlNode[] = [];
+  for (let c = node.firstChild; c !== null; c = c.next) out.push(c);
+  return out;
+}
+
+/**
+ * Calls `visit` on every node under `root` (root included) in document order, skipping the
+ * children of a node for which it returns false. Follows child, sibling and parent links: no
+ * recursion, no stack.
+ */
 export function walk(root: HtmlNode, visit: (node: HtmlNode) => boolean | void): void {
-  const stack: HtmlNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as HtmlNode;
-    if (visit(node) === false) continue;
-    const kids = node.children;
-    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as HtmlNode);
+  let node: HtmlNode | null = root;
+  while (node !== null) {
+    const first: HtmlNode | null = visit(node) === false ? null : node.firstChild;
+    if (first !== null) {
+      node = first;
+      continue;
+    }
+    while (node !== null && node !== root && node.next === null) node = node.parent;
+    node = node === null || node === root ? null : node.next;
   }
 }
 

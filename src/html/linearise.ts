@@ -256,10 +256,10 @@ export function linearise(root: HtmlNode, options: { keepHidden?: boolean } = {}
   const st: WalkState = {
     keepHidden: options.keepHidden ?? false, elements: [], out: { blocks: [], linkParts: [], leadLinks: [] }, openBlocks: [], indices: [], types: [], linkOwners: [], linkChars: new Map(), opened: [] };
   if (!enter(root, true, st)) return { elements: st.elements, blocks: st.out.blocks };
-  let node: HtmlNode | null = root.children?.[0] ?? null;
+  let node: HtmlNode | null = root.firstChild;
   while (node !== null) {
     const entered = enter(node, false, st);
-    const first: HtmlNode | undefined = entered ? node.children?.[0] : undefined;
+    const first: HtmlNode | null = entered ? node.firstChild : null;
     if (first) {
       node = first;
       continue;

@@ -108,7 +108,11 @@ export function readSignals(document: HtmlNode): PageSignals {
         if (signals.titleTag === null && node.parent && node.parent.tag !== "svg") signals.titleTag = textOf(node);
         return false;
       case "script":
-        if ((a.type ?? "").toLowerCase().includes("ld+json")) push(signals.jsonLd, (node.children ?? []).map((c) => c.data ?? "").join(""));
+        if ((a.type ?? "").toLowerCase().includes("ld+json")) {
+          let json = "";
+          for (let c = node.firstChild; c !== null; c = c.next) json += c.data ?? "";
+          push(signals.jsonLd, json);
+        }
         return false;
       case "style":
       case "noscript":
@@ -148,8 +152,8 @@ export function readSignals(document: HtmlNode): PageSignals {
       enter = false;
     } else if (node.tag === "") enter = node.type !== "comment";
     else enter = readElement(node, node.tag, node.attribs ?? {});
-    const first: HtmlNode | undefined = enter ? node.children?.[0] : undefined;
-    if (first !== undefined) {
+    const first: HtmlNode | null = enter ? node.firstChild : null;
+    if (first !== null) {
       node = first;
       continue;
     }

@@ -2,9 +2,10 @@
  * Parsing a page with htmlparser2's parser, and finding its parts. The parser's events build a lean
  * tree of plain nodes (see dom.ts) with the same structure its own DOM handler would build: the
  * same elements, text merged the same way, comments, directives and CDATA where it puts them.
+ * Children are linked (first child, next sibling) rather than kept in an array per node.
  */
 import { type Handler, Parser } from "htmlparser2";
-import type { HtmlNode } from "./dom.ts";
+import { type HtmlNode, childNodes } from "./dom.ts";
 
 export interface ParsedPage {
   document: HtmlNode;
@@ -15,43 +16,50 @@ export interface ParsedPage {
 
 class PageNode implements HtmlNode {
   parent: HtmlNode | null = null;
+  firstChild: HtmlNode | null = null;
   next: HtmlNode | null = null;
   constructor(
     public type: string,
     public tag: string,
     public attribs: Record<string, string> | undefined,
-    public children: HtmlNode[] | undefined,
     public data: string | undefined,
   ) {}
 }
 
 /** Builds the tree from the parser's events. */
 class TreeBuilder implements Partial<Handler> {
-  readonly root = new PageNode("root", "", undefined, [], undefined);
+  readonly root = new PageNode("root", "", undefined, undefined);
+  /** The open nodes, innermost last, and the last child each has so far. */
   private readonly open: HtmlNode[] = [this.root];
+  private readonly lastChild: Array<HtmlNode | null> = [null];
   /** A text or comment node that the next text or comment event of its kind extends. */
   private last: HtmlNode | null = null;
 
   private add(node: HtmlNode): void {
-    const parent = this.open[this.open.length - 1] as HtmlNode;
-    const siblings = parent.children as HtmlNode[];
-    const previous = siblings[siblings.length - 1];
-    if (previous) previous.next = node;
-    siblings.push(node);
+    const top = this.open.length - 1;
+    const parent = this.open[top] as HtmlNode;
+    const previous = this.lastChild[top] ?? null;
+    if (previous === null) parent.firstChild = node;
+    else previous.next = node;
+    this.lastChild[top] = node;
     node.parent = parent;
     this.last = null;
   }
 
   onopentag(name: string, attribs: Record<string, string>): void {
-    const node = new PageNode(name === "script" ? "script" : name === "style" ? "style" : "tag", name, attribs, [], undefined);
+    const node = new PageNode(name === "script" ? "script" : name === "style" ? "style" : "tag", name, attribs, undefined);
     this.add(node);
     this.open.push(node);
+    this.lastChild.push(null);
   }
 
   onclosetag(): void {
     this.last = null;
     // The parser never closes more elements than it opened; the root stays.
-    if (this.open.length > 1) this.open.pop();
+    if (this.open.length > 1) {
+      this.open.pop();
+      this.lastChild.pop();
+    }
   }
 
   ontext(data: string): void {
@@ -60,7 +68,7 @@ class TreeBuilder implements Partial<Handler> {
       last.data += data;
       return;
     }
-    const node = new PageNode("text", "", undefined, undefined, data);
+    const node = new PageNode("text", "", undefined, data);
     this.add(node);
     this.last = node;
   }
@@ -71,7 +79,7 @@ class TreeBuilder implements Partial<Handler> {
       last.data += data;
       return;
     }
-    const node = new PageNode("comment", "", undefined, undefined, data);
+    const node = new PageNode("comment", "", undefined, data);
     this.add(node);
     this.last = node;
   }
@@ -81,9 +89,10 @@ class TreeBuilder implements Partial<Handler> {
   }
 
   oncdatastart(): void {
-    const text = new PageNode("text", "", undefined, undefined, "");
-    const node = new PageNode("cdata", "", undefined, [text], undefined);
+    const text = new PageNode("text", "", undefined, "");
+    const node = new PageNode("cdata", "", undefined, undefined);
     this.add(node);
+    node.firstChild = text;
     text.parent = node;
     this.last = text;
   }
@@ -93,7 +102,7 @@ class TreeBuilder implements Partial<Handler> {
   }
 
   onprocessinginstruction(_name: string, data: string): void {
-    this.add(new PageNode("directive", "", undefined, undefined, data));
+    this.add(new PageNode("directive", "", undefined, data));
   }
 }
 
@@ -109,10 +118,10 @@ export function parsePage(source: string): ParsedPage {
   let html: HtmlNode | null = null;
   let head: HtmlNode | null = null;
   let body: HtmlNode | null = null;
-  for (const child of document.children ?? []) {
+  for (let child = document.firstChild; child !== null; child = child.next) {
     if (child.tag === "html") html = child;
   }
-  for (const child of html?.children ?? document.children ?? []) {
+  for (const child of childNodes(html ?? document)) {
     const tag = child.tag;
     if (tag === "head" && !head) head = child;
     if (tag === "body" && !body) body = child;

@@ -7,7 +7,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parseDocument as parseWithDomHandler } from "htmlparser2";
 import { describe, expect, it } from "vitest";
-import type { HtmlNode } from "../../src/html/dom.ts";
+import { type HtmlNode, childNodes } from "../../src/html/dom.ts";
 import { parseDocument, parsePage } from "../../src/html/parse-page.ts";
 import { page } from "../support/pages.ts";
 
@@ -42,11 +42,9 @@ function describeLean(root: HtmlNode): string[] {
   while (stack.length > 0) {
     const [node, depth] = stack.pop() as [HtmlNode, number];
     out.push(JSON.stringify([depth, node.type, node.tag, node.attribs, node.data, node.next === null ? 0 : 1]));
-    const kids = node.children ?? [];
-    kids.forEach((kid, i) => {
-      // Links hold together: each child points at its parent and at its next sibling.
-      if (kid.parent !== node || kid.next !== (kids[i + 1] ?? null)) throw new Error(`broken links under ${node.tag || node.type}`);
-    });
+    const kids = childNodes(node);
+    // Each child points back at its parent.
+    for (const kid of kids) if (kid.parent !== node) throw new Error(`broken links under ${node.tag || node.type}`);
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as HtmlNode, depth + 1]);
   }
   return out;
@@ -99,7 +97,7 @@ describe("parsePage", () => {
     expect(page.html?.tag).toBe("html");
     expect(page.head?.tag).toBe("head");
     expect(page.body.tag).toBe("body");
-    expect(page.body.children?.[0]?.tag).toBe("p");
+    expect(page.body.firstChild?.tag).toBe("p");
   });
 
   it("falls back to the document when there is no html element", () => {
