@@ -44,15 +44,16 @@ function mayHoldDate(t: string): boolean {
   return t.length >= 10 && (t.includes("19") || t.includes("20"));
 }
 
-/** First letters that BY_LABEL (a, b, p, w in either case) and BY_LINE (b, p, r, w) can open with. */
+/** A first letter BY_LABEL can open with: a, b, p or w, in either case. */
 function mayBeLabel(c: number): boolean {
   const lower = c | 0x20;
-  return (c < 128 && (lower === 97 || lower === 98 || lower === 112 || lower === 119));
+  return c < 128 && (lower === 97 || lower === 98 || lower === 112 || lower === 119);
 }
 
+/** A first letter BY_LINE can open with: b, p, r or w, in either case. */
 function mayBeByLine(c: number): boolean {
   const lower = c | 0x20;
-  return (c < 128 && (lower === 98 || lower === 112 || lower === 114 || lower === 119));
+  return c < 128 && (lower === 98 || lower === 112 || lower === 114 || lower === 119);
 }
 
 /** Whether a space-separated attribute value (rel) holds the word, compared in lower case. */
