@@ -1,27 +1,31 @@
 /**
- * The few facts about parsed HTML nodes that extraction reads. Nodes come from cheerio's parser;
- * this local view keeps the rest of the code independent of its internals. Every walk over nodes in
- * this folder is iterative, so that absurdly deep pages cannot overflow the stack.
+ * The few facts about parsed HTML nodes that extraction reads. Nodes are built by parse-page.ts from
+ * htmlparser2's events, with only these fields, all of them always present (so that the walks over
+ * them see one shape of object). Every walk over nodes in this folder is iterative, so that absurdly
+ * deep pages cannot overflow the stack.
  */
 export interface HtmlNode {
+  /** "root", "tag", "script", "style", "text", "comment", "directive" or "cdata". */
   type: string;
   parent: HtmlNode | null;
-  /** Element tag name, lower-case (elements, script and style nodes only). */
-  name?: string;
-  attribs?: Record<string, string>;
-  children?: HtmlNode[];
-  /** The next sibling. */
-  next?: HtmlNode | null;
-  /** Text of text and comment nodes. */
-  data?: string;
+  /** Element tag name, lower-case (elements, script and style nodes); "" for any other node. */
+  tag: string;
+  /** Attributes of an element (names lower-case); undefined for any other node. */
+  attribs: Record<string, string> | undefined;
+  /** The first child (of the root, an element or a CDATA section), or null. */
+  firstChild: HtmlNode | null;
+  /** The next sibling, or null. */
+  next: HtmlNode | null;
+  /** Text of text and comment nodes (the raw text of a directive); undefined otherwise. */
+  data: string | undefined;
 }
 
 export function isElement(node: HtmlNode): boolean {
-  return (node.type === "tag" || node.type === "script" || node.type === "style") && typeof node.name === "string";
+  return node.tag !== "";
 }
 
 export function tagOf(node: HtmlNode): string {
-  return isElement(node) ? (node.name ?? "").toLowerCase() : "";
+  return node.tag;
 }
 
 export function attr(node: HtmlNode, name: string): string | undefined {
@@ -32,18 +36,38 @@ export function attr(node: HtmlNode, name: string): string | undefined {
 export function hintWords(node: HtmlNode): string {
   const a = node.attribs;
   if (!a) return "";
-  const raw = a.role === undefined ? `${a.class ?? ""} ${a.id ?? ""}`.trim() : `${a.class ?? ""} ${a.id ?? ""} ${a.role}`.trim();
-  return raw === "" ? "" : raw.toLowerCase().replace(/_/g, "-");
+  const cls = a.class;
+  const id = a.id;
+  const role = a.role;
+  if (cls === undefined && id === undefined && role === undefined) return "";
+  const raw = role === undefined ? `${cls ?? ""} ${id ?? ""}`.trim() : `${cls ?? ""} ${id ?? ""} ${role}`.trim();
+  if (raw === "") return "";
+  const lower = raw.toLowerCase();
+  return lower.includes("_") ? lower.replace(/_/g, "-") : lower;
 }
 
-/** Calls `visit` on every node under `root` (root included) in document order, without recursion. */
+/** The children of a node, in order. */
+export function childNodes(node: HtmlNode): HtmlNode[] {
+  const out: HtmlNode[] = [];
+  for (let c = node.firstChild; c !== null; c = c.next) out.push(c);
+  return out;
+}
+
+/**
+ * Calls `visit` on every node under `root` (root included) in document order, skipping the
+ * children of a node for which it returns false. Follows child, sibling and parent links: no
+ * recursion, no stack.
+ */
 export function walk(root: HtmlNode, visit: (node: HtmlNode) => boolean | void): void {
-  const stack: HtmlNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as HtmlNode;
-    if (visit(node) === false) continue;
-    const kids = node.children;
-    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as HtmlNode);
+  let node: HtmlNode | null = root;
+  while (node !== null) {
+    const first: HtmlNode | null = visit(node) === false ? null : node.firstChild;
+    if (first !== null) {
+      node = first;
+      continue;
+    }
+    while (node !== null && node !== root && node.next === null) node = node.parent;
+    node = node === null || node === root ? null : node.next;
   }
 }
 
@@ -51,7 +75,7 @@ export function walk(root: HtmlNode, visit: (node: HtmlNode) => boolean | void):
 export function elementsByTag(root: HtmlNode, tags: ReadonlySet<string>): HtmlNode[] {
   const found: HtmlNode[] = [];
   walk(root, (node) => {
-    if (tags.has(tagOf(node))) found.push(node);
+    if (tags.has(node.tag)) found.push(node);
   });
   return found;
 }
@@ -63,12 +87,47 @@ export function textOf(root: HtmlNode): string {
   const parts: string[] = [];
   walk(root, (node) => {
     if (node.type === "text") parts.push(node.data ?? "");
-    else if (SKIP_TEXT.has(tagOf(node)) || node.type === "comment") return false;
-    else if (tagOf(node) === "br") parts.push(" ");
+    else if (SKIP_TEXT.has(node.tag) || node.type === "comment") return false;
+    else if (node.tag === "br") parts.push(" ");
   });
   return collapse(parts.join(""));
 }
 
+/**
+ * True for the UTF-16 code units that `\s` matches (and `trim` removes): ASCII tab, line feed,
+ * vertical tab, form feed, carriage return and space, and U+00A0, U+1680, U+2000 to U+200A,
+ * U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF.
+ */
+export function isSpaceCode(c: number): boolean {
+  if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0x1680) return c === 0xa0;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The text with each run of whitespace made one space, and none at either end. Text that is
+ * already so (most of it) comes back as it is, without a copy; whitespace alone becomes "".
+ */
 export function collapse(text: string): string {
+  const n = text.length;
+  let afterSpace = true;
+  let clean = true;
+  let blank = true;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (afterSpace) clean = false;
+      afterSpace = true;
+    } else if (isSpaceCode(c)) {
+      clean = false;
+      afterSpace = true;
+    } else {
+      afterSpace = false;
+      blank = false;
+      if (!clean) break;
+    }
+  }
+  if (blank) return "";
+  if (clean && !afterSpace) return text;
   return text.replace(/\s+/g, " ").trim();
 }

@@ -5,9 +5,9 @@
 import type { BlockType } from "../article.ts";
 import { linearBlocks } from "./linear-fallback.ts";
 import { nestsDeeperThan } from "./nesting-depth.ts";
-import { type Linearised, linearise } from "./linearise.ts";
-import { featuresOf, proseWeight } from "./block-features.ts";
-import { findMainContent } from "./main-content.ts";
+import { linearise } from "./linearise.ts";
+import { type BlockFeatures, featuresOf, proseWeight } from "./block-features.ts";
+import { defaultMainContentOptions, findMainContent } from "./main-content.ts";
 import { type PageMetadata, readMetadata } from "./page-metadata.ts";
 import { readSignals } from "./page-signals.ts";
 import { parsePage } from "./parse-page.ts";
@@ -35,9 +35,9 @@ export const defaultExtractOptions: ExtractOptions = { maxTreeChars: 8_000_000, 
 /** Below this much prose weight, a page is thin enough to look at its hidden parts. */
 const THIN_PAGE_PROSE = 1000;
 
-function totalProse(lin: Linearised): number {
+function totalProse(features: readonly BlockFeatures[]): number {
   let sum = 0;
-  for (const b of lin.blocks) sum += Math.max(0, proseWeight(featuresOf(b)));
+  for (const f of features) sum += Math.max(0, proseWeight(f));
   return sum;
 }
 
@@ -49,14 +49,19 @@ export function extractPage(html: string, inputUrl: string | null, options: Extr
   const page = parsePage(html);
   const metadata = readMetadata(readSignals(page.document), inputUrl);
   let lin = linearise(page.body);
+  let features = lin.blocks.map(featuresOf);
   // Some pages hide their content until a script runs (streamed server rendering swaps hidden
   // segments in): when the visible page says little, read the hidden parts too if they say more.
-  const visible = totalProse(lin);
+  const visible = totalProse(features);
   if (visible < THIN_PAGE_PROSE) {
     const withHidden = linearise(page.body, { keepHidden: true });
-    if (totalProse(withHidden) > 2 * visible) lin = withHidden;
+    const hiddenFeatures = withHidden.blocks.map(featuresOf);
+    if (totalProse(hiddenFeatures) > 2 * visible) {
+      lin = withHidden;
+      features = hiddenFeatures;
+    }
   }
-  const main = findMainContent(lin);
+  const main = findMainContent(lin, defaultMainContentOptions, features);
   const selection = selectBlocks(lin, main, metadata.title.value);
   return { blocks: selection.kept, dropped: selection.dropped.slice(0, options.maxDropped), metadata, method: "tree" };
 }

@@ -4,7 +4,7 @@
  * script, style, forms' controls and hidden elements are skipped.
  */
 import type { BlockType } from "../article.ts";
-import { type HtmlNode, attr, hintWords, tagOf } from "./dom.ts";
+import { type HtmlNode, attr, collapse, hintWords, tagOf } from "./dom.ts";
 
 export interface ElementInfo {
   node: HtmlNode;
@@ -89,23 +89,28 @@ interface OpenBlock {
 
 const BREAK = "\u2029";
 
-/** A block whose link characters are settled once every link's full length is known. */
-interface PendingBlock extends TextBlock {
-  linkParts: number[];
-  leadLink: number;
+/**
+ * Blocks whose link characters are settled once every link's full length is known: for each block,
+ * its (link element, characters) pairs and the link it opens with, beside the block itself.
+ */
+interface Emitted {
+  blocks: TextBlock[];
+  linkParts: number[][];
+  leadLinks: number[];
 }
 
-function emitBlock(open: OpenBlock, raw: string, linkParts: number[], leadLink: number, leadWords: number, out: TextBlock[]): void {
-  const text = raw.replace(/\s+/g, " ").trim();
+function emitBlock(open: OpenBlock, raw: string, linkParts: number[], leadLink: number, leadWords: number, out: Emitted): void {
+  const text = collapse(raw);
   if (text === "") return;
-  const block: PendingBlock = { element: open.element, tag: open.tag, type: open.type, text, linkChars: 0, links: 0, leadLinkWords: leadWords, classes: open.classes, linkParts, leadLink };
-  out.push(block);
+  out.blocks.push({ element: open.element, tag: open.tag, type: open.type, text, linkChars: 0, links: 0, leadLinkWords: leadWords, classes: open.classes });
+  out.linkParts.push(linkParts);
+  out.leadLinks.push(leadLink);
 }
 
 const countWords = (text: string): number => text.split(/\s+/).filter((w) => w !== "").length;
 
 /** Cuts the gathered inline text of one block at double line breaks and emits the pieces. */
-function flush(open: OpenBlock, out: TextBlock[]): void {
+function flush(open: OpenBlock, out: Emitted): void {
   const segments = open.segments;
   if (segments.length === 0) return;
   let text = "";
@@ -146,29 +151,32 @@ function flush(open: OpenBlock, out: TextBlock[]): void {
 const MAX_LINK_CHARS = 1000;
 
 /** Settles link characters once each link's whole length is known. */
-function settleLinks(blocks: TextBlock[], linkChars: Map<number, number>): void {
-  for (const b of blocks) {
-    const p = b as PendingBlock;
-    let chars = 0;
-    const seen = new Set<number>();
-    for (let i = 0; i < p.linkParts.length; i += 2) {
-      const a = p.linkParts[i] as number;
-      if ((linkChars.get(a) ?? 0) > MAX_LINK_CHARS) continue;
-      chars += p.linkParts[i + 1] as number;
-      seen.add(a);
+function settleLinks(out: Emitted, linkChars: Map<number, number>): void {
+  const { blocks } = out;
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k] as TextBlock;
+    const parts = out.linkParts[k] as number[];
+    const leadLink = out.leadLinks[k] as number;
+    if (parts.length > 0) {
+      let chars = 0;
+      const seen = new Set<number>();
+      for (let i = 0; i < parts.length; i += 2) {
+        const a = parts[i] as number;
+        if ((linkChars.get(a) ?? 0) > MAX_LINK_CHARS) continue;
+        chars += parts[i + 1] as number;
+        seen.add(a);
+      }
+      b.linkChars = Math.min(chars, b.text.length);
+      b.links = seen.size;
     }
-    b.linkChars = Math.min(chars, b.text.length);
-    b.links = seen.size;
-    if (p.leadLink < 0 || (linkChars.get(p.leadLink) ?? 0) > MAX_LINK_CHARS) b.leadLinkWords = 0;
-    delete (p as Partial<PendingBlock>).linkParts;
-    delete (p as Partial<PendingBlock>).leadLink;
+    if (leadLink < 0 || (linkChars.get(leadLink) ?? 0) > MAX_LINK_CHARS) b.leadLinkWords = 0;
   }
 }
 
 interface WalkState {
   keepHidden: boolean;
   elements: ElementInfo[];
-  blocks: TextBlock[];
+  out: Emitted;
   openBlocks: OpenBlock[];
   /** Per open element (innermost last): its index, block type, link depth, and whether it opened a block. */
   indices: number[];
@@ -209,7 +217,7 @@ function enter(node: HtmlNode, isRoot: boolean, st: WalkState): boolean {
   let opened = false;
   if (isBlockTag(tag) || isRoot) {
     const top = st.openBlocks[st.openBlocks.length - 1];
-    if (top) flush(top, st.blocks);
+    if (top) flush(top, st.out);
     const parentInfo = parent >= 0 ? st.elements[parent] : undefined;
     const grandInfo = parentInfo && parentInfo.parent >= 0 ? st.elements[parentInfo.parent] : undefined;
     let classes = hints;
@@ -236,7 +244,7 @@ function exit(st: WalkState): void {
   if (info) info.end = st.elements.length - 1;
   if (st.opened.pop()) {
     const open = st.openBlocks.pop();
-    if (open) flush(open, st.blocks);
+    if (open) flush(open, st.out);
   }
 }
 
@@ -246,12 +254,12 @@ function exit(st: WalkState): void {
  */
 export function linearise(root: HtmlNode, options: { keepHidden?: boolean } = {}): Linearised {
   const st: WalkState = {
-    keepHidden: options.keepHidden ?? false, elements: [], blocks: [], openBlocks: [], indices: [], types: [], linkOwners: [], linkChars: new Map(), opened: [] };
-  if (!enter(root, true, st)) return { elements: st.elements, blocks: st.blocks };
-  let node: HtmlNode | null = root.children?.[0] ?? null;
+    keepHidden: options.keepHidden ?? false, elements: [], out: { blocks: [], linkParts: [], leadLinks: [] }, openBlocks: [], indices: [], types: [], linkOwners: [], linkChars: new Map(), opened: [] };
+  if (!enter(root, true, st)) return { elements: st.elements, blocks: st.out.blocks };
+  let node: HtmlNode | null = root.firstChild;
   while (node !== null) {
     const entered = enter(node, false, st);
-    const first: HtmlNode | undefined = entered ? node.children?.[0] : undefined;
+    const first: HtmlNode | null = entered ? node.firstChild : null;
     if (first) {
       node = first;
       continue;
@@ -273,6 +281,6 @@ export function linearise(root: HtmlNode, options: { keepHidden?: boolean } = {}
     }
   }
   while (st.indices.length > 0) exit(st);
-  settleLinks(st.blocks, st.linkChars);
-  return { elements: st.elements, blocks: st.blocks };
+  settleLinks(st.out, st.linkChars);
+  return { elements: st.elements, blocks: st.out.blocks };
 }

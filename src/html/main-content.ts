@@ -179,13 +179,20 @@ function findTeasers(page: Linearised, features: BlockFeatures[], chars: Float64
   return teasers;
 }
 
-export function findMainContent(page: Linearised, options: MainContentOptions = defaultMainContentOptions): MainContent {
-  const features = page.blocks.map(featuresOf);
+/**
+ * The children of an element, in document order: in the pre-order table they follow it, each
+ * child's subtree ending just before the next child.
+ */
+function childrenOf(page: Linearised, element: number): number[] {
+  const out: number[] = [];
+  const end = page.elements[element]?.end ?? element;
+  for (let c = element + 1; c <= end; c = (page.elements[c]?.end ?? c) + 1) out.push(c);
+  return out;
+}
+
+/** `features` are the blocks' features when the caller has them already (featuresOf each block). */
+export function findMainContent(page: Linearised, options: MainContentOptions = defaultMainContentOptions, features: BlockFeatures[] = page.blocks.map(featuresOf)): MainContent {
   const stats = computeStats(page, features, options.hintShare);
-  const children: number[][] = page.elements.map(() => []);
-  page.elements.forEach((e, i) => {
-    if (e.parent >= 0) children[e.parent]?.push(i);
-  });
   let root = 0;
   for (;;) {
     // What the children add up to (furniture counts as nothing), plus prose written directly here.
@@ -193,7 +200,7 @@ export function findMainContent(page: Linearised, options: MainContentOptions = 
     let positive = 0;
     let best = -1;
     let bestWeight = 0;
-    for (const c of children[root] ?? []) {
+    for (const c of page.elements.length > 0 ? childrenOf(page, root) : []) {
       const w = stats.weighted[c] as number;
       childProse += stats.prose[c] as number;
       if (w > 0) positive += w;
@@ -211,7 +218,7 @@ export function findMainContent(page: Linearised, options: MainContentOptions = 
   const parent = page.elements[root]?.parent ?? -1;
   if (parent >= 0) {
     const rootGood = stats.goodChars[root] as number;
-    for (const s of children[parent] ?? []) {
+    for (const s of childrenOf(page, parent)) {
       if (s === root) continue;
       const el = page.elements[s];
       if (!el || stats.hint(s) !== null || FURNITURE_TAGS.has(el.tag)) continue;

@@ -19,6 +19,9 @@ export function nestsDeeperThan(html: string, limit: number): boolean {
     const name = (m[2] as string).toLowerCase();
     if (FLAT.has(name) || m[3] === "/") continue;
     if (name === "script" || name === "style") {
+      // After an opening tag, its text is skipped up to the closing tag, which is then read as
+      // nothing: the opening one was not counted either.
+      if (m[1] === "/") continue;
       const close = html.indexOf(`</${name}`, TAG.lastIndex);
       if (close < 0) break;
       TAG.lastIndex = close;

@@ -3,7 +3,7 @@
  * link, JSON-LD scripts, <html lang>, <title>, headings, <time> elements and byline-like elements.
  */
 import { decodeEntities } from "./entities.ts";
-import { type HtmlNode, attr, collapse, hintWords, tagOf, textOf, walk } from "./dom.ts";
+import { type HtmlNode, collapse, hintWords, textOf } from "./dom.ts";
 
 export interface PageSignals {
   /** Meta tag values by lower-case name / property / itemprop / http-equiv, in page order. */
@@ -39,38 +39,61 @@ function push(list: string[], value: string | undefined | null): void {
   if (value && list.length < MAX_ITEMS) list.push(value);
 }
 
+/** A written date needs a year of four digits and at least ten characters ("May 1 2024"). */
+function mayHoldDate(t: string): boolean {
+  return t.length >= 10 && (t.includes("19") || t.includes("20"));
+}
+
+/** A first letter BY_LABEL can open with: a, b, p or w, in either case. */
+function mayBeLabel(c: number): boolean {
+  const lower = c | 0x20;
+  return c < 128 && (lower === 97 || lower === 98 || lower === 112 || lower === 119);
+}
+
+/** A first letter BY_LINE can open with: b, p, r or w, in either case. */
+function mayBeByLine(c: number): boolean {
+  const lower = c | 0x20;
+  return c < 128 && (lower === 98 || lower === 112 || lower === 114 || lower === 119);
+}
+
+/** Whether a space-separated attribute value (rel) holds the word, compared in lower case. */
+function hasWord(value: string | undefined, word: string): boolean {
+  if (value === undefined || value.length < word.length) return false;
+  return value.toLowerCase().split(/\s+/).includes(word);
+}
+
 export function readSignals(document: HtmlNode): PageSignals {
   const signals: PageSignals = { meta: new Map(), canonical: null, htmlLang: null, titleTag: null, jsonLd: [], h1: [], times: [], bylines: [], authorLinks: [], writtenBylines: [], dateTexts: [] };
   let afterLabel = false;
-  walk(document, (node) => {
-    const tag = tagOf(node);
-    if (node.type === "text") {
-      const text = node.data ?? "";
-      if (text.length > 80) return false;
-      const t = collapse(text);
-      if (t === "") return false;
-      if (signals.dateTexts.length < 3) {
-        const d = WRITTEN_DATE.exec(t);
-        if (d) push(signals.dateTexts, d[0]);
-      }
-      if (afterLabel) {
-        push(signals.writtenBylines, t);
-        afterLabel = false;
-      } else if (BY_LABEL.test(t)) afterLabel = true;
-      else {
-        const m = BY_LINE.exec(t);
-        if (m) push(signals.writtenBylines, m[1]);
-      }
-      return false;
+  /** Reads a short text node. */
+  const readText = (text: string): void => {
+    const t = collapse(text);
+    if (t === "") return;
+    if (signals.dateTexts.length < 3 && mayHoldDate(t)) {
+      const d = WRITTEN_DATE.exec(t);
+      if (d) push(signals.dateTexts, d[0]);
     }
-    if (tag === "") return node.type !== "comment";
+    if (afterLabel) {
+      push(signals.writtenBylines, t);
+      afterLabel = false;
+      return;
+    }
+    const first = t.charCodeAt(0);
+    if (mayBeLabel(first) && BY_LABEL.test(t)) afterLabel = true;
+    else if (mayBeByLine(first)) {
+      const m = BY_LINE.exec(t);
+      if (m) push(signals.writtenBylines, m[1]);
+    }
+  };
+  /** Reads an element; returns whether its children are to be read too. */
+  const readElement = (node: HtmlNode, tag: string, a: Record<string, string>): boolean => {
     switch (tag) {
       case "html":
-        signals.htmlLang ??= attr(node, "lang") ?? attr(node, "xml:lang") ?? null;
+        signals.htmlLang ??= a.lang ?? a["xml:lang"] ?? null;
         return true;
       case "meta": {
-        const key = attr(node, "property") ?? attr(node, "name") ?? attr(node, "itemprop") ?? attr(node, "http-equiv");
-        const content = attr(node, "content");
+        const key = a.property ?? a.name ?? a.itemprop ?? a["http-equiv"];
+        const content = a.content;
         if (key && content) {
           const k = key.toLowerCase().trim();
           const list = signals.meta.get(k) ?? [];
@@ -79,16 +102,18 @@ export function readSignals(document: HtmlNode): PageSignals {
         }
         return false;
       }
-      case "link": {
-        const rel = (attr(node, "rel") ?? "").toLowerCase();
-        if (rel.split(/\s+/).includes("canonical")) signals.canonical ??= attr(node, "href") ?? null;
+      case "link":
+        if (hasWord(a.rel, "canonical")) signals.canonical ??= a.href ?? null;
         return false;
-      }
       case "title":
-        if (signals.titleTag === null && node.parent && tagOf(node.parent) !== "svg") signals.titleTag = textOf(node);
+        if (signals.titleTag === null && node.parent && node.parent.tag !== "svg") signals.titleTag = textOf(node);
         return false;
       case "script":
-        if ((attr(node, "type") ?? "").toLowerCase().includes("ld+json")) push(signals.jsonLd, (node.children ?? []).map((c) => c.data ?? "").join(""));
+        if ((a.type ?? "").toLowerCase().includes("ld+json")) {
+          let json = "";
+          for (let c = node.firstChild; c !== null; c = c.next) json += c.data ?? "";
+          push(signals.jsonLd, json);
+        }
         return false;
       case "style":
       case "noscript":
@@ -99,32 +124,49 @@ export function readSignals(document: HtmlNode): PageSignals {
         if (!insideLink(node)) push(signals.h1, textOf(node));
         return false;
       case "time":
-        push(signals.times, attr(node, "datetime") ?? attr(node, "dateTime"));
+        push(signals.times, a.datetime ?? a.dateTime);
         break;
     }
-    const itemprop = (attr(node, "itemprop") ?? "").toLowerCase();
-    if (itemprop === "datepublished") push(signals.times, attr(node, "content") ?? attr(node, "datetime") ?? textOf(node));
-    const rel = (attr(node, "rel") ?? "").toLowerCase();
-    const cls = node.attribs?.class;
+    const itemprop = a.itemprop === undefined ? "" : a.itemprop.toLowerCase();
+    if (itemprop === "datepublished") push(signals.times, a.content ?? a.datetime ?? textOf(node));
+    const cls = a.class;
     const bylineClass = cls !== undefined && (cls.includes("author") || cls.includes("byline")) && /\b(?:byline|author|authors|author-name|authorname|article-author)\b/.test(hintWords(node));
-    if (itemprop === "author" || rel.split(/\s+/).includes("author") || bylineClass) {
+    if (itemprop === "author" || hasWord(a.rel, "author") || bylineClass) {
       const text = textOf(node);
       if (text.length <= 100) push(signals.bylines, text);
       return true;
     }
-    if (tag === "a" && AUTHOR_HREF.test(attr(node, "href") ?? "")) {
+    if (tag === "a" && AUTHOR_HREF.test(a.href ?? "")) {
       const text = textOf(node);
       if (text.length <= 60) push(signals.authorLinks, text);
       return false;
     }
     return true;
-  });
+  };
+  // Pre-order over the whole page by child, sibling and parent links: no stack, no recursion.
+  let node: HtmlNode | null = document;
+  while (node !== null) {
+    let enter: boolean;
+    if (node.type === "text") {
+      const text = node.data ?? "";
+      if (text.length <= 80) readText(text);
+      enter = false;
+    } else if (node.tag === "") enter = node.type !== "comment";
+    else enter = readElement(node, node.tag, node.attribs ?? {});
+    const first: HtmlNode | null = enter ? node.firstChild : null;
+    if (first !== null) {
+      node = first;
+      continue;
+    }
+    while (node !== null && node !== document && node.next === null) node = node.parent;
+    node = node === null || node === document ? null : node.next;
+  }
   return signals;
 }
 
 function insideLink(node: HtmlNode): boolean {
   let up = node.parent;
-  for (let i = 0; up && i < 12; i++, up = up.parent) if (tagOf(up) === "a") return true;
+  for (let i = 0; up && i < 12; i++, up = up.parent) if (up.tag === "a") return true;
   return false;
 }
 

@@ -1,6 +1,11 @@
-/** Parsing a page with cheerio's fast parser, and finding its parts. */
-import { load } from "cheerio/slim";
-import { type HtmlNode, tagOf } from "./dom.ts";
+/**
+ * Parsing a page with htmlparser2's parser, and finding its parts. The parser's events build a lean
+ * tree of plain nodes (see dom.ts) with the same structure its own DOM handler would build: the
+ * same elements, text merged the same way, comments, directives and CDATA where it puts them.
+ * Children are linked (first child, next sibling) rather than kept in an array per node.
+ */
+import { type Handler, Parser } from "htmlparser2";
+import { type HtmlNode, childNodes } from "./dom.ts";
 
 export interface ParsedPage {
   document: HtmlNode;
@@ -9,17 +14,115 @@ export interface ParsedPage {
   body: HtmlNode;
 }
 
+class PageNode implements HtmlNode {
+  parent: HtmlNode | null = null;
+  firstChild: HtmlNode | null = null;
+  next: HtmlNode | null = null;
+  constructor(
+    public type: string,
+    public tag: string,
+    public attribs: Record<string, string> | undefined,
+    public data: string | undefined,
+  ) {}
+}
+
+/** Builds the tree from the parser's events. */
+class TreeBuilder implements Partial<Handler> {
+  readonly root = new PageNode("root", "", undefined, undefined);
+  /** The open nodes, innermost last, and the last child each has so far. */
+  private readonly open: HtmlNode[] = [this.root];
+  private readonly lastChild: Array<HtmlNode | null> = [null];
+  /** A text or comment node that the next text or comment event of its kind extends. */
+  private last: HtmlNode | null = null;
+
+  private add(node: HtmlNode): void {
+    const top = this.open.length - 1;
+    const parent = this.open[top] as HtmlNode;
+    const previous = this.lastChild[top] ?? null;
+    if (previous === null) parent.firstChild = node;
+    else previous.next = node;
+    this.lastChild[top] = node;
+    node.parent = parent;
+    this.last = null;
+  }
+
+  onopentag(name: string, attribs: Record<string, string>): void {
+    const node = new PageNode(name === "script" ? "script" : name === "style" ? "style" : "tag", name, attribs, undefined);
+    this.add(node);
+    this.open.push(node);
+    this.lastChild.push(null);
+  }
+
+  onclosetag(): void {
+    this.last = null;
+    // The parser never closes more elements than it opened; the root stays.
+    if (this.open.length > 1) {
+      this.open.pop();
+      this.lastChild.pop();
+    }
+  }
+
+  ontext(data: string): void {
+    const last = this.last;
+    if (last !== null && last.type === "text") {
+      last.data += data;
+      return;
+    }
+    const node = new PageNode("text", "", undefined, data);
+    this.add(node);
+    this.last = node;
+  }
+
+  oncomment(data: string): void {
+    const last = this.last;
+    if (last !== null && last.type === "comment") {
+      last.data += data;
+      return;
+    }
+    const node = new PageNode("comment", "", undefined, data);
+    this.add(node);
+    this.last = node;
+  }
+
+  oncommentend(): void {
+    this.last = null;
+  }
+
+  oncdatastart(): void {
+    const text = new PageNode("text", "", undefined, "");
+    const node = new PageNode("cdata", "", undefined, undefined);
+    this.add(node);
+    node.firstChild = text;
+    text.parent = node;
+    this.last = text;
+  }
+
+  oncdataend(): void {
+    this.last = null;
+  }
+
+  onprocessinginstruction(_name: string, data: string): void {
+    this.add(new PageNode("directive", "", undefined, data));
+  }
+}
+
+/** The document tree of a page, as htmlparser2 reads HTML (entities decoded, names lower-case). */
+export function parseDocument(source: string): HtmlNode {
+  const builder = new TreeBuilder();
+  new Parser(builder).end(source);
+  return builder.root;
+}
+
 export function parsePage(source: string): ParsedPage {
-  const $ = load(source);
-  const document = $.root()[0] as unknown as HtmlNode;
+  const document = parseDocument(source);
   let html: HtmlNode | null = null;
   let head: HtmlNode | null = null;
   let body: HtmlNode | null = null;
-  for (const child of document.children ?? []) {
-    if (tagOf(child) === "html") html = child;
+  for (let child = document.firstChild; child !== null; child = child.next) {
+    if (child.tag === "html") html = child;
   }
-  for (const child of html?.children ?? document.children ?? []) {
-    const tag = tagOf(child);
+  for (const child of childNodes(html ?? document)) {
+    const tag = child.tag;
     if (tag === "head" && !head) head = child;
     if (tag === "body" && !body) body = child;
   }

@@ -1,0 +1,109 @@
+/**
+ * The lean tree that parse-page builds must have the structure htmlparser2's own DOM handler builds
+ * from the same events: the same nodes, in the same places, with the same names, attributes and text.
+ */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { parseDocument as parseWithDomHandler } from "htmlparser2";
+import { describe, expect, it } from "vitest";
+import { type HtmlNode, childNodes } from "../../src/html/dom.ts";
+import { parseDocument, parsePage } from "../../src/html/parse-page.ts";
+import { page } from "../support/pages.ts";
+
+interface ReferenceNode {
+  type: string;
+  name?: string;
+  attribs?: Record<string, string>;
+  data?: string;
+  children?: ReferenceNode[];
+  parent: ReferenceNode | null;
+  next: ReferenceNode | null;
+}
+
+/** One line per node, in document order: depth, type, tag, attributes, text. Iterative. */
+function describeReference(root: ReferenceNode): string[] {
+  const out: string[] = [];
+  const stack: Array<[ReferenceNode, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [ReferenceNode, number];
+    const isElement = node.type === "tag" || node.type === "script" || node.type === "style";
+    const data = node.type === "directive" || node.type === "text" || node.type === "comment" ? node.data : undefined;
+    out.push(JSON.stringify([depth, node.type, isElement ? node.name : "", isElement ? node.attribs : undefined, data, node.next === null ? 0 : 1]));
+    const kids = node.children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as ReferenceNode, depth + 1]);
+  }
+  return out;
+}
+
+function describeLean(root: HtmlNode): string[] {
+  const out: string[] = [];
+  const stack: Array<[HtmlNode, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [HtmlNode, number];
+    out.push(JSON.stringify([depth, node.type, node.tag, node.attribs, node.data, node.next === null ? 0 : 1]));
+    const kids = childNodes(node);
+    // Each child points back at its parent.
+    for (const kid of kids) if (kid.parent !== node) throw new Error(`broken links under ${node.tag || node.type}`);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as HtmlNode, depth + 1]);
+  }
+  return out;
+}
+
+function expectSameTree(html: string): void {
+  const reference = describeReference(parseWithDomHandler(html) as unknown as ReferenceNode);
+  const lean = describeLean(parseDocument(html));
+  expect(lean).toEqual(reference);
+}
+
+const TRICKY: Record<string, string> = {
+  "implied closes": "<p>one<p>two<div>three<li>a<li>b</ul><table><tr><td>x<td>y<tr><td>z</table>",
+  "stray end tags": "</p>text</br><b>bold</i>still</b></div>after",
+  "entities split text": "<p>Tom &amp; Jerry &lt;3 &copy 2024 &notanentity; &#x41;&#66;</p><a title=\"a &amp; b &quot;c&quot;\" href=\"?x=1&y=2\">l</a>",
+  "comments and CDATA": "<!-- a --><!-- b -->text<!--c--><![CDATA[raw < data]]><svg><![CDATA[in svg]]><path/></svg><!-- unclosed",
+  "directives": "<?xml version=\"1.0\"?><!DOCTYPE html PUBLIC \"x\"><!doctype html><html><head></head><body>b</body></html>",
+  "raw text elements": "<script>if (a < b && c > d) {}</scr + ipt></script><style>p > a { color: red }</style><title>A <b>title</b> &amp; more</title><textarea><p>not a tag</p></textarea>",
+  "case and attributes": "<DIV CLASS=\"Big\" Id=x data-A='1' data-a=2 hidden>t</DIV><input disabled value=\"v\"><img src=a.jpg/>",
+  "self closing outside foreign content": "<div/>inside?<span/>still</div><br/><hr/>",
+  "foreign content": "<math><mi>x</mi></math><svg viewBox=\"0 0 1 1\"><foreignObject><p>html in svg</foreignObject><title>t</title></svg>",
+  "text outside html": "before<html><body>in</body></html>after<p>late",
+  "broken markup": "<div <p>odd</p> < notatag <a href=\"unclosed>link</a><b",
+  "whitespace and unicode": "\n  <p>\u00a0 caf\u00e9 \u2014 \u{1F600} </p>\r\n\t",
+};
+
+describe("parseDocument builds the tree htmlparser2's DOM handler builds", () => {
+  for (const [name, html] of Object.entries(TRICKY)) it(name, () => expectSameTree(html));
+
+  it("on generated news pages", () => {
+    for (const seed of [1, 2, 3]) expectSameTree(page(seed, 30_000));
+  });
+
+  it("on pages cut at arbitrary points (unbalanced markup)", () => {
+    const html = page(7, 20_000);
+    for (const at of [1, 17, 333, 1000, 4567, 9999, 15000]) expectSameTree(html.slice(0, at));
+  });
+
+  const wcxb = path.resolve(import.meta.dirname, "../../../shared/bench/wcxb-dev/html");
+  it.skipIf(!existsSync(wcxb))("on real pages of the WCXB set (skipped when ../shared/bench/wcxb-dev is absent)", () => {
+    const files = readdirSync(wcxb).filter((f) => f.endsWith(".html.gz")).sort().slice(0, 40);
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expectSameTree(gunzipSync(readFileSync(path.join(wcxb, f))).toString("utf8"));
+  });
+});
+
+describe("parsePage", () => {
+  it("finds html, head and body", () => {
+    const page = parsePage("<html lang=en><head><title>t</title></head><body><p>x</p></body></html>");
+    expect(page.html?.tag).toBe("html");
+    expect(page.head?.tag).toBe("head");
+    expect(page.body.tag).toBe("body");
+    expect(page.body.firstChild?.tag).toBe("p");
+  });
+
+  it("falls back to the document when there is no html element", () => {
+    const page = parsePage("just text");
+    expect(page.html).toBeNull();
+    expect(page.body).toBe(page.document);
+    expect(page.document.type).toBe("root");
+  });
+});
