@@ -212,6 +212,11 @@ run.json counts them and times each stage. Logs go to stderr as JSON (pretty on 
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // `tidings stages | head`: a reader that stops early is not an error
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -20,6 +20,13 @@ describe("tidings command", () => {
     expect(tidings("run", "--help").stdout).toMatch(/--in <paths\.\.\.>[\s\S]*--out <dir>[\s\S]*--names/);
   });
 
+  it("exits quietly when the reader of its output stops early (a pipe into head)", () => {
+    // `true` exits at once, long before the program has started and writes: the write meets a closed pipe
+    const piped = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${BIN}" stages | true`], { encoding: "utf8" });
+    expect(piped.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(piped.status).toBe(0);
+  });
+
   it("exits 2 with a message that says what to fix on a wrong command line", () => {
     const noOut = tidings("run", "--in", "raw");
     expect(noOut.status).toBe(2);
