@@ -3,10 +3,10 @@
  * JSON line: seconds, counts, peak RSS.
  *   node --import tsx test/bench/speed-child.ts <mode> <input> <out> <workers>
  * mode: run (the default pipeline), read (read and parse only: the floor for text),
- *       parse-html (read, then parse every page with cheerio: the floor for pages).
+ *       parse-html (read, then parse every page into the tree the extractor reads: the floor for pages).
  */
-import { load } from "cheerio/slim";
 import { findPipelineModule, loadPipeline } from "../../src/cli.ts";
+import { parseDocument } from "../../src/html/parse-page.ts";
 import { run } from "../../src/run.ts";
 import { readInput } from "../../src/sources/read.ts";
 import { isWalkError } from "../../src/sources/types.ts";
@@ -33,7 +33,7 @@ if (mode === "run") {
     if (isWalkError(file)) throw new Error(file.message);
     for await (const item of readInput(file)) {
       records++;
-      if (mode === "parse-html" && item.ok) load(item.raw.content).root().text().length;
+      if (mode === "parse-html" && item.ok) parseDocument(item.raw.content);
     }
   }
 }
