@@ -2,6 +2,7 @@
  * Small measures of a piece of text that stages weigh: words, sentence endings, stop-word density,
  * case. Language-neutral where it can be; the stop-word lists cover the languages we detect.
  */
+import { LETTER, NUMBER, classOf } from "../repair/chars.ts";
 import { STOP_WORDS } from "./stopwords.ts";
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
@@ -10,14 +11,15 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/** Is the UTF-16 code unit at `i` part of a word? ASCII by table, the rest by Unicode class. */
+/**
+ * Is the UTF-16 code unit at `i` part of a word (`[\p{L}\p{N}]`)? ASCII by comparison, the rest by
+ * the cached class table; a surrogate (half of an astral character) counts as part of a word.
+ */
 function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c >= 0xd800 && c <= 0xdfff) return true;
-  return LETTER_OR_DIGIT.test(text[i] as string);
+  return (classOf(c) & (LETTER | NUMBER)) !== 0;
 }
 
 /** Chinese characters and Japanese kana: scripts written without spaces. */
@@ -101,15 +103,21 @@ export function titleCaseRatio(text: string): number {
  */
 export function fold(text: string): string {
   const lower = text.toLowerCase();
+  // Each run of word characters is copied whole, one space between runs.
   let out = "";
-  let gap = false;
-  for (let i = 0; i < lower.length; i++) {
+  let start = -1;
+  let wide = false;
+  const n = lower.length;
+  for (let i = 0; i < n; i++) {
     if (isWordChar(lower, i)) {
-      if (gap && out !== "") out += " ";
-      out += lower[i];
-      gap = false;
-    } else gap = true;
+      if (start < 0) start = i;
+      if (lower.charCodeAt(i) >= 128) wide = true;
+    } else if (start >= 0) {
+      out = out === "" ? lower.slice(start, i) : `${out} ${lower.slice(start, i)}`;
+      start = -1;
+    }
   }
+  if (start >= 0) out = out === "" ? lower.slice(start) : `${out} ${lower.slice(start)}`;
   // Compatibility forms (ligatures, full-width letters) only occur outside ASCII.
-  return /[^\u0000-\u007f]/.test(out) ? out.normalize("NFKC") : out;
+  return wide ? out.normalize("NFKC") : out;
 }

@@ -1,0 +1,95 @@
+/**
+ * The scanners of src/text, src/segment and src/dedupe that stand in for regular expressions (or for
+ * an older, slower function) must give exactly what those give. Each is checked against the
+ * expression it replaces, kept here as the reference, on random text built from the pieces that make
+ * the difference: white space of every kind, invisible characters, letters outside ASCII and outside
+ * the Basic Multilingual Plane, combining marks, lone surrogates, apostrophes, digits and punctuation.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { normaliseLine } from "../../src/segment/lines.ts";
+import { fold, wordCount } from "../../src/text/measure.ts";
+
+const PIECES = [
+  " ", " ", " ", "  ", "\t", "\n", "\r", "\u000b", "\u00a0", "\u1680", "\u2003", "\u200b", "\u200d", "\u2028", "\u202f", "\u2060", "\u3000", "\ufeff", "\u00ad",
+  ".", ", ", "! ", "'", "’", "-", "“", "”", "(", ")", "&", "/", "_", "0", "7", "42", "2,400", "4.5", "½", "٣",
+  "a", "e", "s", "A", "M", "é", "É", "ß", "İ", "ı", "\u212a", "ǅ", "\u0301", "ﬁ", "Ｒ", "𝐀", "😀", "\ud800", "\udc00",
+  "Москва", "Ελλάδα", "ΟΔΟΣ", "東京", "ひらがな", "한국", "مصر", "עברית", "हिन्दी", "ไทย",
+  "the", "The", "May", "march", "Jan.", "U.S.", "O'Neill", "don't", "state-owned", "Kishida", "said",
+];
+const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(""));
+const runs = { numRuns: 3000 };
+
+/** fold as it was written first: a regex per character outside ASCII, a string built a character at a time. */
+function foldReference(text: string): string {
+  const wordChar = (s: string, i: number): boolean => {
+    const c = s.charCodeAt(i);
+    if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    return /[\p{L}\p{N}]/u.test(s[i] as string);
+  };
+  const lower = text.toLowerCase();
+  let out = "";
+  let gap = false;
+  for (let i = 0; i < lower.length; i++) {
+    if (wordChar(lower, i)) {
+      if (gap && out !== "") out += " ";
+      out += lower[i];
+      gap = false;
+    } else gap = true;
+  }
+  return /[^\u0000-\u007f]/.test(out) ? out.normalize("NFKC") : out;
+}
+
+/** wordCount as it was written first (a regex per character outside ASCII). */
+function wordCountReference(text: string): number {
+  const wordChar = (i: number): boolean => {
+    const c = text.charCodeAt(i);
+    if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    return /[\p{L}\p{N}]/u.test(text[i] as string);
+  };
+  const spaceless = (c: number): boolean => (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+  let n = 0;
+  let cjk = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (spaceless(c)) {
+      cjk++;
+      inWord = false;
+    } else if (wordChar(i)) {
+      if (!inWord) n++;
+      inWord = true;
+    } else if (!((c === 39 || c === 0x2019 || c === 45) && inWord && i + 1 < text.length && wordChar(i + 1))) inWord = false;
+  }
+  return n + Math.ceil(cjk / 2);
+}
+
+const normaliseLineReference = (text: string): string =>
+  text.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, "").replace(/[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g, " ").trim();
+
+describe("measures", () => {
+  it("fold gives what the character-at-a-time fold gives", () => {
+    fc.assert(fc.property(text, (t) => {
+      expect(fold(t)).toBe(foldReference(t));
+    }), runs);
+    for (const t of ["", " ", "’", "Don’t  STOP!", "ﬁnal ＲＥＰＯＲＴ", "İstanbul", "ΟΔΟΣ Αθηνών", "東京 タワー", "e\u0301", "𝐀𝐁 x"]) expect(fold(t)).toBe(foldReference(t));
+  });
+
+  it("wordCount counts what the regex-per-character count counts", () => {
+    fc.assert(fc.property(text, (t) => {
+      expect(wordCount(t)).toBe(wordCountReference(t));
+    }), runs);
+    for (const t of ["", "don't", "state-owned", "a - b", "東京タワー", "e\u0301e", "٣٤ ½"]) expect(wordCount(t)).toBe(wordCountReference(t));
+  });
+});
+
+describe("lines", () => {
+  it("normaliseLine gives what the two replacements and trim give", () => {
+    fc.assert(fc.property(text, (t) => {
+      expect(normaliseLine(t)).toBe(normaliseLineReference(t));
+    }), runs);
+    for (const t of ["", " ", "a", " a", "a ", "a  b", "a b", "a\u00a0b", "a\u200bb", "\ufeffa", "a\u2028", "a\u000bb"]) expect(normaliseLine(t)).toBe(normaliseLineReference(t));
+  });
+});
