@@ -75,23 +75,30 @@ export function titleShaped(text: string, maxWords: number): boolean {
 export function takeTitle(draft: Draft, head: DraftBlock[], options: HeaderOptions, isJunk: (text: string) => boolean = () => false): void {
   const live = head.filter((b) => b.removed === null);
   const known = draft.meta.title ? fold(draft.meta.title) : null;
+  // Each text is folded once, however often it is compared below.
+  const folds = new Map<string, string>();
+  const folded = (text: string): string => {
+    let f = folds.get(text);
+    if (f === undefined) folds.set(text, (f = fold(text)));
+    return f;
+  };
   const counts = new Map<string, number>();
-  for (const b of live) counts.set(fold(b.text), (counts.get(fold(b.text)) ?? 0) + 1);
+  for (const b of live) counts.set(folded(b.text), (counts.get(folded(b.text)) ?? 0) + 1);
   let title: string | null = known;
   if (!title) {
-    const repeated = live.find((b) => (counts.get(fold(b.text)) ?? 0) > 1 && titleShaped(b.text, options.maxTitleWords * 2) && !isJunk(b.text));
+    const repeated = live.find((b) => (counts.get(folded(b.text)) ?? 0) > 1 && titleShaped(b.text, options.maxTitleWords * 2) && !isJunk(b.text));
     // The first title-shaped line of the head: share counters or a lone "Home" may stand above it.
     const first = live.find((b) => b.type !== "caption" && titleShaped(b.text, options.maxTitleWords) && !isJunk(b.text));
     const candidate = repeated ?? first;
     if (candidate) {
       draft.setMeta("title", candidate.text, "title-line");
-      title = fold(candidate.text);
+      title = folded(candidate.text);
     }
   }
   if (!title) return;
   let seen = false;
   for (const b of draft.live().slice(0, options.headDepth + 2)) {
-    if (fold(b.text) !== title) continue;
+    if (folded(b.text) !== title) continue;
     draft.remove(b, seen ? "repeated-title" : "title-line", seen ? "repeated-title" : "metadata");
     seen = true;
   }

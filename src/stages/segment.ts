@@ -22,9 +22,14 @@ import { CMS_ACCOUNTS as CMS_ACCOUNT_SET } from "../html/rule-tables.ts";
 import { defineStage } from "../stage.ts";
 import { BOILERPLATE_RULES } from "./boilerplate.ts";
 import { ruleMatches } from "../rules/block-rules.ts";
+import { wordCount } from "../text/measure.ts";
 
 /** A line the boilerplate table calls junk (wherever it stands) is never the title. */
-const isJunkLine = (text: string): boolean => BOILERPLATE_RULES.some((rule) => ruleMatches(rule, text));
+const isJunkLine = (text: string): boolean => {
+  // counted once here, not once for each rule
+  const words = wordCount(text);
+  return BOILERPLATE_RULES.some((rule) => ruleMatches(rule, text, words));
+};
 
 /** CMS accounts that sign articles (admin, editor …): one list for pages and text dumps. */
 export const CMS_ACCOUNTS: string[] = [...CMS_ACCOUNT_SET];
