@@ -9,6 +9,7 @@
  * A capitalised word at the start of a sentence counts as a name only when it is not a common
  * sentence opener ("The", "In", "After"…). Years mentioned are also returned, to tell events apart.
  */
+import { LETTER, MARK, NUMBER, UPPER, classOf, unitsOf } from "../repair/chars.ts";
 
 const MONTHS = [
   "january",
@@ -56,30 +57,102 @@ export interface StoryFeatures {
   years: Set<number>;
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,&-]*[\p{L}\p{N}\p{M}]\.?|[\p{L}\p{N}]\.?/gu;
+/** For the token scan, of ASCII characters: a letter or digit, or one of `'.,&-`, which only continue a token. */
+const START = 1;
+const PUNCT = 2;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ASCII_CLASS[c] = START;
+  else if (c === 39 || c === 46 || c === 44 || c === 38 || c === 45) ASCII_CLASS[c] = PUNCT;
+}
 
-const MONTH_SET = new Set<string>(MONTHS);
+/**
+ * The tokens of a line, as `TOKEN` (below) finds them, in one pass over its characters: a letter or
+ * digit, then the run of letters, digits, marks and `'’.,&-` after it up to its last letter, digit or
+ * mark, then a period if one follows. Without a letter, digit or mark in that run, the token is the
+ * first character and a period that follows it.
+ *   TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,&-]*[\p{L}\p{N}\p{M}]\.?|[\p{L}\p{N}]\.?/gu
+ */
+export function storyTokens(line: string): string[] {
+  const out: string[] = [];
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    let cp = line.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) cp = line.codePointAt(i) as number;
+    const starts = cp < 128 ? ASCII_CLASS[cp] === START : (classOf(cp) & (LETTER | NUMBER)) !== 0;
+    if (!starts) {
+      i += unitsOf(cp);
+      continue;
+    }
+    const start = i;
+    i += unitsOf(cp);
+    // the end of the token: after the last letter, digit or mark of the run, else after the first character
+    let end = i;
+    let j = i;
+    while (j < n) {
+      let c = line.charCodeAt(j);
+      if (c < 128) {
+        const k = ASCII_CLASS[c] as number;
+        if (k === START) end = ++j;
+        else if (k === PUNCT) j++;
+        else break;
+        continue;
+      }
+      if (c === 0x2019) {
+        j++;
+        continue;
+      }
+      if (c >= 0xd800 && c <= 0xdbff) c = line.codePointAt(j) as number;
+      if ((classOf(c) & (LETTER | NUMBER | MARK)) === 0) break;
+      j += unitsOf(c);
+      end = j;
+    }
+    if (end < n && line.charCodeAt(end) === 46) end++;
+    out.push(line.slice(start, end));
+    i = end;
+  }
+  return out;
+}
 
-/** First letters of month names and abbreviations (a, d, f, j, m, n, o, s), lower-cased. */
-const MONTH_INITIALS = new Set([97, 100, 102, 106, 109, 110, 111, 115]);
+/** Month names and their abbreviations, by their first letter (a-z): each form with its month. */
+const MONTH_FORMS: Array<Array<readonly [string, string]>> = Array.from({ length: 26 }, () => []);
+for (const [form, month] of [...MONTHS.map((m) => [m, m] as const), ...Object.entries(MONTH_ABBREVIATIONS)]) {
+  (MONTH_FORMS[form.charCodeAt(0) - 97] as Array<readonly [string, string]>).push([form, month]);
+}
 
-function monthOf(word: string): string | null {
-  // Month names are 3 to 9 ASCII letters: most words are ruled out without lower-casing them.
-  if (word.length < 3 || word.length > 9 || !MONTH_INITIALS.has(word.charCodeAt(0) | 32)) return null;
-  const w = word.toLowerCase();
-  if (MONTH_SET.has(w)) return w;
-  return MONTH_ABBREVIATIONS[w] ?? null;
+/**
+ * The month a word names, in any case ("May", "JAN", "sept"), or null. Compared a character at a
+ * time, without lower-casing the word: only ASCII letters lower-case to the letters of a month name
+ * (the Kelvin sign, the one other character that lower-cases to an ASCII letter, gives "k").
+ */
+export function monthOf(word: string): string | null {
+  const n = word.length;
+  // Month names are 3 to 9 letters: most words are ruled out by their length or first letter.
+  if (n < 3 || n > 9) return null;
+  const c0 = word.charCodeAt(0) | 32;
+  if (c0 < 97 || c0 > 122) return null;
+  next: for (const [form, month] of MONTH_FORMS[c0 - 97] as Array<readonly [string, string]>) {
+    if (form.length !== n) continue;
+    for (let i = 1; i < n; i++) {
+      const c = word.charCodeAt(i);
+      const f = form.charCodeAt(i);
+      if (c !== f && c !== f - 32) continue next;
+    }
+    return month;
+  }
+  return null;
 }
 
 function isCapitalised(word: string): boolean {
   const c = word.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(word);
+  return (classOf(word.codePointAt(0) as number) & UPPER) !== 0;
 }
 
 /** A line in title case ("U.S. and Japan Unveil Plans for …"): its capitals do not mark names. */
 function isTitleCase(line: string, words: readonly string[]): boolean {
-  if (/[.!?]["”’)]?\s*$/.test(line) || words.length > 25) return false;
+  if (words.length > 25 || /[.!?]["”’)]?\s*$/.test(line)) return false;
   const lettered = words.filter((w) => /^\p{L}/u.test(w) && w.length > 3);
   if (lettered.length < 4) return false;
   return lettered.filter(isCapitalised).length / lettered.length >= 0.8;
@@ -125,22 +198,24 @@ function bareWord(raw: string): string {
   return word;
 }
 
+/** Adds the features of a run of capitalised words (the whole run, and its last word), and empties the run. */
+function flushRun(run: string[], features: Set<string>): void {
+  if (run.length === 0) return;
+  features.add(`e:${run.join(" ").toLowerCase()}`);
+  if (run.length > 1) features.add(`e:${(run[run.length - 1] as string).toLowerCase()}`);
+  run.length = 0;
+}
+
 /** The features of one report (title and body text). */
 export function storyFeatures(text: string): StoryFeatures {
   const features = new Set<string>();
   const years = new Set<number>();
+  // the capitalised words read so far that may name something
+  const run: string[] = [];
   for (const line of text.normalize("NFKC").split(/\n+/)) {
-    const raws = line.match(TOKEN) ?? [];
+    const raws = storyTokens(line);
     const words = raws.map(bareWord);
     const headline = isTitleCase(line, words);
-    let run: string[] = [];
-    const flush = (): void => {
-      if (run.length > 0) {
-        features.add(`e:${run.join(" ").toLowerCase()}`);
-        if (run.length > 1) features.add(`e:${(run[run.length - 1] as string).toLowerCase()}`);
-      }
-      run = [];
-    };
     let sentenceStart = true;
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as string;
@@ -149,7 +224,7 @@ export function storyFeatures(text: string): StoryFeatures {
       sentenceStart = endsSentence(raws[i] as string);
       const month = monthOf(word);
       if (month && (isCapitalised(word) || word.length > 3)) {
-        flush();
+        flushRun(run, features);
         const next = words[i + 1] ?? "";
         const after = words[i + 2] ?? "";
         if (isDay(next)) features.add(`d:${month}-${Number(next)}`);
@@ -160,25 +235,25 @@ export function storyFeatures(text: string): StoryFeatures {
         continue;
       }
       if (isYear(word)) {
-        flush();
+        flushRun(run, features);
         years.add(Number(word));
         features.add(`d:${word}`);
         continue;
       }
       if (hasDigit(word)) {
-        flush();
+        flushRun(run, features);
         if (word.length >= 2) features.add(`n:${word.replace(/,/g, "")}`);
         continue;
       }
       const capital = isCapitalised(word);
       if (capital && !headline && !((startsSentence || run.length === 0) && NOT_NAMES.has(word.toLowerCase()))) {
         run.push(word);
-        if (sentenceStart) flush();
+        if (sentenceStart) flushRun(run, features);
         continue;
       }
-      flush();
+      flushRun(run, features);
     }
-    flush();
+    flushRun(run, features);
   }
   return { features, years };
 }
