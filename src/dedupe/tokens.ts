@@ -7,6 +7,7 @@
  * Each word gets two independent 32-bit hashes (FNV-1a and a multiply-xorshift hash), written into
  * reusable buffers, so that a whole article is tokenised without allocating a string per word.
  */
+import { LETTER, MARK, NUMBER, classOf, unitsOf } from "../repair/chars.ts";
 
 /** Reusable word-hash buffers: `a[i]` and `b[i]` are the two hashes of word i. */
 export interface WordHashes {
@@ -104,6 +105,41 @@ export function hashWords(text: string, out: WordHashes): number {
 /** The words themselves (allocating): for features that need the strings, and for tests. */
 export function matchingWords(text: string): string[] {
   return normaliseForMatching(text).match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+}
+
+/**
+ * The words of `matchingWords` joined by single spaces, and how many there are, found with one scan
+ * over the normalised text (runs of letters, digits and marks) instead of a regex and an array.
+ */
+export function matchingKey(text: string): { key: string; count: number } {
+  const s = normaliseForMatching(text);
+  const n = s.length;
+  let key = "";
+  let count = 0;
+  let start = -1;
+  let i = 0;
+  while (i < n) {
+    let cp = s.charCodeAt(i);
+    let word: boolean;
+    if (cp < 0x80) word = (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90);
+    else {
+      if (cp >= 0xd800 && cp <= 0xdbff) cp = s.codePointAt(i) as number;
+      word = (classOf(cp) & (LETTER | NUMBER | MARK)) !== 0;
+    }
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      key = count === 0 ? s.slice(start, i) : `${key} ${s.slice(start, i)}`;
+      count++;
+      start = -1;
+    }
+    i += unitsOf(cp);
+  }
+  if (start >= 0) {
+    key = count === 0 ? s.slice(start) : `${key} ${s.slice(start)}`;
+    count++;
+  }
+  return { key, count };
 }
 
 export function finalMix(h: number): number {

@@ -6,7 +6,7 @@
  * boilerplate stage: their repetition says nothing.
  */
 import { z } from "zod";
-import { matchingWords } from "../dedupe/tokens.ts";
+import { matchingKey } from "../dedupe/tokens.ts";
 import { defineStage } from "../stage.ts";
 
 const options = z
@@ -29,9 +29,8 @@ export const repeats = defineStage({
     if (draft.raw.kind === "html" && !ctx.options.pages) return;
     const seen = new Set<string>();
     for (const block of draft.live()) {
-      const words = matchingWords(block.text);
-      if (words.length < ctx.options.minWords) continue;
-      const key = words.join(" ");
+      const { key, count } = matchingKey(block.text);
+      if (count < ctx.options.minWords) continue;
       if (seen.has(key)) draft.remove(block, "repeated-block", "repeated-block");
       else seen.add(key);
     }
