@@ -8,7 +8,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normaliseLine } from "../../src/segment/lines.ts";
-import { fold, wordCount } from "../../src/text/measure.ts";
+import { countStopWords, detectLanguage } from "../../src/text/language.ts";
+import { fold, wordCount, words } from "../../src/text/measure.ts";
+import { STOP_WORDS } from "../../src/text/stopwords.ts";
 
 const PIECES = [
   " ", " ", " ", "  ", "\t", "\n", "\r", "\u000b", "\u00a0", "\u1680", "\u2003", "\u200b", "\u200d", "\u2028", "\u202f", "\u2060", "\u3000", "\ufeff", "\u00ad",
@@ -91,5 +93,62 @@ describe("lines", () => {
       expect(normaliseLine(t)).toBe(normaliseLineReference(t));
     }), runs);
     for (const t of ["", " ", "a", " a", "a ", "a  b", "a b", "a\u00a0b", "a\u200bb", "\ufeffa", "a\u2028", "a\u000bb"]) expect(normaliseLine(t)).toBe(normaliseLineReference(t));
+  });
+});
+
+/** detectLanguage's stop-word count as it was written first: an array of words, each lower-cased and looked up. */
+function detectLanguageReference(text: string): string | null {
+  const languages = Object.keys(STOP_WORDS);
+  const ws = words(text.slice(0, 2500));
+  if (ws.length < 8) return null;
+  const counts = languages.map((lang) => ws.filter((w) => STOP_WORDS[lang]?.has(w.toLowerCase())).length);
+  let best: string | null = null;
+  let bestShare = 0;
+  let second = 0;
+  languages.forEach((lang, k) => {
+    const share = (counts[k] as number) / ws.length;
+    if (share > bestShare) {
+      second = bestShare;
+      bestShare = share;
+      best = lang;
+    } else if (share > second) second = share;
+  });
+  return bestShare >= 0.12 && bestShare >= second * 1.5 ? best : null;
+}
+
+describe("language", () => {
+  const STOP = ["the", "The", "THE", "of", "and", "und", "der", "Die", "le", "Les", "el", "los", "il", "è", "È", "é", "não", "NÃO", "för", "och", "het", "się", "że", "и", "Не", "що", "kan", "\u212aan", "k", "dass", "über", "Über", "más", "été"];
+  const OTHER = [" ", " ", " ", "  ", "\n", ". ", ", ", "'", "’", "-", "0", "42", "'s", "n't", "x", "word", "Words", "Kishida", "İ", "ı", "\u0301", "e\u0301", "𝐀", "😀", "\ud800", "\udc00", "東京", "ΟΔΟΣ", "longerthanany", "between", "because"];
+  const prose = fc.array(fc.constantFrom(...STOP, ...OTHER), { maxLength: 80 }).map((parts) => parts.join(""));
+
+  it("detectLanguage decides what counting an array of lower-cased words decides (Latin script)", () => {
+    fc.assert(
+      fc.property(prose, (t) => {
+        // the script test comes first and is unchanged: compare where it leaves the decision to stop
+        // words, that is where fewer than 30% of the letters are outside ASCII
+        let ascii = 0;
+        let other = 0;
+        for (const ch of t.slice(0, 3000)) {
+          const c = ch.charCodeAt(0);
+          if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ascii++;
+          else if (c >= 0xc0) other += ch.length;
+        }
+        if (other >= (ascii + other) * 0.3) return;
+        expect(detectLanguage(t)).toBe(detectLanguageReference(t));
+      }),
+      runs,
+    );
+    fc.assert(
+      fc.property(prose, (t) => {
+        const ws = words(t);
+        const counts = Object.keys(STOP_WORDS).map(() => 0);
+        expect(countStopWords(t, counts)).toBe(ws.length);
+        expect(counts).toEqual(Object.values(STOP_WORDS).map((list) => ws.filter((w) => list.has(w.toLowerCase())).length));
+      }),
+      runs,
+    );
+    for (const t of ["", "the of and to a in is that", "The Of And To A In Is That", "\u212aan och att det som en på är", "der die und in den von zu das mit", "le la les de des du et en un"]) {
+      expect(detectLanguage(t)).toBe(detectLanguageReference(t));
+    }
   });
 });
