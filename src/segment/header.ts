@@ -6,7 +6,7 @@
  */
 import type { Draft, DraftBlock } from "../draft.ts";
 import { findDate } from "../text/dates.ts";
-import { endsLikeSentence, fold, sentenceCount, wordCount } from "../text/measure.ts";
+import { endsLikeSentence, fold, foldsLongerThan, sentenceCount, wordCount } from "../text/measure.ts";
 
 export interface HeaderOptions {
   maxTitleWords: number;
@@ -98,7 +98,8 @@ export function takeTitle(draft: Draft, head: DraftBlock[], options: HeaderOptio
   if (!title) return;
   let seen = false;
   for (const b of draft.live().slice(0, options.headDepth + 2)) {
-    if (folded(b.text) !== title) continue;
+    // (a paragraph with more letters and digits than the folded title has is not folded to be compared)
+    if (foldsLongerThan(b.text, title.length) || folded(b.text) !== title) continue;
     draft.remove(b, seen ? "repeated-title" : "title-line", seen ? "repeated-title" : "metadata");
     seen = true;
   }

@@ -98,6 +98,22 @@ export function titleCaseRatio(text: string): number {
 }
 
 /**
+ * Whether `fold(text)` is sure to be longer than `length`, told without folding: each ASCII letter or
+ * digit of the text stays a character of its own in the folded text (lower-casing maps it to one
+ * ASCII character, and NFKC neither drops it nor composes it with a neighbouring letter or digit), so
+ * a text with more of them than `length` folds to something longer. The scan stops once it has seen
+ * enough: a long paragraph is not folded to be compared with a short title.
+ */
+export function foldsLongerThan(text: string, length: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && ++n > length) return true;
+  }
+  return false;
+}
+
+/**
  * Normalises text for comparing blocks: case folded, and everything but letters and digits (quotes,
  * punctuation, spacing) reduced to single spaces.
  */

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normaliseLine } from "../../src/segment/lines.ts";
 import { countStopWords, detectLanguage } from "../../src/text/language.ts";
-import { fold, wordCount, words } from "../../src/text/measure.ts";
+import { fold, foldsLongerThan, wordCount, words } from "../../src/text/measure.ts";
 import { STOP_WORDS } from "../../src/text/stopwords.ts";
 
 const PIECES = [
@@ -77,6 +77,27 @@ describe("measures", () => {
       expect(fold(t)).toBe(foldReference(t));
     }), runs);
     for (const t of ["", " ", "’", "Don’t  STOP!", "ﬁnal ＲＥＰＯＲＴ", "İstanbul", "ΟΔΟΣ Αθηνών", "東京 タワー", "e\u0301", "𝐀𝐁 x"]) expect(fold(t)).toBe(foldReference(t));
+  });
+
+  it("foldsLongerThan says yes only where fold gives a longer text", () => {
+    fc.assert(
+      fc.property(text, fc.nat(60), (t, k) => {
+        if (foldsLongerThan(t, k)) expect(fold(t).length).toBeGreaterThan(k);
+      }),
+      runs,
+    );
+    // every letter and digit of each base with each letter or digit outside ASCII (the pairs where a
+    // composition could merge or drop one)
+    const bases = "aAzZ09";
+    for (let cp = 0x80; cp < 0x30000; cp += cp < 0x3400 ? 1 : 97) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (!/[\p{L}\p{N}]/u.test(ch)) continue;
+      for (const b of bases) for (const t of [b + ch, ch + b, `${b}${ch}${b}`]) if (foldsLongerThan(t, fold(t).length)) throw new Error(`U+${cp.toString(16)} beside ${b}`);
+    }
+    expect(foldsLongerThan("The talks ended on Friday, officials said.", 20)).toBe(true);
+    expect(foldsLongerThan("Talks end", 9)).toBe(false);
+    expect(foldsLongerThan("", 0)).toBe(false);
   });
 
   it("wordCount counts what the regex-per-character count counts", () => {
