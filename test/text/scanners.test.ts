@@ -8,6 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normaliseLine } from "../../src/segment/lines.ts";
+import { garbledShare } from "../../src/stages/quality.ts";
 import { countStopWords, detectLanguage } from "../../src/text/language.ts";
 import { fold, foldsLongerThan, wordCount, words } from "../../src/text/measure.ts";
 import { STOP_WORDS } from "../../src/text/stopwords.ts";
@@ -171,5 +172,34 @@ describe("language", () => {
     for (const t of ["", "the of and to a in is that", "The Of And To A In Is That", "\u212aan och att det som en på är", "der die und in den von zu das mit", "le la les de des du et en un"]) {
       expect(detectLanguage(t)).toBe(detectLanguageReference(t));
     }
+  });
+});
+
+/** garbledShare as it was written first: a string per code point, and a regex per one outside ASCII. */
+function garbledShareReference(text: string): number {
+  if (text.length === 0) return 0;
+  let bad = 0;
+  let total = 0;
+  for (const ch of text) {
+    total++;
+    const c = ch.codePointAt(0) as number;
+    if (c === 10 || c === 13 || c === 9) continue;
+    if (c < 32 || (c >= 0x7f && c < 0xa0) || c === 0xfffd || (c >= 0xe000 && c < 0xf900)) bad++;
+    else if (c >= 0xa0 && /[\p{Cn}\p{Co}\p{Cs}]/u.test(ch)) bad++;
+  }
+  return bad / total;
+}
+
+describe("quality", () => {
+  it("garbledShare gives what the code-point-string loop gives", () => {
+    const odd = ["\u0000", "\u0007", "\u007f", "\u0085", "\ufffd", "\ue000", "\uf8ff", "\u0378", "\uffff", "\u{10ffff}", "\u{f0000}", "\u{e0001}", "\u{30000}"];
+    const mixed = fc.array(fc.constantFrom(...PIECES, ...odd), { maxLength: 40 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(mixed, (t) => {
+        expect(garbledShare(t)).toBe(garbledShareReference(t));
+      }),
+      runs,
+    );
+    for (const t of ["", "\ud800", "\udc00\ud800", "a\ufffdb", "😀\u0378"]) expect(garbledShare(t)).toBe(garbledShareReference(t));
   });
 });
