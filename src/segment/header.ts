@@ -6,7 +6,7 @@
  */
 import type { Draft, DraftBlock } from "../draft.ts";
 import { findDate } from "../text/dates.ts";
-import { endsLikeSentence, fold, foldsLongerThan, sentenceCount, wordCount } from "../text/measure.ts";
+import { endsLikeSentence, fold, foldsLongerThan, sentenceCount, wordCount, wordCountUpTo } from "../text/measure.ts";
 
 export interface HeaderOptions {
   maxTitleWords: number;
@@ -21,7 +21,7 @@ const BREADCRUMB_SEP = /\s*(?:»|›|>|\/|\||→|::)\s*/;
 
 /** Body-like: a block of prose that shows the head of the dump is over. */
 function isBody(block: DraftBlock): boolean {
-  return block.type === "paragraph" && wordCount(block.text) >= 20 && endsLikeSentence(block.text);
+  return block.type === "paragraph" && wordCountUpTo(block.text, 20) >= 20 && endsLikeSentence(block.text);
 }
 
 export function headBlocks(draft: Draft, depth: number): DraftBlock[] {
@@ -65,7 +65,7 @@ export function stripBreadcrumb(draft: Draft, head: DraftBlock[]): void {
 }
 
 export function titleShaped(text: string, maxWords: number): boolean {
-  const n = wordCount(text);
+  const n = wordCountUpTo(text, maxWords + 1);
   if (n < 2 || n > maxWords || text.length > 250) return false;
   if (endsLikeSentence(text) && !/[?!]["”’]?$/.test(text)) return false;
   return /^["“‘'(]?[\p{Lu}\p{N}]/u.test(text);
@@ -114,7 +114,7 @@ export function takeByline(draft: Draft, head: DraftBlock[], options: HeaderOpti
   for (const block of head) {
     if (block.removed) continue;
     const m = BYLINE.exec(block.text);
-    if (!m || wordCount(block.text) > 14) continue;
+    if (!m || wordCountUpTo(block.text, 15) > 14) continue;
     const names = (m[1] as string)
       .replace(/\s*[|•·–—-]\s*.*$/, "")
       .split(/\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*/i)
@@ -142,7 +142,7 @@ export function isPersonName(text: string): boolean {
 /** A line that is only a date (maybe "Published", "Updated", a time): the publication date. */
 export function takeDateLine(draft: Draft, head: DraftBlock[]): void {
   for (const block of head) {
-    if (block.removed || wordCount(block.text) > 12) continue;
+    if (block.removed || wordCountUpTo(block.text, 13) > 12) continue;
     const found = findDate(block.text);
     if (!found) continue;
     const rest = block.text.replace(found.text, "").replace(/\b(?:published|updated|posted|on|at|am|pm|gmt|utc|[ap]\.m\.|\d{1,2}:\d{2})\b|[:|,–—-]/gi, "").trim();
@@ -223,7 +223,7 @@ export function takeSubtitle(draft: Draft, options: HeaderOptions, isJunk: (text
   const first = draft.blocks.slice(draft.blocks.indexOf(titleLine) + 1).find((b) => b.removed === null);
   if (!first || first !== live[0] || first.type !== "paragraph" || isJunk(first.text)) return;
   if (titleLine.hints.line !== undefined && first.hints.line !== undefined && first.hints.line - titleLine.hints.line > 2) return;
-  const n = wordCount(first.text);
+  const n = wordCountUpTo(first.text, 61);
   if (n < 6 || n > 60 || sentenceCount(first.text) > 1) return;
   // A standfirst sums up; it does not quote anyone.
   if (/["“”„«»]/u.test(first.text) || /\b(?:said|says|saying|told|telling|according to|announced on)\b/i.test(first.text)) return;

@@ -7,7 +7,7 @@ import { defineStage } from "../stage.ts";
 import type { Draft } from "../draft.ts";
 import { normaliseDate } from "../text/dates.ts";
 import { detectLanguage } from "../text/language.ts";
-import { wordCount } from "../text/measure.ts";
+import { wordCountUpTo } from "../text/measure.ts";
 
 /**
  * Share of characters that no prose is made of: control characters, the replacement character,
@@ -99,7 +99,8 @@ export const quality = defineStage({
         `${Math.round(garbled * 100)}% of the body is control characters, replacement characters or symbols: binary or wrongly decoded data, not prose`,
       );
     }
-    const n = wordCount(body);
+    // counted only as far as the threshold: past it, the number is not needed
+    const n = wordCountUpTo(body, ctx.options.minWords);
     if (n < ctx.options.minWords) {
       return draft.reject("too-short", `${n} words of body text; an article needs at least ${ctx.options.minWords} (option minWords)`);
     }

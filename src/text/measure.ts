@@ -33,6 +33,16 @@ function isSpaceless(c: number): boolean {
  * length of a word there.
  */
 export function wordCount(text: string): number {
+  return wordCountUpTo(text, Infinity);
+}
+
+/**
+ * `Math.min(wordCount(text), limit)`: the count stops at `limit`, so that a test such as "at least 25
+ * words" or "more than 120 words" reads only as much of a long text as it needs. (The count only grows
+ * as the scan goes on, so reaching the limit early means the whole text reaches it.)
+ */
+export function wordCountUpTo(text: string, limit: number): number {
+  if (limit <= 0) return limit;
   let n = 0;
   let spaceless = 0;
   let inWord = false;
@@ -41,15 +51,15 @@ export function wordCount(text: string): number {
     if (code >= 0x3040 && isSpaceless(code)) {
       spaceless++;
       inWord = false;
+      if (n + ((spaceless + 1) >> 1) >= limit) return limit;
       continue;
     }
     if (isWordChar(text, i)) {
-      if (!inWord) n++;
+      if (!inWord && ++n + ((spaceless + 1) >> 1) >= limit) return limit;
       inWord = true;
     } else {
-      const c = text.charCodeAt(i);
       // ' ’ - inside a word (don't, state-owned) do not end it
-      const joiner = (c === 39 || c === 0x2019 || c === 45) && inWord && i + 1 < text.length && isWordChar(text, i + 1);
+      const joiner = (code === 39 || code === 0x2019 || code === 45) && inWord && i + 1 < text.length && isWordChar(text, i + 1);
       if (!joiner) inWord = false;
     }
   }

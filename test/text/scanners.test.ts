@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { normaliseLine } from "../../src/segment/lines.ts";
 import { garbledShare } from "../../src/stages/quality.ts";
 import { countStopWords, detectLanguage } from "../../src/text/language.ts";
-import { fold, foldsLongerThan, wordCount, words } from "../../src/text/measure.ts";
+import { fold, foldsLongerThan, wordCount, wordCountUpTo, words } from "../../src/text/measure.ts";
 import { STOP_WORDS } from "../../src/text/stopwords.ts";
 
 const PIECES = [
@@ -106,6 +106,18 @@ describe("measures", () => {
       expect(wordCount(t)).toBe(wordCountReference(t));
     }), runs);
     for (const t of ["", "don't", "state-owned", "a - b", "東京タワー", "e\u0301e", "٣٤ ½"]) expect(wordCount(t)).toBe(wordCountReference(t));
+  });
+
+  it("wordCountUpTo is the count, stopped at the limit", () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: -1, max: 30 }), (t, limit) => {
+        expect(wordCountUpTo(t, limit)).toBe(Math.min(wordCountReference(t), limit));
+      }),
+      runs,
+    );
+    for (const [t, limit] of [["東京タワー", 1], ["東京タワー", 2], ["東京タワー", 3], ["東", 1], ["a b c", 3], ["a b c", 2], ["", 0]] as const) {
+      expect(wordCountUpTo(t, limit)).toBe(Math.min(wordCountReference(t), limit));
+    }
   });
 });
 
