@@ -11,9 +11,19 @@ const CREDIT_TAIL =
 /** A caption's opening words: "The picture shows", "Pictured:", "Photo:", "File photo". */
 const CAPTION_HEAD = /^(?:the (?:picture|photo|image|photograph) (?:shows|above)|pictured\b|photo:|image:|caption:|file photo\b|in this (?:photo|image|file photo))/i;
 
+/**
+ * What CREDIT_TAIL needs somewhere in the text: a bracket (first form), a slash (third form) or an
+ * agency's name (second form). Most lines have none, and are not searched for a credit at their end.
+ */
+const CREDIT_WORD = /getty images|afp|reuters|ap photo|epa|shutterstock|xinhua|bloomberg|anadolu/i;
+
+function hasCreditTail(text: string): boolean {
+  return (text.includes("(") || text.includes("/") || CREDIT_WORD.test(text)) && CREDIT_TAIL.test(text);
+}
+
 export function isCaption(text: string): boolean {
-  if (wordCountUpTo(text, 121) > 120) return false;
-  return CAPTION_HEAD.test(text) || CREDIT_TAIL.test(text);
+  // the patterns first: most lines match neither, and are then not counted
+  return (CAPTION_HEAD.test(text) || hasCreditTail(text)) && wordCountUpTo(text, 121) <= 120;
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isCaption } from "../../src/segment/classify.ts";
 import { normaliseLine } from "../../src/segment/lines.ts";
 import { garbledShare } from "../../src/stages/quality.ts";
 import { countStopWords, detectLanguage } from "../../src/text/language.ts";
@@ -213,5 +214,27 @@ describe("quality", () => {
       runs,
     );
     for (const t of ["", "\ud800", "\udc00\ud800", "a\ufffdb", "😀\u0378"]) expect(garbledShare(t)).toBe(garbledShareReference(t));
+  });
+});
+
+describe("captions", () => {
+  const CREDIT_TAIL =
+    /(?:\((?:photo(?:graph)?s?|image|picture|credit|foto|courtesy|source|file)\b[^()]{0,100}\)|\b(?:getty images|afp|reuters|ap photo|epa|shutterstock|xinhua|bloomberg|anadolu)(?:\s*via\s*[\w .]+)?\)?|\b[A-Z]{2,}\/[A-Z][\w.' -]{2,40})\s*\.?$/i;
+  const CAPTION_HEAD = /^(?:the (?:picture|photo|image|photograph) (?:shows|above)|pictured\b|photo:|image:|caption:|file photo\b|in this (?:photo|image|file photo))/i;
+  const isCaptionReference = (t: string): boolean => !(wordCountReference(t) > 120) && (CAPTION_HEAD.test(t) || CREDIT_TAIL.test(t));
+  const CREDIT = ["(", ")", "/", "Photo", "(Photo by Jane Doe/AFP)", "Getty Images", "GETTY IMAGES", "via", "Reuters", "REUTERS/Kim Lee", "AP Photo", "epa", "Xinhua", "bloomberg", "Anadolu", "Shutterstock", "Pictured", "The photo shows", "Caption:", "file photo", "words", "the quick brown fox", " ", ". ", "ſ", "\u212a"];
+  const line = fc.array(fc.constantFrom(...CREDIT, ...PIECES), { maxLength: 30 }).map((parts) => parts.join(""));
+
+  it("isCaption says what the two patterns and the word limit say", () => {
+    fc.assert(
+      fc.property(line, (t) => {
+        expect(isCaption(t)).toBe(isCaptionReference(t));
+      }),
+      runs,
+    );
+    const long = `${"word ".repeat(130)}(Photo: Jane Doe/Reuters)`;
+    for (const t of ["", long, "Pictured: the harbour", "Crowds gather (Photo by Jane Doe/AFP)", "A line with no credit at all.", "Ships in port. Reuters", "The port REUTERS/Kim Lee"]) {
+      expect(isCaption(t)).toBe(isCaptionReference(t));
+    }
   });
 });
