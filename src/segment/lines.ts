@@ -48,7 +48,7 @@ function isNormalLine(text: string): boolean {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (!mayChange(c)) continue;
+    if ((c > 0x20 && c < 0xa0) || !mayChange(c)) continue;
     if (c !== 0x20 || i === 0 || i === n - 1 || text.charCodeAt(i - 1) === 0x20) return false;
   }
   return true;

@@ -66,16 +66,20 @@ LANGUAGES.forEach((lang, k) => {
 /** The longest stop word, in UTF-16 units: lower-casing never shortens a word, so a longer one is none. */
 const LONGEST_STOP_WORD = Math.max(...[...STOP_WORD_LANGUAGES.keys()].map((w) => w.length));
 
-/** A word of ASCII letters as a number (base 27, a = 1), case ignored: its key without a string. */
-function asciiKey(word: string): number {
+/**
+ * A word of ASCII letters, `text.slice(start, end)`, as a number (base 27, a = 1), case ignored: its
+ * key without a string. Up to six letters, which keeps the number a small integer.
+ */
+const ASCII_KEY_LETTERS = 6;
+function asciiKey(text: string, start: number, end: number): number {
   let key = 0;
-  for (let i = 0; i < word.length; i++) key = key * 27 + ((word.charCodeAt(i) | 32) - 96);
+  for (let i = start; i < end; i++) key = key * 27 + ((text.charCodeAt(i) | 32) - 96);
   return key;
 }
 
-/** The stop words made of ASCII letters (all lower-case), by their number: looked up without lower-casing a string. */
+/** The stop words of up to six ASCII letters (all lower-case), by their number: looked up without lower-casing a string. */
 const ASCII_STOP_WORD_LANGUAGES = new Map<number, number>();
-for (const [w, mask] of STOP_WORD_LANGUAGES) if (/^[a-z]+$/.test(w)) ASCII_STOP_WORD_LANGUAGES.set(asciiKey(w), mask);
+for (const [w, mask] of STOP_WORD_LANGUAGES) if (/^[a-z]+$/.test(w) && w.length <= ASCII_KEY_LETTERS) ASCII_STOP_WORD_LANGUAGES.set(asciiKey(w, 0, w.length), mask);
 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
@@ -114,7 +118,7 @@ export function countStopWords(sample: string, counts: number[]): number {
     if (i - start > LONGEST_STOP_WORD) continue;
     // a word with an ASCII digit, apostrophe or hyphen is no stop word, lower-cased or not
     let mask: number;
-    if (ascii) mask = ASCII_STOP_WORD_LANGUAGES.get(asciiKey(sample.slice(start, i))) ?? 0;
+    if (ascii && i - start <= ASCII_KEY_LETTERS) mask = ASCII_STOP_WORD_LANGUAGES.get(asciiKey(sample, start, i)) ?? 0;
     else mask = STOP_WORD_LANGUAGES.get(sample.slice(start, i).toLowerCase()) ?? 0;
     for (let k = 0; mask !== 0; k++, mask >>>= 1) if (mask & 1) counts[k] = (counts[k] as number) + 1;
   }
