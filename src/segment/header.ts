@@ -221,7 +221,7 @@ export function takeSubtitle(draft: Draft, options: HeaderOptions, isJunk: (text
   if (!titleLine) return;
   // It must be the first block after the title line, and sit right under it in the dump.
   const first = draft.blocks.slice(draft.blocks.indexOf(titleLine) + 1).find((b) => b.removed === null);
-  if (!first || first !== live[0] || first.type !== "paragraph" || isJunk(first.text)) return;
+  if (!first || first !== live[0] || first.type !== "paragraph") return;
   if (titleLine.hints.line !== undefined && first.hints.line !== undefined && first.hints.line - titleLine.hints.line > 2) return;
   const n = wordCountUpTo(first.text, 61);
   if (n < 6 || n > 60 || sentenceCount(first.text) > 1) return;
@@ -234,6 +234,8 @@ export function takeSubtitle(draft: Draft, options: HeaderOptions, isJunk: (text
   const median = [...rest].sort((a, b) => a - b)[Math.floor(rest.length / 2)] as number;
   // Clearly shorter than the paragraphs, or than the one it stands above.
   if (first.text.length > options.subtitleRatio * Math.max(median, rest[0] as number)) return;
+  // The rule table last: the tests above are cheaper, and most first paragraphs fail one of them.
+  if (isJunk(first.text)) return;
   draft.setMeta("subtitle", first.text, "standfirst");
   draft.remove(first, "standfirst", "metadata");
 }

@@ -15,16 +15,19 @@ import { articleWords, headlineShapedAbove, printedHeadlineAbove, topicOverlap }
 import type { ProseFeatures } from "../segment/prose-score.ts";
 import { ruleMatches } from "../rules/block-rules.ts";
 import { defineStage } from "../stage.ts";
-import { fold, wordCount } from "../text/measure.ts";
+import { fold, wordCountUpTo } from "../text/measure.ts";
 import { BOILERPLATE_RULES } from "./boilerplate.ts";
 
 /** Below this share of its words used in the article, a title from the head of the dump is doubtful. */
 const WEAK_TITLE = 0.5;
 
 /** A line the boilerplate table calls junk is never the headline. */
+/** The largest word limit of a boilerplate rule: past it, a line's word count matters to none. */
+const MOST_RULE_WORDS = Math.max(...BOILERPLATE_RULES.map((rule) => rule.maxWords));
+
 const isJunkLine = (text: string): boolean => {
-  // counted once here, not once for each rule
-  const words = wordCount(text);
+  // counted once here, not once for each rule, and only as far as the longest rule's limit
+  const words = wordCountUpTo(text, MOST_RULE_WORDS + 1);
   return BOILERPLATE_RULES.some((rule) => ruleMatches(rule, text, words));
 };
 
