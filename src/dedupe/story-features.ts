@@ -9,6 +9,7 @@
  * A capitalised word at the start of a sentence counts as a name only when it is not a common
  * sentence opener ("The", "In", "After"…). Years mentioned are also returned, to tell events apart.
  */
+import { LETTER, MARK, NUMBER, UPPER, classOf, unitsOf } from "../repair/chars.ts";
 
 const MONTHS = [
   "january",
@@ -56,129 +57,269 @@ export interface StoryFeatures {
   years: Set<number>;
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,&-]*[\p{L}\p{N}\p{M}]\.?|[\p{L}\p{N}]\.?/gu;
-
-const MONTH_SET = new Set<string>(MONTHS);
-
-/** First letters of month names and abbreviations (a, d, f, j, m, n, o, s), lower-cased. */
-const MONTH_INITIALS = new Set([97, 100, 102, 106, 109, 110, 111, 115]);
-
-function monthOf(word: string): string | null {
-  // Month names are 3 to 9 ASCII letters: most words are ruled out without lower-casing them.
-  if (word.length < 3 || word.length > 9 || !MONTH_INITIALS.has(word.charCodeAt(0) | 32)) return null;
-  const w = word.toLowerCase();
-  if (MONTH_SET.has(w)) return w;
-  return MONTH_ABBREVIATIONS[w] ?? null;
+/** For the token scan, of ASCII characters: a letter or digit, or one of `'.,&-`, which only continue a token. */
+const START = 1;
+const PUNCT = 2;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ASCII_CLASS[c] = START;
+  else if (c === 39 || c === 46 || c === 44 || c === 38 || c === 45) ASCII_CLASS[c] = PUNCT;
 }
 
-function isCapitalised(word: string): boolean {
-  const c = word.charCodeAt(0);
+/**
+ * The tokens of a line, as `TOKEN` (below) finds them, in one pass over its characters: a letter or
+ * digit, then the run of letters, digits, marks and `'’.,&-` after it up to its last letter, digit or
+ * mark, then a period if one follows. Without a letter, digit or mark in that run, the token is the
+ * first character and a period that follows it.
+ *   TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,&-]*[\p{L}\p{N}\p{M}]\.?|[\p{L}\p{N}]\.?/gu
+ * The tokens are left in `tokens` as positions in the line, not as strings: most are read a few
+ * characters at a time and never need a string of their own.
+ */
+function scanTokens(line: string, tokens: Tokens): void {
+  tokens.count = 0;
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    let cp = line.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) cp = line.codePointAt(i) as number;
+    const starts = cp < 128 ? ASCII_CLASS[cp] === START : (classOf(cp) & (LETTER | NUMBER)) !== 0;
+    if (!starts) {
+      i += unitsOf(cp);
+      continue;
+    }
+    const start = i;
+    i += unitsOf(cp);
+    // the end of the token: after the last letter, digit or mark of the run, else after the first character
+    let end = i;
+    let j = i;
+    while (j < n) {
+      let c = line.charCodeAt(j);
+      if (c < 128) {
+        const k = ASCII_CLASS[c] as number;
+        if (k === START) end = ++j;
+        else if (k === PUNCT) j++;
+        else break;
+        continue;
+      }
+      if (c === 0x2019) {
+        j++;
+        continue;
+      }
+      if (c >= 0xd800 && c <= 0xdbff) c = line.codePointAt(j) as number;
+      if ((classOf(c) & (LETTER | NUMBER | MARK)) === 0) break;
+      j += unitsOf(c);
+      end = j;
+    }
+    if (end < n && line.charCodeAt(end) === 46) end++;
+    tokens.add(start, end, bareEnd(line, start, end));
+    i = end;
+  }
+}
+
+/**
+ * The tokens of one line as positions: where each starts, where it ends, and where its bare word ends
+ * (without trailing periods and commas, then without a possessive "'s"). Reused from line to line.
+ */
+class Tokens {
+  count = 0;
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  bare = new Int32Array(256);
+
+  add(start: number, end: number, bare: number): void {
+    if (this.count === this.start.length) {
+      const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.bare = grow(this.bare);
+    }
+    this.start[this.count] = start;
+    this.end[this.count] = end;
+    this.bare[this.count] = bare;
+    this.count++;
+  }
+}
+
+/** The tokens of a line as strings (for tests). */
+export function storyTokens(line: string): string[] {
+  const tokens = new Tokens();
+  scanTokens(line, tokens);
+  return Array.from({ length: tokens.count }, (_, k) => line.slice(tokens.start[k], tokens.end[k]));
+}
+
+/** Month names and their abbreviations, by their first letter (a-z): each form with its month. */
+const MONTH_FORMS: Array<Array<readonly [string, string]>> = Array.from({ length: 26 }, () => []);
+for (const [form, month] of [...MONTHS.map((m) => [m, m] as const), ...Object.entries(MONTH_ABBREVIATIONS)]) {
+  (MONTH_FORMS[form.charCodeAt(0) - 97] as Array<readonly [string, string]>).push([form, month]);
+}
+
+/**
+ * The month a word names, in any case ("May", "JAN", "sept"), or null. Compared a character at a
+ * time, without lower-casing the word: only ASCII letters lower-case to the letters of a month name
+ * (the Kelvin sign, the one other character that lower-cases to an ASCII letter, gives "k").
+ */
+export function monthOf(word: string): string | null {
+  return monthIn(word, 0, word.length);
+}
+
+/** monthOf of `text.slice(start, end)`. */
+function monthIn(text: string, start: number, end: number): string | null {
+  const n = end - start;
+  // Month names are 3 to 9 letters: most words are ruled out by their length or first letter.
+  if (n < 3 || n > 9) return null;
+  const c0 = text.charCodeAt(start) | 32;
+  if (c0 < 97 || c0 > 122) return null;
+  next: for (const [form, month] of MONTH_FORMS[c0 - 97] as Array<readonly [string, string]>) {
+    if (form.length !== n) continue;
+    for (let i = 1; i < n; i++) {
+      const c = text.charCodeAt(start + i);
+      const f = form.charCodeAt(i);
+      if (c !== f && c !== f - 32) continue next;
+    }
+    return month;
+  }
+  return null;
+}
+
+/** The word starting at `start` starts with a capital (`/^\p{Lu}/u`). */
+function capitalAt(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
   if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(word);
+  return (classOf(text.codePointAt(start) as number) & UPPER) !== 0;
 }
 
 /** A line in title case ("U.S. and Japan Unveil Plans for …"): its capitals do not mark names. */
-function isTitleCase(line: string, words: readonly string[]): boolean {
-  if (/[.!?]["”’)]?\s*$/.test(line) || words.length > 25) return false;
-  const lettered = words.filter((w) => /^\p{L}/u.test(w) && w.length > 3);
-  if (lettered.length < 4) return false;
-  return lettered.filter(isCapitalised).length / lettered.length >= 0.8;
+function isTitleCase(line: string, tokens: Tokens): boolean {
+  if (tokens.count > 25 || /[.!?]["”’)]?\s*$/.test(line)) return false;
+  // the words of more than three characters that start with a letter
+  let lettered = 0;
+  let capitalised = 0;
+  for (let k = 0; k < tokens.count; k++) {
+    const start = tokens.start[k] as number;
+    if ((tokens.bare[k] as number) - start <= 3 || (classOf(line.codePointAt(start) as number) & LETTER) === 0) continue;
+    lettered++;
+    if (capitalAt(line, start)) capitalised++;
+  }
+  if (lettered < 4) return false;
+  return capitalised / lettered >= 0.8;
 }
 
-/** "U.S." and "Jan." end with a period without ending the sentence. */
-function endsSentence(raw: string): boolean {
-  if (!raw.endsWith(".")) return false;
-  const body = raw.slice(0, -1);
-  return !(body.includes(".") || (body.length <= 3 && isCapitalised(body)) || monthOf(body) !== null);
+/** Where the bare word of the token `[start, end)` ends: without trailing periods and commas, then without a possessive "'s". */
+function bareEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 44)) e--;
+  if (e - start >= 2 && text.charCodeAt(e - 1) === 115) {
+    const q = text.charCodeAt(e - 2);
+    if (q === 39 || q === 0x2019) e -= 2;
+  }
+  return e;
+}
+
+/** "U.S." and "Jan." end with a period without ending the sentence: of the token `[start, end)`. */
+function endsSentence(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(end - 1) !== 46) return false;
+  const bodyEnd = end - 1;
+  for (let i = start; i < bodyEnd; i++) if (text.charCodeAt(i) === 46) return false;
+  if (bodyEnd - start <= 3 && capitalAt(text, start)) return false;
+  return monthIn(text, start, bodyEnd) === null;
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
-/** One or two ASCII digits. */
-function isDay(word: string): boolean {
-  return (word.length === 1 || word.length === 2) && isDigit(word.charCodeAt(0)) && isDigit(word.charCodeAt(word.length - 1));
+/** One or two ASCII digits: as a day of the month, or -1. */
+function dayIn(text: string, start: number, end: number): number {
+  const n = end - start;
+  if (n !== 1 && n !== 2) return -1;
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(end - 1);
+  if (!isDigit(a) || !isDigit(b)) return -1;
+  return n === 1 ? a - 48 : (a - 48) * 10 + (b - 48);
 }
 
 /** 19xx or 20xx. */
-function isYear(word: string): boolean {
-  if (word.length !== 4) return false;
-  const a = word.charCodeAt(0);
-  const b = word.charCodeAt(1);
-  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(word.charCodeAt(2)) && isDigit(word.charCodeAt(3));
+function isYearIn(text: string, start: number, end: number): boolean {
+  if (end - start !== 4) return false;
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(start + 1);
+  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(text.charCodeAt(start + 2)) && isDigit(text.charCodeAt(start + 3));
 }
 
 /** An ASCII digit anywhere in the word (what \d matches without the u flag). */
-function hasDigit(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (isDigit(word.charCodeAt(i))) return true;
+function hasDigitIn(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isDigit(text.charCodeAt(i))) return true;
   return false;
 }
 
-/** A token without trailing periods and commas, then without a possessive "'s". */
-function bareWord(raw: string): string {
-  let end = raw.length;
-  while (end > 0 && (raw.charCodeAt(end - 1) === 46 || raw.charCodeAt(end - 1) === 44)) end--;
-  let word = end === raw.length ? raw : raw.slice(0, end);
-  if (word.length >= 2 && word.charCodeAt(word.length - 1) === 115) {
-    const q = word.charCodeAt(word.length - 2);
-    if (q === 39 || q === 0x2019) word = word.slice(0, -2);
-  }
-  return word;
+/** Adds the features of a run of capitalised words (the whole run, and its last word), and empties the run. */
+function flushRun(run: string[], features: Set<string>): void {
+  if (run.length === 0) return;
+  features.add(`e:${run.join(" ").toLowerCase()}`);
+  if (run.length > 1) features.add(`e:${(run[run.length - 1] as string).toLowerCase()}`);
+  run.length = 0;
 }
+
+const LINE_TOKENS = new Tokens();
 
 /** The features of one report (title and body text). */
 export function storyFeatures(text: string): StoryFeatures {
   const features = new Set<string>();
   const years = new Set<number>();
+  // the capitalised words read so far that may name something
+  const run: string[] = [];
+  const tokens = LINE_TOKENS;
   for (const line of text.normalize("NFKC").split(/\n+/)) {
-    const raws = line.match(TOKEN) ?? [];
-    const words = raws.map(bareWord);
-    const headline = isTitleCase(line, words);
-    let run: string[] = [];
-    const flush = (): void => {
-      if (run.length > 0) {
-        features.add(`e:${run.join(" ").toLowerCase()}`);
-        if (run.length > 1) features.add(`e:${(run[run.length - 1] as string).toLowerCase()}`);
-      }
-      run = [];
-    };
+    scanTokens(line, tokens);
+    const count = tokens.count;
+    const { start: starts, end: ends, bare: bares } = tokens;
+    const headline = isTitleCase(line, tokens);
     let sentenceStart = true;
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i] as string;
+    for (let i = 0; i < count; i++) {
+      // the bare word is line[from, to)
+      const from = starts[i] as number;
+      const to = bares[i] as number;
       const startsSentence = sentenceStart;
       // (a token never ends with "!" or "?", so only a period can end the sentence here)
-      sentenceStart = endsSentence(raws[i] as string);
-      const month = monthOf(word);
-      if (month && (isCapitalised(word) || word.length > 3)) {
-        flush();
-        const next = words[i + 1] ?? "";
-        const after = words[i + 2] ?? "";
-        if (isDay(next)) features.add(`d:${month}-${Number(next)}`);
-        const year = isYear(next) ? next : isYear(after) ? after : null;
+      sentenceStart = endsSentence(line, from, ends[i] as number);
+      const month = monthIn(line, from, to);
+      if (month && (capitalAt(line, from) || to - from > 3)) {
+        flushRun(run, features);
+        const next = i + 1 < count ? dayIn(line, starts[i + 1] as number, bares[i + 1] as number) : -1;
+        if (next >= 0) features.add(`d:${month}-${next}`);
+        let year: string | null = null;
+        if (i + 1 < count && isYearIn(line, starts[i + 1] as number, bares[i + 1] as number)) year = line.slice(starts[i + 1], bares[i + 1]);
+        else if (i + 2 < count && isYearIn(line, starts[i + 2] as number, bares[i + 2] as number)) year = line.slice(starts[i + 2], bares[i + 2]);
         if (year) features.add(`d:${month}-${year}`);
-        const before = words[i - 1] ?? "";
-        if (isDay(before)) features.add(`d:${month}-${Number(before)}`);
+        const before = i > 0 ? dayIn(line, starts[i - 1] as number, bares[i - 1] as number) : -1;
+        if (before >= 0) features.add(`d:${month}-${before}`);
         continue;
       }
-      if (isYear(word)) {
-        flush();
+      if (isYearIn(line, from, to)) {
+        flushRun(run, features);
+        const word = line.slice(from, to);
         years.add(Number(word));
         features.add(`d:${word}`);
         continue;
       }
-      if (hasDigit(word)) {
-        flush();
-        if (word.length >= 2) features.add(`n:${word.replace(/,/g, "")}`);
+      if (hasDigitIn(line, from, to)) {
+        flushRun(run, features);
+        if (to - from >= 2) features.add(`n:${line.slice(from, to).replace(/,/g, "")}`);
         continue;
       }
-      const capital = isCapitalised(word);
-      if (capital && !headline && !((startsSentence || run.length === 0) && NOT_NAMES.has(word.toLowerCase()))) {
-        run.push(word);
-        if (sentenceStart) flush();
-        continue;
+      if (capitalAt(line, from) && !headline) {
+        const word = line.slice(from, to);
+        if (!((startsSentence || run.length === 0) && NOT_NAMES.has(word.toLowerCase()))) {
+          run.push(word);
+          if (sentenceStart) flushRun(run, features);
+          continue;
+        }
       }
-      flush();
+      flushRun(run, features);
     }
-    flush();
+    flushRun(run, features);
   }
   return { features, years };
 }

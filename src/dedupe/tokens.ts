@@ -7,6 +7,7 @@
  * Each word gets two independent 32-bit hashes (FNV-1a and a multiply-xorshift hash), written into
  * reusable buffers, so that a whole article is tokenised without allocating a string per word.
  */
+import { LETTER, MARK, NUMBER, classOf, unitsOf } from "../repair/chars.ts";
 
 /** Reusable word-hash buffers: `a[i]` and `b[i]` are the two hashes of word i. */
 export interface WordHashes {
@@ -104,6 +105,70 @@ export function hashWords(text: string, out: WordHashes): number {
 /** The words themselves (allocating): for features that need the strings, and for tests. */
 export function matchingWords(text: string): string[] {
   return normaliseForMatching(text).match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+}
+
+/**
+ * Calls `visit` with where each word of `matchingWords` starts and ends in `s` (the normalised text):
+ * runs of letters, digits and marks, found with one scan instead of a regex.
+ */
+function forEachMatchingWord(s: string, visit: (start: number, end: number) => void): void {
+  const n = s.length;
+  let start = -1;
+  let i = 0;
+  while (i < n) {
+    let cp = s.charCodeAt(i);
+    let word: boolean;
+    if (cp < 0x80) word = (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90);
+    else {
+      if (cp >= 0xd800 && cp <= 0xdbff) cp = s.codePointAt(i) as number;
+      word = (classOf(cp) & (LETTER | NUMBER | MARK)) !== 0;
+    }
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      visit(start, i);
+      start = -1;
+    }
+    i += unitsOf(cp);
+  }
+  if (start >= 0) visit(start, n);
+}
+
+/** The words of `matchingWords` joined by single spaces, and how many there are, without an array of words. */
+export function matchingKey(text: string): { key: string; count: number } {
+  const s = normaliseForMatching(text);
+  let key = "";
+  let count = 0;
+  forEachMatchingWord(s, (start, end) => {
+    key = count === 0 ? s.slice(start, end) : `${key} ${s.slice(start, end)}`;
+    count++;
+  });
+  return { key, count };
+}
+
+/**
+ * A 53-bit hash of `matchingKey`'s key (of its UTF-16 units, words and the spaces between them), and
+ * the number of words, without building the key: equal keys have equal hashes, so only texts whose
+ * hashes are equal need their keys compared.
+ */
+export function matchingKeyHash(text: string): { hash: number; count: number } {
+  const s = normaliseForMatching(text);
+  let ha = 0x811c9dc5;
+  let hb = 0x9e3779b9;
+  let count = 0;
+  forEachMatchingWord(s, (start, end) => {
+    if (count > 0) {
+      ha = Math.imul(ha ^ 32, 0x01000193);
+      hb = Math.imul(hb ^ 32, 0x85ebca6b) ^ (hb >>> 13);
+    }
+    for (let i = start; i < end; i++) {
+      const c = s.charCodeAt(i);
+      ha = Math.imul(ha ^ c, 0x01000193);
+      hb = Math.imul(hb ^ c, 0x85ebca6b) ^ (hb >>> 13);
+    }
+    count++;
+  });
+  return { hash: (ha >>> 0) * 0x200000 + (finalMix(hb) >>> 11), count };
 }
 
 export function finalMix(h: number): number {

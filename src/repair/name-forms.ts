@@ -17,6 +17,12 @@ export function nameRuns(text: string): string[] {
   const runs: string[] = [];
   let i = 0;
   while (i < text.length) {
+    const c = text.charCodeAt(i);
+    // most characters are ASCII, and of those only A-Z are capitals
+    if (c < 128 && (c < 65 || c > 90)) {
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i) as number;
     if ((classOf(cp) & UPPER) === 0) {
       i += unitsOf(cp);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { wordCount } from "../text/measure.ts";
+import { wordCountUpTo } from "../text/measure.ts";
 
 export const BlockRuleSchema = z
   .object({
@@ -54,7 +54,7 @@ export function loadRuleTable(url: URL): BlockRule[] {
 }
 
 /** Does the rule's text condition hold (pattern, requires, length)? Position is checked by the caller. */
-export function ruleMatches(rule: BlockRule, text: string, words = wordCount(text)): boolean {
+export function ruleMatches(rule: BlockRule, text: string, words = wordCountUpTo(text, rule.maxWords + 1)): boolean {
   if (words > rule.maxWords) return false;
   if (!rule.regex.test(text)) return false;
   return rule.requiresRegex === null || rule.requiresRegex.test(text);

@@ -3,7 +3,7 @@
  * (a photo description with a credit), a bare heading line, or a paragraph.
  */
 import type { BlockType } from "../article.ts";
-import { endsLikeSentence, wordCount } from "../text/measure.ts";
+import { endsLikeSentence, wordCount, wordCountUpTo } from "../text/measure.ts";
 
 /** A photo credit closing a caption: "(Credit: Name/Getty Images)", "(Photo by X/AFP)", "REUTERS/Name". */
 const CREDIT_TAIL =
@@ -11,9 +11,19 @@ const CREDIT_TAIL =
 /** A caption's opening words: "The picture shows", "Pictured:", "Photo:", "File photo". */
 const CAPTION_HEAD = /^(?:the (?:picture|photo|image|photograph) (?:shows|above)|pictured\b|photo:|image:|caption:|file photo\b|in this (?:photo|image|file photo))/i;
 
+/**
+ * What CREDIT_TAIL needs somewhere in the text: a bracket (first form), a slash (third form) or an
+ * agency's name (second form). Most lines have none, and are not searched for a credit at their end.
+ */
+const CREDIT_WORD = /getty images|afp|reuters|ap photo|epa|shutterstock|xinhua|bloomberg|anadolu/i;
+
+function hasCreditTail(text: string): boolean {
+  return (text.includes("(") || text.includes("/") || CREDIT_WORD.test(text)) && CREDIT_TAIL.test(text);
+}
+
 export function isCaption(text: string): boolean {
-  if (wordCount(text) > 120) return false;
-  return CAPTION_HEAD.test(text) || CREDIT_TAIL.test(text);
+  // the patterns first: most lines match neither, and are then not counted
+  return (CAPTION_HEAD.test(text) || hasCreditTail(text)) && wordCountUpTo(text, 121) <= 120;
 }
 
 /**
@@ -25,10 +35,10 @@ export function isHeadingLine(text: string, prev: string | null, next: string | 
   if (/[.,;:]$/.test(text) || (endsLikeSentence(text) && !/\?$/.test(text))) return false;
   if (!/^["“‘'(]?[\p{Lu}\p{N}]/u.test(text)) return false;
   if (!/\p{L}{3,}/u.test(text)) return false;
-  const n = wordCount(text);
+  const n = wordCountUpTo(text, 13);
   if (n === 0 || n > 12) return false;
   // A heading introduces prose: the next block is a real paragraph.
-  return endsLikeSentence(next) && wordCount(next) >= 15;
+  return endsLikeSentence(next) && wordCountUpTo(next, 15) >= 15;
 }
 
 export function lineType(text: string, prev: string | null, next: string | null): BlockType {

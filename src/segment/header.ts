@@ -6,7 +6,7 @@
  */
 import type { Draft, DraftBlock } from "../draft.ts";
 import { findDate } from "../text/dates.ts";
-import { endsLikeSentence, fold, sentenceCount, wordCount } from "../text/measure.ts";
+import { endsLikeSentence, fold, foldsLongerThan, sentenceCount, wordCount, wordCountUpTo } from "../text/measure.ts";
 
 export interface HeaderOptions {
   maxTitleWords: number;
@@ -21,7 +21,7 @@ const BREADCRUMB_SEP = /\s*(?:»|›|>|\/|\||→|::)\s*/;
 
 /** Body-like: a block of prose that shows the head of the dump is over. */
 function isBody(block: DraftBlock): boolean {
-  return block.type === "paragraph" && wordCount(block.text) >= 20 && endsLikeSentence(block.text);
+  return block.type === "paragraph" && wordCountUpTo(block.text, 20) >= 20 && endsLikeSentence(block.text);
 }
 
 export function headBlocks(draft: Draft, depth: number): DraftBlock[] {
@@ -65,7 +65,7 @@ export function stripBreadcrumb(draft: Draft, head: DraftBlock[]): void {
 }
 
 export function titleShaped(text: string, maxWords: number): boolean {
-  const n = wordCount(text);
+  const n = wordCountUpTo(text, maxWords + 1);
   if (n < 2 || n > maxWords || text.length > 250) return false;
   if (endsLikeSentence(text) && !/[?!]["”’]?$/.test(text)) return false;
   return /^["“‘'(]?[\p{Lu}\p{N}]/u.test(text);
@@ -75,23 +75,31 @@ export function titleShaped(text: string, maxWords: number): boolean {
 export function takeTitle(draft: Draft, head: DraftBlock[], options: HeaderOptions, isJunk: (text: string) => boolean = () => false): void {
   const live = head.filter((b) => b.removed === null);
   const known = draft.meta.title ? fold(draft.meta.title) : null;
+  // Each text is folded once, however often it is compared below.
+  const folds = new Map<string, string>();
+  const folded = (text: string): string => {
+    let f = folds.get(text);
+    if (f === undefined) folds.set(text, (f = fold(text)));
+    return f;
+  };
   const counts = new Map<string, number>();
-  for (const b of live) counts.set(fold(b.text), (counts.get(fold(b.text)) ?? 0) + 1);
+  for (const b of live) counts.set(folded(b.text), (counts.get(folded(b.text)) ?? 0) + 1);
   let title: string | null = known;
   if (!title) {
-    const repeated = live.find((b) => (counts.get(fold(b.text)) ?? 0) > 1 && titleShaped(b.text, options.maxTitleWords * 2) && !isJunk(b.text));
+    const repeated = live.find((b) => (counts.get(folded(b.text)) ?? 0) > 1 && titleShaped(b.text, options.maxTitleWords * 2) && !isJunk(b.text));
     // The first title-shaped line of the head: share counters or a lone "Home" may stand above it.
     const first = live.find((b) => b.type !== "caption" && titleShaped(b.text, options.maxTitleWords) && !isJunk(b.text));
     const candidate = repeated ?? first;
     if (candidate) {
       draft.setMeta("title", candidate.text, "title-line");
-      title = fold(candidate.text);
+      title = folded(candidate.text);
     }
   }
   if (!title) return;
   let seen = false;
   for (const b of draft.live().slice(0, options.headDepth + 2)) {
-    if (fold(b.text) !== title) continue;
+    // (a paragraph with more letters and digits than the folded title has is not folded to be compared)
+    if (foldsLongerThan(b.text, title.length) || folded(b.text) !== title) continue;
     draft.remove(b, seen ? "repeated-title" : "title-line", seen ? "repeated-title" : "metadata");
     seen = true;
   }
@@ -106,7 +114,7 @@ export function takeByline(draft: Draft, head: DraftBlock[], options: HeaderOpti
   for (const block of head) {
     if (block.removed) continue;
     const m = BYLINE.exec(block.text);
-    if (!m || wordCount(block.text) > 14) continue;
+    if (!m || wordCountUpTo(block.text, 15) > 14) continue;
     const names = (m[1] as string)
       .replace(/\s*[|•·–—-]\s*.*$/, "")
       .split(/\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*/i)
@@ -134,7 +142,7 @@ export function isPersonName(text: string): boolean {
 /** A line that is only a date (maybe "Published", "Updated", a time): the publication date. */
 export function takeDateLine(draft: Draft, head: DraftBlock[]): void {
   for (const block of head) {
-    if (block.removed || wordCount(block.text) > 12) continue;
+    if (block.removed || wordCountUpTo(block.text, 13) > 12) continue;
     const found = findDate(block.text);
     if (!found) continue;
     const rest = block.text.replace(found.text, "").replace(/\b(?:published|updated|posted|on|at|am|pm|gmt|utc|[ap]\.m\.|\d{1,2}:\d{2})\b|[:|,–—-]/gi, "").trim();
@@ -213,9 +221,9 @@ export function takeSubtitle(draft: Draft, options: HeaderOptions, isJunk: (text
   if (!titleLine) return;
   // It must be the first block after the title line, and sit right under it in the dump.
   const first = draft.blocks.slice(draft.blocks.indexOf(titleLine) + 1).find((b) => b.removed === null);
-  if (!first || first !== live[0] || first.type !== "paragraph" || isJunk(first.text)) return;
+  if (!first || first !== live[0] || first.type !== "paragraph") return;
   if (titleLine.hints.line !== undefined && first.hints.line !== undefined && first.hints.line - titleLine.hints.line > 2) return;
-  const n = wordCount(first.text);
+  const n = wordCountUpTo(first.text, 61);
   if (n < 6 || n > 60 || sentenceCount(first.text) > 1) return;
   // A standfirst sums up; it does not quote anyone.
   if (/["“”„«»]/u.test(first.text) || /\b(?:said|says|saying|told|telling|according to|announced on)\b/i.test(first.text)) return;
@@ -226,6 +234,8 @@ export function takeSubtitle(draft: Draft, options: HeaderOptions, isJunk: (text
   const median = [...rest].sort((a, b) => a - b)[Math.floor(rest.length / 2)] as number;
   // Clearly shorter than the paragraphs, or than the one it stands above.
   if (first.text.length > options.subtitleRatio * Math.max(median, rest[0] as number)) return;
+  // The rule table last: the tests above are cheaper, and most first paragraphs fail one of them.
+  if (isJunk(first.text)) return;
   draft.setMeta("subtitle", first.text, "standfirst");
   draft.remove(first, "standfirst", "metadata");
 }

@@ -14,7 +14,44 @@ const SPACES = /[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 export function normaliseLine(text: string): string {
-  return text.replace(INVISIBLE, "").replace(SPACES, " ").trim();
+  return isNormalLine(text) ? text : text.replace(INVISIBLE, "").replace(SPACES, " ").trim();
+}
+
+/**
+ * Code units that the normalisation may remove or change, or that `trim` removes at an end: ASCII
+ * controls and the space, and outside ASCII the SPACES, the INVISIBLE and the other white space and
+ * line terminators of JavaScript.
+ */
+function mayChange(c: number): boolean {
+  if (c <= 0x20) return true;
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0xad ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200d) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x2060 ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * A line the normalisation leaves as it is: no such code unit but single spaces between other
+ * characters. Most lines of a dump are, and are then returned without building new strings.
+ */
+function isNormalLine(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c > 0x20 && c < 0xa0) || !mayChange(c)) continue;
+    if (c !== 0x20 || i === 0 || i === n - 1 || text.charCodeAt(i - 1) === 0x20) return false;
+  }
+  return true;
 }
 
 /** Splits a dump into non-empty lines, joining lines that a hard wrap cut mid-sentence. */

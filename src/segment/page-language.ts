@@ -4,14 +4,14 @@
  * language whose stop words are most common there is taken if they are common enough to mean prose.
  */
 import { detectLanguage } from "../text/language.ts";
-import { endsLikeSentence, wordCount, words } from "../text/measure.ts";
+import { endsLikeSentence, wordCountUpTo, words } from "../text/measure.ts";
 import { allStopWordLists } from "./more-stopwords.ts";
 
 /** Below this share of stop words, no known language is a better guess than none. */
 const MIN_SHARE = 0.08;
 
 export function pageLanguage(texts: readonly string[]): string | null {
-  const prose = texts.filter((t) => endsLikeSentence(t) && wordCount(t) >= 8);
+  const prose = texts.filter((t) => endsLikeSentence(t) && wordCountUpTo(t, 8) >= 8);
   const sample = (prose.length > 0 ? prose : texts).join("\n");
   const detected = detectLanguage(sample);
   if (detected) return detected;

@@ -7,7 +7,7 @@
 import { isCaption } from "./classify.ts";
 import { titleParts } from "./headline.ts";
 import { BYLINE, titleShaped } from "./header.ts";
-import { endsLikeSentence, wordCount, words } from "../text/measure.ts";
+import { endsLikeSentence, wordCountUpTo, words } from "../text/measure.ts";
 import { carriesDate } from "./threads.ts";
 
 export interface HeadlineSearch {
@@ -40,7 +40,7 @@ export function headlineShapedAbove(texts: readonly string[], start: number, sea
   const from = Math.max(0, start - 2 * search.reach - 1);
   for (let i = start - 1; i >= from; i--) {
     const text = texts[i] as string;
-    if (endsLikeSentence(text) && wordCount(text) >= 25) return null;
+    if (endsLikeSentence(text) && wordCountUpTo(text, 25) >= 25) return null;
     if (text.split(" ").length < 3 || !titleShaped(text, search.maxWords)) continue;
     if (/[:;,]$/.test(text) || carriesDate(text) || BYLINE.test(text) || isCaption(text) || search.isJunk(text)) continue;
     return i;

@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { Draft, DraftBlock } from "../draft.ts";
 import { type BlockRule, loadRuleTable, ruleMatches } from "../rules/block-rules.ts";
 import { defineStage } from "../stage.ts";
-import { endsLikeSentence, wordCount } from "../text/measure.ts";
+import { endsLikeSentence, wordCount, wordCountUpTo } from "../text/measure.ts";
 
 export const BOILERPLATE_RULES: BlockRule[] = loadRuleTable(new URL("./rules/boilerplate.json", import.meta.url));
 
@@ -49,7 +49,7 @@ function applyRules(draft: Draft, rules: readonly BlockRule[], disabled: Readonl
       if (rule.effect === "truncated") {
         // An excerpt marker only means "truncated" at the very end of the text.
         const after = live.slice(index + 1).filter((b) => b.removed === null);
-        if (after.every((b) => wordCount(b.text) <= 12)) draft.setMeta("truncated", true, rule.id);
+        if (after.every((b) => wordCountUpTo(b.text, 13) <= 12)) draft.setMeta("truncated", true, rule.id);
       }
       draft.remove(block, rule.id, rule.category);
       break;
@@ -65,7 +65,7 @@ function neighbour(blocks: DraftBlock[], index: number, step: -1 | 1): DraftBloc
 
 /** A headline in a list of links: a few words, no sentence ending. */
 function headlineShaped(text: string): boolean {
-  const n = wordCount(text);
+  const n = wordCountUpTo(text, 21);
   return n >= 2 && n <= 20 && !endsLikeSentence(text);
 }
 
@@ -82,7 +82,8 @@ function applyContext(draft: Draft, maxWords: number): void {
       const nextJunk = next === null || isJunk(next);
       const junkSide = (prev !== null && isJunk(prev)) || (next !== null && isJunk(next));
       if (!prevJunk || !nextJunk || !junkSide) return;
-      const n = wordCount(block.text);
+      // counted as far as maxWords + 1: a longer block is not short, whatever its count
+      const n = wordCountUpTo(block.text, maxWords + 1);
       const short = n <= maxWords && (!endsLikeSentence(block.text) || n <= 4);
       if (short) {
         draft.remove(block, "between-boilerplate", "boilerplate-context");

@@ -15,14 +15,21 @@ import { articleWords, headlineShapedAbove, printedHeadlineAbove, topicOverlap }
 import type { ProseFeatures } from "../segment/prose-score.ts";
 import { ruleMatches } from "../rules/block-rules.ts";
 import { defineStage } from "../stage.ts";
-import { fold } from "../text/measure.ts";
+import { fold, wordCountUpTo } from "../text/measure.ts";
 import { BOILERPLATE_RULES } from "./boilerplate.ts";
 
 /** Below this share of its words used in the article, a title from the head of the dump is doubtful. */
 const WEAK_TITLE = 0.5;
 
 /** A line the boilerplate table calls junk is never the headline. */
-const isJunkLine = (text: string): boolean => BOILERPLATE_RULES.some((rule) => ruleMatches(rule, text));
+/** The largest word limit of a boilerplate rule: past it, a line's word count matters to none. */
+const MOST_RULE_WORDS = Math.max(...BOILERPLATE_RULES.map((rule) => rule.maxWords));
+
+const isJunkLine = (text: string): boolean => {
+  // counted once here, not once for each rule, and only as far as the longest rule's limit
+  const words = wordCountUpTo(text, MOST_RULE_WORDS + 1);
+  return BOILERPLATE_RULES.some((rule) => ruleMatches(rule, text, words));
+};
 
 /** Why a block outside the region goes, from where it is and what it looks like. */
 function removalOf(f: ProseFeatures, before: boolean): { rule: string; category: string } {

@@ -7,7 +7,7 @@ import { defineStage } from "../stage.ts";
 import type { Draft } from "../draft.ts";
 import { normaliseDate } from "../text/dates.ts";
 import { detectLanguage } from "../text/language.ts";
-import { wordCount } from "../text/measure.ts";
+import { wordCountUpTo } from "../text/measure.ts";
 
 /**
  * Share of characters that no prose is made of: control characters, the replacement character,
@@ -17,14 +17,33 @@ export function garbledShare(text: string): number {
   if (text.length === 0) return 0;
   let bad = 0;
   let total = 0;
-  for (const ch of text) {
+  // code point by code point, as iterating the string goes (a lone surrogate is one)
+  for (let i = 0; i < text.length; ) {
+    const c = text.codePointAt(i) as number;
+    i += c > 0xffff ? 2 : 1;
     total++;
-    const c = ch.codePointAt(0) as number;
     if (c === 10 || c === 13 || c === 9) continue;
     if (c < 32 || (c >= 0x7f && c < 0xa0) || c === 0xfffd || (c >= 0xe000 && c < 0xf900)) bad++;
-    else if (c >= 0xa0 && /[\p{Cn}\p{Co}\p{Cs}]/u.test(ch)) bad++;
+    else if (c >= 0xa0 && isUnassignedOrPrivate(c)) bad++;
   }
   return bad / total;
+}
+
+const UNASSIGNED_OR_PRIVATE = /[\p{Cn}\p{Co}\p{Cs}]/u;
+/** For each BMP code point: 0 not asked yet, 1 no, 2 yes. */
+const BMP_UNASSIGNED = new Uint8Array(0x10000);
+const ASTRAL_UNASSIGNED = new Map<number, boolean>();
+
+/** `[\p{Cn}\p{Co}\p{Cs}]` of one code point, asked of the regex once and remembered. */
+function isUnassignedOrPrivate(c: number): boolean {
+  if (c < 0x10000) {
+    let known = BMP_UNASSIGNED[c] as number;
+    if (known === 0) BMP_UNASSIGNED[c] = known = UNASSIGNED_OR_PRIVATE.test(String.fromCharCode(c)) ? 2 : 1;
+    return known === 2;
+  }
+  let known = ASTRAL_UNASSIGNED.get(c);
+  if (known === undefined) ASTRAL_UNASSIGNED.set(c, (known = UNASSIGNED_OR_PRIVATE.test(String.fromCodePoint(c))));
+  return known;
 }
 
 /**
@@ -80,7 +99,8 @@ export const quality = defineStage({
         `${Math.round(garbled * 100)}% of the body is control characters, replacement characters or symbols: binary or wrongly decoded data, not prose`,
       );
     }
-    const n = wordCount(body);
+    // counted only as far as the threshold: past it, the number is not needed
+    const n = wordCountUpTo(body, ctx.options.minWords);
     if (n < ctx.options.minWords) {
       return draft.reject("too-short", `${n} words of body text; an article needs at least ${ctx.options.minWords} (option minWords)`);
     }

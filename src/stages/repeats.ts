@@ -6,7 +6,7 @@
  * boilerplate stage: their repetition says nothing.
  */
 import { z } from "zod";
-import { matchingWords } from "../dedupe/tokens.ts";
+import { matchingKey, matchingKeyHash } from "../dedupe/tokens.ts";
 import { defineStage } from "../stage.ts";
 
 const options = z
@@ -27,13 +27,20 @@ export const repeats = defineStage({
   options,
   run(draft, ctx) {
     if (draft.raw.kind === "html" && !ctx.options.pages) return;
-    const seen = new Set<string>();
+    // The blocks kept so far, by the hash of their key; keys are built only where two hashes meet.
+    const seen = new Map<number, { text: string; key: string | null }[]>();
+    const keyOf = (kept: { text: string; key: string | null }): string => (kept.key ??= matchingKey(kept.text).key);
     for (const block of draft.live()) {
-      const words = matchingWords(block.text);
-      if (words.length < ctx.options.minWords) continue;
-      const key = words.join(" ");
-      if (seen.has(key)) draft.remove(block, "repeated-block", "repeated-block");
-      else seen.add(key);
+      const { hash, count } = matchingKeyHash(block.text);
+      if (count < ctx.options.minWords) continue;
+      const same = seen.get(hash);
+      if (same === undefined) {
+        seen.set(hash, [{ text: block.text, key: null }]);
+        continue;
+      }
+      const key = matchingKey(block.text).key;
+      if (same.some((kept) => keyOf(kept) === key)) draft.remove(block, "repeated-block", "repeated-block");
+      else same.push({ text: block.text, key });
     }
   },
 });

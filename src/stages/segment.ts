@@ -22,9 +22,17 @@ import { CMS_ACCOUNTS as CMS_ACCOUNT_SET } from "../html/rule-tables.ts";
 import { defineStage } from "../stage.ts";
 import { BOILERPLATE_RULES } from "./boilerplate.ts";
 import { ruleMatches } from "../rules/block-rules.ts";
+import { wordCountUpTo } from "../text/measure.ts";
 
 /** A line the boilerplate table calls junk (wherever it stands) is never the title. */
-const isJunkLine = (text: string): boolean => BOILERPLATE_RULES.some((rule) => ruleMatches(rule, text));
+/** The largest word limit of a boilerplate rule: past it, a line's word count matters to none. */
+const MOST_RULE_WORDS = Math.max(...BOILERPLATE_RULES.map((rule) => rule.maxWords));
+
+const isJunkLine = (text: string): boolean => {
+  // counted once here, not once for each rule, and only as far as the longest rule's limit
+  const words = wordCountUpTo(text, MOST_RULE_WORDS + 1);
+  return BOILERPLATE_RULES.some((rule) => ruleMatches(rule, text, words));
+};
 
 /** CMS accounts that sign articles (admin, editor …): one list for pages and text dumps. */
 export const CMS_ACCOUNTS: string[] = [...CMS_ACCOUNT_SET];

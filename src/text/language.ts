@@ -4,6 +4,7 @@
  */
 import { STOP_WORDS } from "./stopwords.ts";
 import { words } from "./measure.ts";
+import { LETTER, NUMBER, classOf, unitsOf } from "../repair/chars.ts";
 
 const SCRIPTS: Array<[RegExp, (text: string) => string | null]> = [
   [/[\u3040-\u30ff]/u, () => "ja"],
@@ -62,6 +63,73 @@ const STOP_WORD_LANGUAGES = new Map<string, number>();
 LANGUAGES.forEach((lang, k) => {
   for (const w of STOP_WORDS[lang] ?? []) STOP_WORD_LANGUAGES.set(w, (STOP_WORD_LANGUAGES.get(w) ?? 0) | (1 << k));
 });
+/** The longest stop word, in UTF-16 units: lower-casing never shortens a word, so a longer one is none. */
+const LONGEST_STOP_WORD = Math.max(...[...STOP_WORD_LANGUAGES.keys()].map((w) => w.length));
+
+/**
+ * A word of ASCII letters, `text.slice(start, end)`, as a number (base 27, a = 1), case ignored: its
+ * key without a string. Up to six letters, which keeps the number a small integer.
+ */
+const ASCII_KEY_LETTERS = 6;
+function asciiKey(text: string, start: number, end: number): number {
+  let key = 0;
+  for (let i = start; i < end; i++) key = key * 27 + ((text.charCodeAt(i) | 32) - 96);
+  return key;
+}
+
+/** The stop words of up to six ASCII letters (all lower-case), by their number: looked up without lower-casing a string. */
+const ASCII_STOP_WORD_LANGUAGES = new Map<number, number>();
+for (const [w, mask] of STOP_WORD_LANGUAGES) if (/^[a-z]+$/.test(w) && w.length <= ASCII_KEY_LETTERS) ASCII_STOP_WORD_LANGUAGES.set(asciiKey(w, 0, w.length), mask);
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Counts the words of a sample as `words` finds them (`[\p{L}\p{N}][\p{L}\p{N}'’-]*`) and, per
+ * language, the words that are its stop words once lower-cased; returns the number of words. One scan,
+ * no array of words: a word of ASCII letters is looked up by its number, a word longer than any stop
+ * word not at all, and only the rest is lower-cased as a string.
+ */
+export function countStopWords(sample: string, counts: number[]): number {
+  const n = sample.length;
+  let total = 0;
+  let i = 0;
+  while (i < n) {
+    let cp = sample.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) cp = sample.codePointAt(i) as number;
+    if (!wordStart(cp)) {
+      i += unitsOf(cp);
+      continue;
+    }
+    const start = i;
+    // the word runs on over letters, digits, apostrophes and hyphens; `ascii` while it is ASCII letters only
+    let ascii = isAsciiLetter(cp);
+    i += unitsOf(cp);
+    while (i < n) {
+      let c = sample.charCodeAt(i);
+      if (c === 39 || c === 0x2019 || c === 45) ascii = false;
+      else {
+        if (c >= 0xd800 && c <= 0xdbff) c = sample.codePointAt(i) as number;
+        if (!wordStart(c)) break;
+        if (!isAsciiLetter(c)) ascii = false;
+      }
+      i += unitsOf(c);
+    }
+    total++;
+    if (i - start > LONGEST_STOP_WORD) continue;
+    // a word with an ASCII digit, apostrophe or hyphen is no stop word, lower-cased or not
+    let mask: number;
+    if (ascii && i - start <= ASCII_KEY_LETTERS) mask = ASCII_STOP_WORD_LANGUAGES.get(asciiKey(sample, start, i)) ?? 0;
+    else mask = STOP_WORD_LANGUAGES.get(sample.slice(start, i).toLowerCase()) ?? 0;
+    for (let k = 0; mask !== 0; k++, mask >>>= 1) if (mask & 1) counts[k] = (counts[k] as number) + 1;
+  }
+  return total;
+}
+
+/** `[\p{L}\p{N}]`, of a code point. */
+function wordStart(cp: number): boolean {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  return (classOf(cp) & (LETTER | NUMBER)) !== 0;
+}
 
 export function detectLanguage(text: string): string | null {
   const script = dominantScript(text);
@@ -69,19 +137,15 @@ export function detectLanguage(text: string): string | null {
     const entry = SCRIPTS.find(([re]) => re === script);
     return entry ? entry[1](text) : null;
   }
-  const ws = words(text.slice(0, 2500));
-  if (ws.length < 8) return null;
   // one lookup a word: which languages list it as a stop word (a bit per language)
   const counts = new Array<number>(LANGUAGES.length).fill(0);
-  for (const w of ws) {
-    let mask = STOP_WORD_LANGUAGES.get(w.toLowerCase()) ?? 0;
-    for (let k = 0; mask !== 0; k++, mask >>>= 1) if (mask & 1) counts[k] = (counts[k] as number) + 1;
-  }
+  const total = countStopWords(text.slice(0, 2500), counts);
+  if (total < 8) return null;
   let best: string | null = null;
   let bestShare = 0;
   let second = 0;
   LANGUAGES.forEach((lang, k) => {
-    const share = (counts[k] as number) / ws.length;
+    const share = (counts[k] as number) / total;
     if (share > bestShare) {
       second = bestShare;
       bestShare = share;

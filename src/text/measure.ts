@@ -2,6 +2,7 @@
  * Small measures of a piece of text that stages weigh: words, sentence endings, stop-word density,
  * case. Language-neutral where it can be; the stop-word lists cover the languages we detect.
  */
+import { LETTER, NUMBER, classOf } from "../repair/chars.ts";
 import { STOP_WORDS } from "./stopwords.ts";
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
@@ -10,14 +11,15 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/** Is the UTF-16 code unit at `i` part of a word? ASCII by table, the rest by Unicode class. */
+/**
+ * Is the UTF-16 code unit at `i` part of a word (`[\p{L}\p{N}]`)? ASCII by comparison, the rest by
+ * the cached class table; a surrogate (half of an astral character) counts as part of a word.
+ */
 function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c >= 0xd800 && c <= 0xdfff) return true;
-  return LETTER_OR_DIGIT.test(text[i] as string);
+  return (classOf(c) & (LETTER | NUMBER)) !== 0;
 }
 
 /** Chinese characters and Japanese kana: scripts written without spaces. */
@@ -31,6 +33,16 @@ function isSpaceless(c: number): boolean {
  * length of a word there.
  */
 export function wordCount(text: string): number {
+  return wordCountUpTo(text, Infinity);
+}
+
+/**
+ * `Math.min(wordCount(text), limit)`: the count stops at `limit`, so that a test such as "at least 25
+ * words" or "more than 120 words" reads only as much of a long text as it needs. (The count only grows
+ * as the scan goes on, so reaching the limit early means the whole text reaches it.)
+ */
+export function wordCountUpTo(text: string, limit: number): number {
+  if (limit <= 0) return limit;
   let n = 0;
   let spaceless = 0;
   let inWord = false;
@@ -39,15 +51,15 @@ export function wordCount(text: string): number {
     if (code >= 0x3040 && isSpaceless(code)) {
       spaceless++;
       inWord = false;
+      if (n + ((spaceless + 1) >> 1) >= limit) return limit;
       continue;
     }
     if (isWordChar(text, i)) {
-      if (!inWord) n++;
+      if (!inWord && ++n + ((spaceless + 1) >> 1) >= limit) return limit;
       inWord = true;
     } else {
-      const c = text.charCodeAt(i);
       // ' ’ - inside a word (don't, state-owned) do not end it
-      const joiner = (c === 39 || c === 0x2019 || c === 45) && inWord && i + 1 < text.length && isWordChar(text, i + 1);
+      const joiner = (code === 39 || code === 0x2019 || code === 45) && inWord && i + 1 < text.length && isWordChar(text, i + 1);
       if (!joiner) inWord = false;
     }
   }
@@ -96,20 +108,42 @@ export function titleCaseRatio(text: string): number {
 }
 
 /**
+ * Whether `fold(text)` is sure to be longer than `length`, told without folding: each ASCII letter or
+ * digit of the text stays a character of its own in the folded text (lower-casing maps it to one
+ * ASCII character, and NFKC neither drops it nor composes it with a neighbouring letter or digit), so
+ * a text with more of them than `length` folds to something longer. The scan stops once it has seen
+ * enough: a long paragraph is not folded to be compared with a short title.
+ */
+export function foldsLongerThan(text: string, length: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && ++n > length) return true;
+  }
+  return false;
+}
+
+/**
  * Normalises text for comparing blocks: case folded, and everything but letters and digits (quotes,
  * punctuation, spacing) reduced to single spaces.
  */
 export function fold(text: string): string {
   const lower = text.toLowerCase();
+  // Each run of word characters is copied whole, one space between runs.
   let out = "";
-  let gap = false;
-  for (let i = 0; i < lower.length; i++) {
+  let start = -1;
+  let wide = false;
+  const n = lower.length;
+  for (let i = 0; i < n; i++) {
     if (isWordChar(lower, i)) {
-      if (gap && out !== "") out += " ";
-      out += lower[i];
-      gap = false;
-    } else gap = true;
+      if (start < 0) start = i;
+      if (lower.charCodeAt(i) >= 128) wide = true;
+    } else if (start >= 0) {
+      out = out === "" ? lower.slice(start, i) : `${out} ${lower.slice(start, i)}`;
+      start = -1;
+    }
   }
+  if (start >= 0) out = out === "" ? lower.slice(start) : `${out} ${lower.slice(start)}`;
   // Compatibility forms (ligatures, full-width letters) only occur outside ASCII.
-  return /[^\u0000-\u007f]/.test(out) ? out.normalize("NFKC") : out;
+  return wide ? out.normalize("NFKC") : out;
 }

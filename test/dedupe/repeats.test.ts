@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { matchingWords } from "../../src/dedupe/tokens.ts";
 import { Draft } from "../../src/draft.ts";
 import { silentLogger } from "../../src/log.ts";
 import { repeats } from "../../src/stages/repeats.ts";
@@ -74,5 +76,29 @@ describe("repeats", () => {
       await stage.run(d, { options: stage.options as never, log: silentLogger, stateDir: null });
       expect(d.live()).toHaveLength(live);
     }
+  });
+});
+
+describe("repeats against a set of whole keys", () => {
+  it("removes the blocks that a set of their joined matching words calls repeated", async () => {
+    const block = fc
+      .array(fc.constantFrom("the", "The", "talks", "TALKS", "ended", "ended.", " ", ", ", "’", "é", "E\u0301", "ﬁ", "fi", "東京", "0"), { minLength: 1, maxLength: 6 })
+      .map((parts) => parts.join(" "));
+    await fc.assert(
+      fc.asyncProperty(fc.array(block, { minLength: 1, maxLength: 12 }), async (lines) => {
+        const d = await run(lines);
+        const seen = new Set<string>();
+        const expected: string[] = [];
+        for (const b of d.blocks) {
+          const words = matchingWords(b.text);
+          if (words.length < 3) continue;
+          const key = words.join(" ");
+          if (seen.has(key)) expected.push(b.text);
+          else seen.add(key);
+        }
+        expect(d.blocks.filter((b) => b.removed !== null).map((b) => b.text)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fingerprint } from "../../src/dedupe/fingerprint.ts";
 import { estimateJaccard } from "../../src/dedupe/signature.ts";
 import { containment, jaccard, toSortedSet } from "../../src/dedupe/similarity.ts";
-import { createWordHashes, hashWords, matchingWords } from "../../src/dedupe/tokens.ts";
+import { createWordHashes, hashWords, matchingKey, matchingKeyHash, matchingWords } from "../../src/dedupe/tokens.ts";
 
 describe("word tokens", () => {
   it("ignore case, punctuation, quotes and spacing", () => {
@@ -58,5 +58,50 @@ describe("MinHash signature", () => {
       ),
       { numRuns: 60, seed: 7 },
     );
+  });
+});
+
+describe("matching key", () => {
+  const PIECES = [
+    " ", "  ", "\n", "\t", "\u00a0", ".", ", ", "'", "’", "-", "“", "_", "0", "42", "½", "٣", "a", "Z", "é", "É", "ß", "İ", "ı", "\u212a", "ǅ",
+    "\u0301", "e\u0301", "ﬁ", "Ｒ", "𝐀", "😀", "\ud800", "\udc00", "Москва", "ΟΔΟΣ", "東京", "ひらがな", "한국", "مصر", "हिन्दी", "The", "don't",
+  ];
+  const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(""));
+
+  it("is the matching words joined by spaces, with their count", () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const words = matchingWords(t);
+        expect(matchingKey(t)).toEqual({ key: words.join(" "), count: words.length });
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        // the hash is a function of the key: the key itself, read again, hashes the same
+        const { key, count } = matchingKey(t);
+        expect(matchingKeyHash(t)).toEqual({ hash: matchingKeyHash(key).hash, count });
+      }),
+      { numRuns: 3000 },
+    );
+    for (const t of ["", " ", "’", "Don’t stop", "\u0301", "a\u0301b c", "ﬁnal ＲＥＰＯＲＴ", "𝐀𝐁"]) {
+      const words = matchingWords(t);
+      expect(matchingKey(t)).toEqual({ key: words.join(" "), count: words.length });
+    }
+  });
+});
+
+describe("matching key hash", () => {
+  it("tells apart texts with different keys", () => {
+    const keys = new Set<string>();
+    const hashes = new Set<number>();
+    for (let i = 0; i < 20000; i++) {
+      const t = `block ${i} ${i % 7 === 0 ? "" : "of"} text ${String.fromCharCode(97 + (i % 26))}`;
+      keys.add(matchingKey(t).key);
+      hashes.add(matchingKeyHash(t).hash);
+    }
+    expect(hashes.size).toBe(keys.size);
+    expect(matchingKeyHash("ab c").hash).not.toBe(matchingKeyHash("a bc").hash);
+    expect(matchingKeyHash("ab c").hash).toBe(matchingKeyHash("AB, c!").hash);
   });
 });
