@@ -13,7 +13,8 @@ export class JsonlSink {
   readonly path: string;
   private readonly partial: string;
   private fd: number | null;
-  private buffer: string[] = [];
+  /** Lines are encoded straight into this buffer, and it is written when full. */
+  private readonly buffer = Buffer.allocUnsafe(FLUSH_AT);
   private buffered = 0;
   /** Bytes in the file once flushed. */
   bytes: number;
@@ -39,21 +40,30 @@ export class JsonlSink {
 
   /** Writes one line already serialised (it must hold no newline). */
   writeLine(line: string): void {
-    this.buffer.push(line, "\n");
-    this.buffered += line.length + 1;
     this.count++;
-    if (this.buffered >= FLUSH_AT) this.flush();
+    // a UTF-16 code unit takes at most 3 bytes in UTF-8
+    const most = 3 * line.length + 1;
+    if (this.buffered + most > FLUSH_AT) this.flush();
+    if (most > FLUSH_AT) {
+      this.writeOut(Buffer.from(`${line}\n`, "utf8"));
+      return;
+    }
+    this.buffered += this.buffer.write(line, this.buffered, "utf8");
+    this.buffer[this.buffered++] = 10;
   }
 
   /** Hands everything written so far to the operating system. */
   flush(): void {
-    if (this.buffer.length === 0 || this.fd === null) return;
-    const data = Buffer.from(this.buffer.join(""), "utf8");
+    if (this.buffered === 0 || this.fd === null) return;
+    this.writeOut(this.buffer.subarray(0, this.buffered));
+    this.buffered = 0;
+  }
+
+  private writeOut(data: Buffer): void {
+    if (this.fd === null) return;
     let off = 0;
     while (off < data.length) off += writeSync(this.fd, data, off);
     this.bytes += data.length;
-    this.buffer = [];
-    this.buffered = 0;
   }
 
   /** Flushes, syncs and gives the file its final name. */
