@@ -109,22 +109,28 @@ export class PairSpool {
    */
   stream(): PairStream {
     this.compact();
-    const sources: Cursor[] = [];
-    const runs = this.runCount;
-    if (runs > 0) {
-      const file = this.file as SpillFile;
-      file.flush();
-      // read buffers of all runs together: about a quarter of the buffer's share of memory
-      const chunk = Math.max(256, Math.floor(this.options.limit / 4 / runs));
-      for (let r = 0; r < runs; r++) sources.push(new RunCursor(file, this.runs[2 * r] as number, this.runs[2 * r + 1] as number, this.width, chunk));
+    if (this.runCount === 0) {
+      // all in memory: no merge
+      if (this.counts) return new MemoryCursor(this.counts.first, this.counts.second, this.counts.times, this.counts.length);
+      return new MemoryCursor(this.list.first.data, this.list.second.data, null, this.list.length);
     }
+    // what the buffer still holds becomes a run too, so that the merge reads one kind of source
     if (this.counts) {
-      const c = this.counts;
-      if (c.length > 0) sources.push(new MemoryCursor(c.first, c.second, c.times, c.length));
+      if (this.counts.length > 0) this.writeRun(this.counts.first, this.counts.second, this.counts.times, this.counts.length);
+      this.counts = new PairCounts();
     } else if (this.list.length > 0) {
-      sources.push(new MemoryCursor(this.list.first.data, this.list.second.data, null, this.list.length));
+      this.writeRun(this.list.first.data, this.list.second.data, null, this.list.length);
+      this.list.first.length = 0;
+      this.list.second.length = 0;
     }
-    return sources.length === 1 ? (sources[0] as Cursor) : new MergedStream(sources);
+    const file = this.file as SpillFile;
+    file.flush();
+    const runs = this.runCount;
+    // the read buffers of all runs together: about a quarter of the buffer's share of memory
+    const chunk = Math.max(256, Math.floor(this.options.limit / 4 / runs));
+    const sources: RunCursor[] = [];
+    for (let r = 0; r < runs; r++) sources.push(new RunCursor(file, this.runs[2 * r] as number, this.runs[2 * r + 1] as number, this.width, chunk));
+    return sources.length === 1 ? (sources[0] as RunCursor) : new MergedStream(sources);
   }
 
   /** Drops the buffer and the spill file. */
@@ -140,10 +146,8 @@ export class PairSpool {
   }
 }
 
-/** One sorted source of pairs: `next()` loads the next pair into `a`, `b`, `times`. */
-interface Cursor extends PairStream {}
-
-class MemoryCursor implements Cursor {
+/** Sorted distinct pairs held in memory. */
+class MemoryCursor implements PairStream {
   a = 0;
   b = 0;
   times = 1;
@@ -165,7 +169,7 @@ class MemoryCursor implements Cursor {
 }
 
 /** A run in a spill file, read a chunk at a time. */
-class RunCursor implements Cursor {
+class RunCursor implements PairStream {
   a = 0;
   b = 0;
   times = 1;
@@ -212,8 +216,8 @@ class MergedStream implements PairStream {
   b = 0;
   times = 0;
   /** A binary heap of the sources that have a current pair, smallest pair on top. */
-  private readonly heap: Cursor[] = [];
-  constructor(sources: Cursor[]) {
+  private readonly heap: RunCursor[] = [];
+  constructor(sources: RunCursor[]) {
     for (const s of sources) if (s.next()) this.heap.push(s);
     for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.down(i);
   }
@@ -221,20 +225,20 @@ class MergedStream implements PairStream {
   next(): boolean {
     const heap = this.heap;
     if (heap.length === 0) return false;
-    const top = heap[0] as Cursor;
+    const top = heap[0] as RunCursor;
     const a = top.a;
     const b = top.b;
     let times = 0;
     do {
-      const c = heap[0] as Cursor;
+      const c = heap[0] as RunCursor;
       times += c.times;
       if (!c.next()) {
-        const last = heap.pop() as Cursor;
+        const last = heap.pop() as RunCursor;
         if (heap.length === 0) break;
         heap[0] = last;
       }
       this.down(0);
-    } while ((heap[0] as Cursor).a === a && (heap[0] as Cursor).b === b);
+    } while ((heap[0] as RunCursor).a === a && (heap[0] as RunCursor).b === b);
     this.a = a;
     this.b = b;
     this.times = Math.min(255, times);
@@ -244,13 +248,13 @@ class MergedStream implements PairStream {
   private down(i: number): void {
     const heap = this.heap;
     const n = heap.length;
-    const item = heap[i] as Cursor;
+    const item = heap[i] as RunCursor;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
       const right = child + 1;
-      if (right < n && before(heap[right] as Cursor, heap[child] as Cursor)) child = right;
-      const c = heap[child] as Cursor;
+      if (right < n && before(heap[right] as RunCursor, heap[child] as RunCursor)) child = right;
+      const c = heap[child] as RunCursor;
       if (!before(c, item)) break;
       heap[i] = c;
       i = child;
@@ -259,7 +263,7 @@ class MergedStream implements PairStream {
   }
 }
 
-function before(x: Cursor, y: Cursor): boolean {
+function before(x: RunCursor, y: RunCursor): boolean {
   return x.a < y.a || (x.a === y.a && x.b < y.b);
 }
 
