@@ -7,6 +7,12 @@
  * The rest need their real shingle sets: those are read back from the spill file in batches of
  * rows, sorted by position, so that memory holds the sets of one batch at a time.
  *
+ * Memory does not grow with the number of pairs: each candidate search keeps at most a budget's
+ * worth of pairs and writes the rest as sorted runs, merged back in order (see pair-spool.ts); pairs
+ * waiting for their sets queue on disk beyond their share, and matches beyond theirs are not
+ * remembered but measured again when needed. Pairs are screened and verified in the same order
+ * whatever the budget, so the decisions do not depend on it.
+ *
  * Methods: `exact` (same normalised words), `near` (Jaccard of shingle sets ≥ `threshold`),
  * `containment` (the shorter body's shingles are at least `containmentThreshold` inside the
  * other: a truncated excerpt, or a copy the other printed with lines of its own). Articles of earlier runs have only
