@@ -313,7 +313,9 @@ async function short(n: number): Promise<void> {
     const before = residentMiB();
     const canReset = resetPeak();
     const f0 = performance.now();
+    const cpu0 = process.cpuUsage();
     await stage.finish(st, ctx);
+    const cpu = process.cpuUsage(cpu0);
     const finishMs = performance.now() - f0;
     const during = residentMiB();
     const digest = createHash("sha256");
@@ -333,7 +335,9 @@ async function short(n: number): Promise<void> {
     await stage.close(st, ctx, { committed: true });
     const summary = stage.describe(st) as { stateBytesPerArticle: number; phaseMs?: Record<string, number> } & Record<string, unknown>;
     const { phaseMs, ...rest } = summary;
-    console.log(`dedupe on ${n} short records: observe ${(observeMs / 1000).toFixed(1)} s, finish ${(finishMs / 1000).toFixed(1)} s`);
+    console.log(
+      `dedupe on ${n} short records: observe ${(observeMs / 1000).toFixed(1)} s, finish ${(finishMs / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, of which system ${(cpu.system / 1e6).toFixed(1)} s)`,
+    );
     if (before && during && canReset) {
       console.log(
         `  resident memory before finish ${before.now.toFixed(0)} MiB (compact state ${summary.stateBytesPerArticle} B/article = ${((summary.stateBytesPerArticle * n) / 2 ** 20).toFixed(0)} MiB), peak during finish ${during.peak.toFixed(0)} MiB (+${(during.peak - before.now).toFixed(0)} MiB)`,
