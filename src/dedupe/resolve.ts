@@ -24,7 +24,7 @@ import { GrowableU32 } from "./growable.ts";
 import { PairQueue } from "./pair-spool.ts";
 import { PairList } from "./pairs.ts";
 import { PairScratch, groupPairs, sortU32 } from "./radix.ts";
-import { estimateJaccard } from "./signature.ts";
+import { SIGNATURE_WORDS, agreeingBins, jaccardFromAgreement } from "./signature.ts";
 import { SetOverlap } from "./overlap.ts";
 import { type SurvivorCriterion, survivorOrder } from "./survivor.ts";
 import type { ArticleTable } from "./table.ts";
@@ -177,6 +177,9 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
   /** Unique shingles of a row, for rows of earlier runs estimated from their word count. */
   const sizeOf = (row: number): number => Math.max(1, table.words.get(row) - options.shingleSize + 1);
   const SETS = -1;
+  // the signatures as 32-bit words (rows are 96 bytes apart, so each starts on a word)
+  const signatureWords = new Int32Array(table.signatures.data.buffer, table.signatures.data.byteOffset, count * SIGNATURE_WORDS);
+  const estimate = (a: number, b: number): number => jaccardFromAgreement(agreeingBins(signatureWords, a, b));
 
   /**
    * How `a` matches `b` as far as memory tells: [method, similarity], null when it does not, or
@@ -186,7 +189,7 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
     if (table.sameExact(a, b)) return [EXACT, 1];
     if (table.words.get(a) < options.minWords || table.words.get(b) < options.minWords) return null;
     const small = table.words.get(a) <= table.words.get(b) ? a : b;
-    const j = estimateJaccard(table.signature(a), table.signature(b));
+    const j = estimate(a, b);
     const common = (j * (sizeOf(a) + sizeOf(b))) / (1 + j);
     if (table.isEarlier(a) || table.isEarlier(b)) {
       // no shingles kept for earlier runs: estimate, and derive containment from the set sizes
@@ -323,7 +326,7 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
       const before = m === SETS ? matchedBefore(row, keep) : null;
       if (before) setSimilarity(row, before, 0);
       else if (m === SETS || (m === null && !table.isEarlier(keep))) againstKept.push(row, keep);
-      else setSimilarity(row, m, estimateJaccard(table.signature(row), table.signature(keep)));
+      else setSimilarity(row, m, estimate(row, keep));
     }
     if (gone.length > 0) {
       dropped.set(keep, gone);
