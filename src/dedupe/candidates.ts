@@ -10,9 +10,10 @@
  *   phrases and are skipped; an anchor shared by more than 6 proposes only neighbouring rows.
  *
  * Both group equal keys by a radix sort of (key, row) pairs, so memory is a few bytes per article
- * for one band, or per anchor of one slice of the hash space, at a time. Rows enter in a canonical
- * order (by id), so that the pairs proposed inside large buckets, and hence the result, do not depend
- * on the order articles were added in.
+ * for one band, or per anchor of one slice of the hash space, at a time. The pairs they propose go
+ * to a spool of bounded size (see pair-spool.ts): chance collisions of short bodies can number tens
+ * of millions. Rows enter in a canonical order (by id), so that the pairs proposed inside large
+ * buckets, and hence the result, do not depend on the order articles were added in.
  */
 import { type PairStream, PairSpool } from "./pair-spool.ts";
 import { type PairScratch, groupPairs, sortU32 } from "./radix.ts";
