@@ -10,12 +10,13 @@
  *   phrases and are skipped; an anchor shared by more than 6 proposes only neighbouring rows.
  *
  * Both group equal keys by a radix sort of (key, row) pairs, so memory is a few bytes per article
- * for one band, or per anchor of one slice of the hash space, at a time. Rows enter in a canonical
- * order (by id), so that the pairs proposed inside large buckets, and hence the result, do not depend
- * on the order articles were added in.
+ * for one band, or per anchor of one slice of the hash space, at a time. The pairs they propose go
+ * to a spool of bounded size (see pair-spool.ts): chance collisions of short bodies can number tens
+ * of millions. Rows enter in a canonical order (by id), so that the pairs proposed inside large
+ * buckets, and hence the result, do not depend on the order articles were added in.
  */
-import { PairCounts, PairList } from "./pairs.ts";
-import { PairScratch, groupPairs, sortU32 } from "./radix.ts";
+import { type PairStream, PairSpool } from "./pair-spool.ts";
+import { type PairScratch, groupPairs, sortU32 } from "./radix.ts";
 import { SIGNATURE_BINS } from "./signature.ts";
 import type { ArticleTable } from "./table.ts";
 
@@ -98,18 +99,17 @@ function scanRuns(
 }
 
 /**
- * Pairs of rows that agree on a whole band of their signatures (rows without shingles and pairs of
- * earlier-run rows excluded), distinct and sorted.
+ * Adds to `spool` every pair of rows that agree on a whole band of their signatures (rows without
+ * shingles and pairs of earlier-run rows excluded), once per band they agree on.
  */
-export function bandCandidates(table: ArticleTable, canonical: Uint32Array, scratch = new PairScratch()): PairList {
+export function bandCandidates(table: ArticleTable, canonical: Uint32Array, spool: PairSpool, scratch: PairScratch): void {
   const count = table.count;
   // keys as signed numbers (the sort reads their bits as unsigned): no doubles in the loop
   const keys = new Int32Array(count);
   const rows = new Int32Array(count);
   const sigs = table.signatures.data;
-  const pairs = new PairList();
   const emit = (a: number, b: number): void => {
-    if (!(table.isEarlier(a) && table.isEarlier(b))) pairs.push(a, b);
+    if (!(table.isEarlier(a) && table.isEarlier(b))) spool.push(a, b);
   };
   for (let band = 0; band < BANDS; band++) {
     let n = 0;
@@ -125,24 +125,23 @@ export function bandCandidates(table: ArticleTable, canonical: Uint32Array, scra
     groupPairs(keys, rows, n, scratch);
     scanRuns(keys, rows, n, Number.POSITIVE_INFINITY, FULL_PAIRS_UP_TO, emit);
     // a few bands at a time, so that repeats of the same pair do not pile up
-    if (band % 4 === 3) pairs.distinct(scratch);
+    if (band % 4 === 3) spool.compact();
   }
-  pairs.distinct(scratch);
-  return pairs;
 }
 
 export interface AnchorOptions {
   anchorModulus: number;
   maxAnchorArticles: number;
-  /** Anchors sorted at once (the hash space is cut into slices of about this many); for tests. */
+  /** Anchors sorted at once (the hash space is cut into slices of about this many). */
   anchorsPerSlice?: number;
 }
 
 /**
- * Pairs of this run's rows that share two anchors (or every anchor of the shorter one), distinct and
- * sorted. The anchors are streamed from the shingle store once per slice of the hash space.
+ * Adds to `spool` (a counted one) each sighting of two of this run's rows under one anchor: the
+ * number of times a pair is added is the number of anchors it shares. The anchors are streamed from
+ * the shingle store once per slice of the hash space.
  */
-export function anchorCandidates(table: ArticleTable, canonical: Uint32Array, options: AnchorOptions, scratch = new PairScratch()): PairList {
+export function anchorCandidates(table: ArticleTable, canonical: Uint32Array, options: AnchorOptions, spool: PairSpool, scratch: PairScratch): void {
   const count = table.count;
   const rankOf = new Uint32Array(count);
   for (let rank = 0; rank < count; rank++) rankOf[canonical[rank] as number] = rank;
@@ -155,10 +154,6 @@ export function anchorCandidates(table: ArticleTable, canonical: Uint32Array, op
   // hashes as signed numbers (the sort reads their bits as unsigned): no doubles in the loop
   let keys = new Int32Array(Math.min(total, capacity));
   let rows = new Int32Array(keys.length);
-  // each sighting of a pair (two rows under one anchor) in a slice, then the number of anchors each
-  // pair shares, over the slices so far
-  const sightings = new PairList();
-  const shared = new PairCounts();
   const byRank = (start: number, end: number): void => {
     // rows of one anchor arrive in stored order: put them in canonical order (runs are short)
     for (let i = start + 1; i < end; i++) {
@@ -172,6 +167,7 @@ export function anchorCandidates(table: ArticleTable, canonical: Uint32Array, op
       rows[j + 1] = row;
     }
   };
+  const emit = (a: number, b: number): void => spool.push(a, b);
   for (let slice = 0; slice < slices; slice++) {
     let n = 0;
     const shift = 32 - sliceBits;
@@ -196,16 +192,93 @@ export function anchorCandidates(table: ArticleTable, canonical: Uint32Array, op
       }
     });
     groupPairs(keys, rows, n, scratch);
-    scanRuns(keys, rows, n, options.maxAnchorArticles, FULL_ANCHOR_PAIRS_UP_TO, (a, b) => sightings.push(a, b), byRank);
-    shared.add(sightings, scratch);
+    scanRuns(keys, rows, n, options.maxAnchorArticles, FULL_ANCHOR_PAIRS_UP_TO, emit, byRank);
+    spool.compact();
   }
-  const pairs = new PairList();
-  for (let i = 0; i < shared.length; i++) {
-    const a = shared.first[i] as number;
-    const b = shared.second[i] as number;
-    const small = table.words.get(a) <= table.words.get(b) ? a : b;
-    // two shared anchors, or every anchor of an excerpt too short to have two
-    if ((shared.times[i] as number) >= Math.min(2, table.anchorsUpTo2(small))) pairs.push(a, b);
+}
+
+export interface CandidateOptions extends AnchorOptions {
+  /** Pairs each search keeps in memory at most; beyond, they go to sorted runs in `spillDir`. */
+  pairsInMemory: number;
+  spillDir: string;
+}
+
+/**
+ * Finds candidate pairs by banding and by anchors, and calls `consider(a, b)` once for each distinct
+ * pair, in order (by first row, then second). An anchor pair counts when the two rows share two
+ * anchors, or every anchor of the shorter one when it has fewer. Returns how many each search found.
+ * `lap(phase)` is called as each phase ends. Memory holds at most `pairsInMemory` pairs of each
+ * search, whatever their number; nothing is left on disk on return.
+ */
+export function candidatePairs(
+  table: ArticleTable,
+  canonical: Uint32Array,
+  options: CandidateOptions,
+  scratch: PairScratch,
+  lap: (phase: string) => void,
+  consider: (a: number, b: number) => void,
+): { bands: number; anchors: number; runs: number } {
+  const limit = Math.max(16, Math.floor(options.pairsInMemory));
+  const bandSpool = new PairSpool({ limit, dir: options.spillDir, name: "dedupe-band-pairs", counted: false, scratch });
+  // anchor sightings are counted: half the room for the sightings, half for the merged counts
+  const anchorSpool = new PairSpool({ limit: limit / 2, dir: options.spillDir, name: "dedupe-anchor-pairs", counted: true, scratch });
+  try {
+    bandCandidates(table, canonical, bandSpool, scratch);
+    lap("bands");
+    anchorCandidates(table, canonical, options, anchorSpool, scratch);
+    lap("anchors");
+    const runs = bandSpool.runCount + anchorSpool.runCount;
+    const banded = bandSpool.stream();
+    const anchored = anchorPairs(table, anchorSpool.stream());
+    let bands = 0;
+    let anchors = 0;
+    // both streams are sorted: walk them together
+    let hasBand = banded.next();
+    let hasAnchor = anchored.next();
+    while (hasBand || hasAnchor) {
+      const order = !hasBand ? 1 : !hasAnchor ? -1 : banded.a - anchored.a || banded.b - anchored.b;
+      if (order <= 0) {
+        consider(banded.a, banded.b);
+        bands++;
+        hasBand = banded.next();
+        if (order === 0) {
+          anchors++;
+          hasAnchor = anchored.next();
+        }
+      } else {
+        consider(anchored.a, anchored.b);
+        anchors++;
+        hasAnchor = anchored.next();
+      }
+    }
+    return { bands, anchors, runs };
+  } finally {
+    bandSpool.close();
+    anchorSpool.close();
   }
-  return pairs;
+}
+
+/** The pairs of a stream of anchor sightings that share enough anchors to be candidates. */
+function anchorPairs(table: ArticleTable, sightings: PairStream): PairStream {
+  const out: PairStream = {
+    a: 0,
+    b: 0,
+    times: 0,
+    next(): boolean {
+      while (sightings.next()) {
+        const a = sightings.a;
+        const b = sightings.b;
+        const small = table.words.get(a) <= table.words.get(b) ? a : b;
+        // two shared anchors, or every anchor of an excerpt too short to have two
+        if (sightings.times >= Math.min(2, table.anchorsUpTo2(small))) {
+          out.a = a;
+          out.b = b;
+          out.times = sightings.times;
+          return true;
+        }
+      }
+      return false;
+    },
+  };
+  return out;
 }

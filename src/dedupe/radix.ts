@@ -82,8 +82,10 @@ const LOW_MASK = (1 << LOW_BITS) - 1;
 
 /**
  * Brings pairs with equal keys together (not into key order), keeping their given order among
- * them: a radix sort on the low 22 bits of the keys, then each run of equal low bits (a few pairs at
- * most, for hashes) put in order by the whole key. A pass cheaper than `sortPairs`.
+ * them: a radix sort on the low 22 bits of the keys, then each run of equal low bits put in order
+ * by the whole key (a few pairs at most, for hashes, by insertion; a long run, as keys that are not
+ * hashes can make, by a stable counting sort on the high bits, whose result is the same). A pass
+ * cheaper than `sortPairs`.
  */
 export function groupPairs(keyArray: Uint32Array | Int32Array, valueArray: Uint32Array | Int32Array, n: number, scratch: PairScratch): void {
   if (n < 2) return;
@@ -94,6 +96,11 @@ export function groupPairs(keyArray: Uint32Array | Int32Array, valueArray: Uint3
     const low = (keys[start] as number) & LOW_MASK;
     let end = start + 1;
     while (end < n && ((keys[end] as number) & LOW_MASK) === low) end++;
+    if (end - start > LONG_RUN) {
+      sortRunByHigh(keys, values, start, end, scratch);
+      start = end;
+      continue;
+    }
     // stable insertion sort of the run by the high bits
     for (let i = start + 1; i < end; i++) {
       const k = keys[i] as number;
@@ -110,6 +117,41 @@ export function groupPairs(keyArray: Uint32Array | Int32Array, valueArray: Uint3
     }
     start = end;
   }
+}
+
+/** Runs of equal low bits longer than this are sorted by counting, not by insertion (quadratic). */
+const LONG_RUN = 64;
+const HIGH_BUCKETS = 1 << (32 - LOW_BITS);
+const highCounts = new Uint32Array(HIGH_BUCKETS);
+
+/**
+ * Sorts the pairs in [start, end) by the high bits of their keys, stably (a counting sort through
+ * the scratch buffers, which `sortPairs` has made at least `end` long).
+ */
+function sortRunByHigh(keys: Int32Array, values: Int32Array, start: number, end: number, scratch: PairScratch): void {
+  highCounts.fill(0);
+  for (let i = start; i < end; i++) {
+    const d = (keys[i] as number) >>> LOW_BITS;
+    highCounts[d] = (highCounts[d] as number) + 1;
+  }
+  let sum = 0;
+  for (let d = 0; d < HIGH_BUCKETS; d++) {
+    const c = highCounts[d] as number;
+    highCounts[d] = sum;
+    sum += c;
+  }
+  const toKeys = scratch.keys;
+  const toValues = scratch.values;
+  for (let i = start; i < end; i++) {
+    const k = keys[i] as number;
+    const d = k >>> LOW_BITS;
+    const at = highCounts[d] as number;
+    highCounts[d] = at + 1;
+    toKeys[at] = k;
+    toValues[at] = values[i] as number;
+  }
+  keys.set(toKeys.subarray(0, end - start), start);
+  values.set(toValues.subarray(0, end - start), start);
 }
 
 const SMALL = 32;

@@ -7,16 +7,24 @@
  * The rest need their real shingle sets: those are read back from the spill file in batches of
  * rows, sorted by position, so that memory holds the sets of one batch at a time.
  *
+ * Memory does not grow with the number of pairs: each candidate search keeps at most a budget's
+ * worth of pairs and writes the rest as sorted runs, merged back in order (see pair-spool.ts); pairs
+ * waiting for their sets queue on disk beyond their share, and matches beyond theirs are not
+ * remembered but measured again when needed. Pairs are screened and verified in the same order
+ * whatever the budget, so the decisions do not depend on it.
+ *
  * Methods: `exact` (same normalised words), `near` (Jaccard of shingle sets ≥ `threshold`),
  * `containment` (the shorter body's shingles are at least `containmentThreshold` inside the
  * other: a truncated excerpt, or a copy the other printed with lines of its own). Articles of earlier runs have only
  * their signature: a match with them is decided on the signature's Jaccard estimate.
  */
-import { anchorCandidates, bandCandidates } from "./candidates.ts";
+import { tmpdir } from "node:os";
+import { candidatePairs } from "./candidates.ts";
 import { GrowableU32 } from "./growable.ts";
+import { PairQueue } from "./pair-spool.ts";
 import { PairList } from "./pairs.ts";
 import { PairScratch, groupPairs, sortU32 } from "./radix.ts";
-import { estimateJaccard } from "./signature.ts";
+import { SIGNATURE_WORDS, agreeingBins, jaccardFromAgreement } from "./signature.ts";
 import { SetOverlap } from "./overlap.ts";
 import { type SurvivorCriterion, survivorOrder } from "./survivor.ts";
 import type { ArticleTable } from "./table.ts";
@@ -30,6 +38,25 @@ export interface ResolveOptions {
   anchorModulus: number;
   maxAnchorArticles: number;
   survivor: readonly SurvivorCriterion[];
+  /**
+   * Bytes finish may hold for pairs (candidates, pairs waiting for their shingle sets, matches),
+   * whatever their number; beyond, they wait in sorted runs on disk. 128 MiB unless told. The
+   * per-article arrays (a few tens of bytes an article) come on top. Decisions never depend on it.
+   */
+  memoryBudget?: number;
+  /** Where pairs that do not fit go (the system's temporary folder unless told). */
+  spillDir?: string;
+}
+
+export const DEFAULT_MEMORY_BUDGET = 128 * 2 ** 20;
+
+/**
+ * How many pairs each part of finish keeps in memory for a budget: a candidate search holds up to
+ * this many pairs (8 bytes each) and sorts them with as much scratch, the anchor search half as many
+ * with their counts; pairs waiting for their sets and remembered matches take a quarter each.
+ */
+export function pairsForBudget(bytes: number): number {
+  return 2 ** Math.max(4, Math.floor(Math.log2(Math.max(1, bytes) / 40)));
 }
 
 export const METHODS = ["", "exact", "near", "containment"] as const;
@@ -53,7 +80,16 @@ export interface Resolution {
   method: Uint8Array;
   /** Kept rows and the rows dropped as their duplicates. */
   dropped: Map<number, number[]>;
-  stats: { candidatePairs: number; anchorPairs: number; pairsOnSets: number; verifiedPairs: number; clusters: number; phaseMs: Record<string, number> };
+  stats: {
+    candidatePairs: number;
+    anchorPairs: number;
+    pairsOnSets: number;
+    verifiedPairs: number;
+    clusters: number;
+    /** Sorted runs of candidate pairs that did not fit in memory and waited on disk (0 when all fitted). */
+    spilledRuns: number;
+    phaseMs: Record<string, number>;
+  };
 }
 
 /** Shingles of the rows of one batch of pairs read at once (16 MB). */
@@ -67,65 +103,72 @@ interface Overlap {
 }
 
 /**
- * Calls `visit(a, b, overlap)` for each pair of `pairs` (sorted) with the overlap of the two rows'
- * shingle sets, read from the table's shingle store a batch of rows at a time (rows next to each
- * other in the file in one read).
+ * Measures the overlap of the two rows' shingle sets for pairs given a chunk at a time, reading
+ * them from the table's shingle store a batch of rows at a time (rows next to each other in the file
+ * in one read). Pairs are visited in the order given.
  */
-function forEachOverlap(table: ArticleTable, pairs: PairList, visit: (a: number, b: number, overlap: Overlap) => void): void {
-  const n = pairs.length;
-  if (n === 0) return;
-  const first = pairs.first.data;
-  const second = pairs.second.data;
-  // the place of each row of the current batch among the rows read, or -1
-  const slotOf = new Int32Array(table.count).fill(-1);
-  let rows = new Uint32Array(1024);
-  let buffer = new Uint32Array(0);
-  const sets = new SetOverlap();
-  const overlap: Overlap = { sizeA: 0, sizeB: 0, common: 0 };
-  for (let i = 0; i < n; ) {
-    let used = 0;
-    let values = 0;
-    let j = i;
-    for (; j < n; j++) {
-      const a = first[j] as number;
-      const b = second[j] as number;
-      const need = (slotOf[a] === -1 ? table.shingleCount(a) : 0) + (slotOf[b] === -1 ? table.shingleCount(b) : 0);
-      if (j > i && values + need > BATCH_VALUES) break;
-      if (used + 2 > rows.length) {
-        const grown = new Uint32Array(rows.length * 2);
-        grown.set(rows);
-        rows = grown;
+class OverlapReader {
+  private readonly table: ArticleTable;
+  /** The place of each row of the current batch among the rows read, or -1. */
+  private readonly slotOf: Int32Array;
+  private rows = new Uint32Array(1024);
+  private buffer = new Uint32Array(0);
+  private readonly sets = new SetOverlap();
+  private readonly overlap: Overlap = { sizeA: 0, sizeB: 0, common: 0 };
+
+  constructor(table: ArticleTable) {
+    this.table = table;
+    this.slotOf = new Int32Array(table.count).fill(-1);
+  }
+
+  /** Calls `visit(a, b, overlap)` for each of the `n` pairs of `pairs` (two rows a pair, one after the other). */
+  visit(pairs: Uint32Array, n: number, visit: (a: number, b: number, overlap: Overlap) => void): void {
+    const { table, slotOf, sets, overlap } = this;
+    for (let i = 0; i < n; ) {
+      let used = 0;
+      let values = 0;
+      let j = i;
+      for (; j < n; j++) {
+        const a = pairs[2 * j] as number;
+        const b = pairs[2 * j + 1] as number;
+        const need = (slotOf[a] === -1 ? table.shingleCount(a) : 0) + (slotOf[b] === -1 ? table.shingleCount(b) : 0);
+        if (j > i && values + need > BATCH_VALUES) break;
+        if (used + 2 > this.rows.length) {
+          const grown = new Uint32Array(this.rows.length * 2);
+          grown.set(this.rows);
+          this.rows = grown;
+        }
+        if (slotOf[a] === -1) {
+          slotOf[a] = 0;
+          this.rows[used++] = a;
+        }
+        if (slotOf[b] === -1) {
+          slotOf[b] = 0;
+          this.rows[used++] = b;
+        }
+        values += need;
       }
-      if (slotOf[a] === -1) {
-        slotOf[a] = 0;
-        rows[used++] = a;
+      const batch = sortU32(this.rows.subarray(0, used));
+      if (this.buffer.length < values) this.buffer = new Uint32Array(Math.max(values, Math.min(BATCH_VALUES, this.buffer.length * 2)));
+      const starts = table.shingles.read(batch, used, this.buffer);
+      const hashes = new Int32Array(this.buffer.buffer, 0, values);
+      for (let k = 0; k < used; k++) slotOf[batch[k] as number] = k;
+      for (let p = i; p < j; p++) {
+        const a = pairs[2 * p] as number;
+        const b = pairs[2 * p + 1] as number;
+        const ka = slotOf[a] as number;
+        const kb = slotOf[b] as number;
+        const startA = starts[ka] as number;
+        const startB = starts[kb] as number;
+        sets.measure(hashes, startA, (starts[ka + 1] as number) - startA, startB, (starts[kb + 1] as number) - startB);
+        overlap.sizeA = sets.sizeA;
+        overlap.sizeB = sets.sizeB;
+        overlap.common = sets.common;
+        visit(a, b, overlap);
       }
-      if (slotOf[b] === -1) {
-        slotOf[b] = 0;
-        rows[used++] = b;
-      }
-      values += need;
+      for (let k = 0; k < used; k++) slotOf[batch[k] as number] = -1;
+      i = j;
     }
-    const batch = sortU32(rows.subarray(0, used));
-    if (buffer.length < values) buffer = new Uint32Array(Math.max(values, Math.min(BATCH_VALUES, buffer.length * 2)));
-    const starts = table.shingles.read(batch, used, buffer);
-    const hashes = new Int32Array(buffer.buffer, 0, values);
-    for (let k = 0; k < used; k++) slotOf[batch[k] as number] = k;
-    for (let p = i; p < j; p++) {
-      const a = first[p] as number;
-      const b = second[p] as number;
-      const ka = slotOf[a] as number;
-      const kb = slotOf[b] as number;
-      const startA = starts[ka] as number;
-      const startB = starts[kb] as number;
-      sets.measure(hashes, startA, (starts[ka + 1] as number) - startA, startB, (starts[kb + 1] as number) - startB);
-      overlap.sizeA = sets.sizeA;
-      overlap.sizeB = sets.sizeB;
-      overlap.common = sets.common;
-      visit(a, b, overlap);
-    }
-    for (let k = 0; k < used; k++) slotOf[batch[k] as number] = -1;
-    i = j;
   }
 }
 
@@ -134,6 +177,9 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
   /** Unique shingles of a row, for rows of earlier runs estimated from their word count. */
   const sizeOf = (row: number): number => Math.max(1, table.words.get(row) - options.shingleSize + 1);
   const SETS = -1;
+  // the signatures as 32-bit words (rows are 96 bytes apart, so each starts on a word)
+  const signatureWords = new Int32Array(table.signatures.data.buffer, table.signatures.data.byteOffset, count * SIGNATURE_WORDS);
+  const estimate = (a: number, b: number): number => jaccardFromAgreement(agreeingBins(signatureWords, a, b));
 
   /**
    * How `a` matches `b` as far as memory tells: [method, similarity], null when it does not, or
@@ -143,7 +189,7 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
     if (table.sameExact(a, b)) return [EXACT, 1];
     if (table.words.get(a) < options.minWords || table.words.get(b) < options.minWords) return null;
     const small = table.words.get(a) <= table.words.get(b) ? a : b;
-    const j = estimateJaccard(table.signature(a), table.signature(b));
+    const j = estimate(a, b);
     const common = (j * (sizeOf(a) + sizeOf(b))) / (1 + j);
     if (table.isEarlier(a) || table.isEarlier(b)) {
       // no shingles kept for earlier runs: estimate, and derive containment from the set sizes
@@ -176,30 +222,62 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
   exactCopies(table, scratch, (a, b) => uf.union(a, b));
   clock.lap("exact");
 
+  const pairsInMemory = pairsForBudget(options.memoryBudget ?? DEFAULT_MEMORY_BUDGET);
+  const spillDir = options.spillDir ?? tmpdir();
   let verified = 0;
-  const needSets = new PairList();
-  const found = candidatePairs(table, options, scratch, clock, (a, b) => {
-    const m = quickMatch(a, b);
-    if (m === SETS) needSets.push(a, b);
-    else if (m) {
-      uf.union(a, b);
-      verified++;
-    }
-  });
+  // pairs that need their shingle sets, in pair order, verified once every candidate is screened
+  const needSets = new PairQueue(pairsInMemory / 4, spillDir, "dedupe-set-pairs");
+  // a canonical order of rows (by id), so that nothing below depends on the order of observation
+  const canonical = Uint32Array.from({ length: table.count }, (_, i) => i).sort(byId(table));
+  clock.lap("order");
+  const found = candidatePairs(
+    table,
+    canonical,
+    { ...options, pairsInMemory, spillDir },
+    scratch,
+    (phase) => clock.lap(phase),
+    (a, b) => {
+      const m = quickMatch(a, b);
+      if (m === SETS) needSets.push(a, b);
+      else if (m) {
+        uf.union(a, b);
+        verified++;
+      }
+    },
+  );
   clock.lap("screen");
-  const stats = { candidatePairs: found.bands, anchorPairs: found.anchors, pairsOnSets: needSets.length, verifiedPairs: 0, clusters: 0, phaseMs: clock.ms };
-  // matches found on the sets, in pair order, so that a copy's match with its kept copy is not read twice
+  const stats = {
+    candidatePairs: found.bands,
+    anchorPairs: found.anchors,
+    pairsOnSets: needSets.length,
+    verifiedPairs: 0,
+    clusters: 0,
+    spilledRuns: found.runs,
+    phaseMs: clock.ms,
+  };
+  // matches found on the sets, in pair order, so that a copy's match with its kept copy is not read
+  // twice; past a quarter of the budget, later ones are not kept (and read again if needed)
   const matched = new PairList();
   const matchedHow = new GrowableU32();
-  forEachOverlap(table, needSets, (a, b, o) => {
-    const m = setMatch(a, b, o.sizeA, o.sizeB, o.common);
-    if (m) {
-      uf.union(a, b);
-      verified++;
-      matched.push(a, b);
-      matchedHow.push(m[0] * 65536 + Math.round(m[1] * 10000));
-    }
-  });
+  const matchesKept = pairsInMemory / 4;
+  const reader = new OverlapReader(table);
+  try {
+    needSets.forEachChunk((pairs, n) =>
+      reader.visit(pairs, n, (a, b, o) => {
+        const m = setMatch(a, b, o.sizeA, o.sizeB, o.common);
+        if (m) {
+          uf.union(a, b);
+          verified++;
+          if (matched.length < matchesKept) {
+            matched.push(a, b);
+            matchedHow.push(m[0] * 65536 + Math.round(m[1] * 10000));
+          }
+        }
+      }),
+    );
+  } finally {
+    needSets.close();
+  }
   /** The match of `row` with `keep` found above, when it is the one a fresh look would give. */
   const matchedBefore = (row: number, keep: number): [number, number] | null => {
     const at = matched.indexOf(row, keep);
@@ -248,7 +326,7 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
       const before = m === SETS ? matchedBefore(row, keep) : null;
       if (before) setSimilarity(row, before, 0);
       else if (m === SETS || (m === null && !table.isEarlier(keep))) againstKept.push(row, keep);
-      else setSimilarity(row, m, estimateJaccard(table.signature(row), table.signature(keep)));
+      else setSimilarity(row, m, estimate(row, keep));
     }
     if (gone.length > 0) {
       dropped.set(keep, gone);
@@ -256,7 +334,12 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
     }
   }
   againstKept.sort(scratch);
-  forEachOverlap(table, againstKept, (a, b, o) => {
+  const kept = new Uint32Array(2 * againstKept.length);
+  for (let i = 0; i < againstKept.length; i++) {
+    kept[2 * i] = againstKept.first.get(i);
+    kept[2 * i + 1] = againstKept.second.get(i);
+  }
+  reader.visit(kept, againstKept.length, (a, b, o) => {
     const row = duplicateOf[a] === b ? a : b;
     const keep = duplicateOf[row] as number;
     const [sizeRow, sizeKeep] = row === a ? [o.sizeA, o.sizeB] : [o.sizeB, o.sizeA];
@@ -265,47 +348,6 @@ export function resolveDuplicates(table: ArticleTable, options: ResolveOptions):
   });
   clock.lap("clusters");
   return { duplicateOf, similarity, method, dropped, stats };
-}
-
-/**
- * Finds candidate pairs by banding and by anchors, and calls `consider(a, b)` once for each distinct
- * pair, in order. Returns how many each search found. The lists are dropped on return.
- */
-function candidatePairs(
-  table: ArticleTable,
-  options: ResolveOptions,
-  scratch: PairScratch,
-  clock: PhaseClock,
-  consider: (a: number, b: number) => void,
-): { bands: number; anchors: number } {
-  // a canonical order of rows (by id), so that nothing below depends on the order of observation
-  const canonical = Uint32Array.from({ length: table.count }, (_, i) => i).sort(byId(table));
-  clock.lap("order");
-  const bands = bandCandidates(table, canonical, scratch);
-  clock.lap("bands");
-  const anchors = anchorCandidates(table, canonical, options, scratch);
-  clock.lap("anchors");
-  // both lists are sorted: walk them together
-  const n1 = bands.length;
-  const n2 = anchors.length;
-  const a1 = bands.first.data;
-  const b1 = bands.second.data;
-  const a2 = anchors.first.data;
-  const b2 = anchors.second.data;
-  let i = 0;
-  let k = 0;
-  while (i < n1 || k < n2) {
-    const order = i >= n1 ? 1 : k >= n2 ? -1 : (a1[i] as number) - (a2[k] as number) || (b1[i] as number) - (b2[k] as number);
-    if (order <= 0) {
-      consider(a1[i] as number, b1[i] as number);
-      i++;
-      if (order === 0) k++;
-    } else {
-      consider(a2[k] as number, b2[k] as number);
-      k++;
-    }
-  }
-  return { bands: n1, anchors: n2 };
 }
 
 /**

@@ -26,10 +26,13 @@ export class SpillFile {
   private buffered = 0;
   private flushed = 0;
   private closed = false;
+  private readonly bufferValues: number;
 
-  constructor(dir: string, name: string) {
+  /** `bufferValues`: how many values are buffered before a write (4 MB of them unless told). */
+  constructor(dir: string, name: string, bufferValues = BUFFER_VALUES) {
     this.dir = dir;
     this.name = name;
+    this.bufferValues = Math.max(1, bufferValues);
   }
 
   /** Values appended so far. */
@@ -64,7 +67,7 @@ export class SpillFile {
   append(values: Uint32Array): number {
     this.checkOpen();
     const at = this.length;
-    this.buffer ??= new Uint32Array(BUFFER_VALUES);
+    this.buffer ??= new Uint32Array(this.bufferValues);
     if (this.buffered + values.length > this.buffer.length) this.flush();
     if (values.length > this.buffer.length) {
       this.writeAll(bytesOf(values));
@@ -79,7 +82,7 @@ export class SpillFile {
   /** Appends one value. */
   push(value: number): void {
     this.checkOpen();
-    this.buffer ??= new Uint32Array(BUFFER_VALUES);
+    this.buffer ??= new Uint32Array(this.bufferValues);
     if (this.buffered === this.buffer.length) this.flush();
     this.buffer[this.buffered++] = value;
   }

@@ -4,7 +4,8 @@
  * observe: fingerprints the clean body of every draft (normalised words, word shingles, a MinHash
  * signature). Memory keeps a compact row per article (signature, exact hash, a few numbers, the id);
  * the shingles go to a spill file in the run's temporary folder (`ctx.tempDir`). finish: finds candidate pairs by banding and
- * anchors, verifies them on their real shingle sets read back from the spill, clusters them and keeps
+ * anchors (in memory up to `memoryBudgetMiB`, beyond it in sorted runs in the same folder, so that
+ * finish's memory does not grow with their number), verifies them on their real shingle sets read back from the spill, clusters them and keeps
  * the most complete copy of each cluster (see src/dedupe/survivor.ts for the rule), then deletes the
  * spill. apply: a dropped copy gets `markDuplicate(keptId, similarity,
  * method)`, a kept copy the ids it replaced. close: when the run went through, the kept articles are
@@ -39,6 +40,11 @@ const options = z
     maxAnchorArticles: z.number().int().min(2).default(32),
     /** The survivor rule: criteria in order of precedence; the smallest id breaks the last tie. */
     survivor: z.array(z.enum(SURVIVOR_CRITERIA)).default([...SURVIVOR_CRITERIA]),
+    /**
+     * Memory finish may hold for candidate pairs (MiB), on top of the compact state of every article;
+     * pairs beyond it wait in sorted runs in the temporary folder. Only speed depends on it.
+     */
+    memoryBudgetMiB: z.number().positive().default(128),
   })
   .strict();
 
@@ -221,7 +227,7 @@ export const dedupe = defineCorpusStage({
   },
   finish(state, ctx) {
     const started = performance.now();
-    state.resolution = resolveDuplicates(state.table, ctx.options);
+    state.resolution = resolveDuplicates(state.table, { ...ctx.options, memoryBudget: ctx.options.memoryBudgetMiB * 2 ** 20, spillDir: tempDirOf(ctx) });
     state.memoryBytesPerArticle = state.table.bytesPerArticle();
     state.spillBytesPerArticle = state.table.spillBytesPerArticle();
     state.table.closeSpill();

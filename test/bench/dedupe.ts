@@ -4,11 +4,18 @@
  *   npm run bench:dedupe                      pair precision and recall on a labelled corpus built
  *                                             from the WCXB gold texts (../shared/bench/wcxb-dev)
  *   npm run bench:dedupe -- --scale 100000    time, peak memory and index size on N synthetic articles
+ *   npm run bench:dedupe -- --short 300000    finish's peak memory and phase times on N short records
+ *                                             (bench:speed's "short records", which banding pairs by
+ *                                             the tens of millions), without the rest of the pipeline;
+ *                                             --decisions <file> writes every decision there, one a line
  *
  * Options: --threshold <j> (near-duplicate Jaccard), --seed <n>, --sweep (precision and recall at
- * several thresholds), --stress (add reworked copies, beyond what syndication usually does).
+ * several thresholds), --stress (add reworked copies, beyond what syndication usually does),
+ * --budget-mib <m> (the stage's memoryBudgetMiB: a small one makes finish spill its pairs).
  */
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +26,7 @@ import { INDEX_FILE } from "../../src/dedupe/index-store.ts";
 import { silentLogger } from "../../src/log.ts";
 import type { CorpusStage, StageContext } from "../../src/stage.ts";
 import { dedupe } from "../../src/stages/dedupe.ts";
+import { article, rng } from "../support/corpus.ts";
 import { type LabelledItem, buildLabelledCorpus, readWcxb, withoutSourceDuplicates } from "./dedupe/labelled-corpus.ts";
 import { copySource, syntheticArticle, syntheticId } from "./dedupe/synthetic.ts";
 
@@ -36,8 +44,10 @@ function draftOf(id: string, text: string, index: number, meta: { title?: string
   return d;
 }
 
+/** The stage with `options`, and with --budget-mib as its memory budget when given. */
 function stageWith(options: Record<string, unknown>): CorpusStage {
-  const s = dedupe(options);
+  const budget = arg("budget-mib");
+  const s = dedupe(budget ? { ...options, memoryBudgetMiB: Number(budget) } : options);
   if (s.kind !== "corpus") throw new Error("dedupe must be a corpus stage");
   return s;
 }
@@ -140,6 +150,9 @@ async function quality(): Promise<void> {
   console.log(`  pair recall    ${(truePairs ? tp / truePairs : 1).toFixed(4)}   (bar >= 0.95)`);
   for (const [k, e] of [...perKind].sort()) console.log(`  copies ${k.padEnd(18)} found ${e.found}/${e.total} (${((100 * e.found) / e.total).toFixed(1)}%)`);
   console.log(`  methods: ${[...methods].map(([m, n]) => `${m} ${n}`).join(", ")}`);
+  const digest = createHash("sha256");
+  for (const d of drafts) digest.update(`${d.id}\t${JSON.stringify(d.duplicateOf)}\t${d.duplicates.join(",")}\n`);
+  console.log(`  decisions digest ${digest.digest("hex").slice(0, 16)}`);
   console.log(`  time ${ms.toFixed(0)} ms; ${JSON.stringify(stage.describe(st))}`);
   // the worst errors, for a person to look at
   const wrong = items.map((it, i) => ({ it, i })).filter(({ it, i }) => it.kinds[0] !== "original" && clusterOfOriginal.get(it.cluster) !== predicted[i]);
@@ -237,6 +250,111 @@ async function scale(n: number): Promise<void> {
   }
 }
 
+/** The process's resident memory now and at its highest since the last reset (Linux), in MiB; null elsewhere. */
+function residentMiB(): { now: number; peak: number } | null {
+  try {
+    const status = readFileSync("/proc/self/status", "utf8");
+    const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN);
+    return { now: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+  } catch {
+    return null;
+  }
+}
+
+/** Starts the peak of resident memory again from the current size (Linux); false where that cannot be done. */
+function resetPeak(): boolean {
+  try {
+    writeFileSync("/proc/self/clear_refs", "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * bench:speed's short records: about three sentences each from a small vocabulary. Nothing like
+ * news, but banding pairs them by the tens of millions at a million records.
+ */
+function* shortRecords(n: number): Generator<{ id: string; text: string }> {
+  const r = rng(9);
+  for (let i = 0; i < n; i++) {
+    const a = article(r, `s${i}`, false);
+    yield { id: `s${i}`, text: a.text.split("\n\n").slice(0, 3).join("\n\n").slice(0, 600) };
+  }
+}
+
+/**
+ * Feeds N short records through the stage's features and collect, then times finish and measures
+ * its peak resident memory on its own (the peak is reset just before it), then asks decide for every
+ * record. Prints a digest of the decisions, so that two versions of the code can be compared.
+ */
+async function short(n: number): Promise<void> {
+  const tempDir = mkdtempSync(join(tmpdir(), "tidings-dedupe-short-"));
+  const out = arg("decisions");
+  try {
+    const stage = stageWith({});
+    const split = stage.split;
+    const decided = stage.decided;
+    if (!split || !decided) throw new Error("dedupe must observe through features and collect, and apply through decide");
+    const ctx: StageContext<never> = { options: stage.options as never, log: silentLogger, stateDir: null, tempDir };
+    const st = await stage.createState(ctx);
+    const refs: { id: string; source: { path: string; index: number } }[] = [];
+    const o0 = performance.now();
+    let index = 0;
+    for (const record of shortRecords(n)) {
+      const d = draftOf(record.id, record.text, index);
+      const ref = { id: d.id, source: d.source };
+      split.collect(split.features(d, ctx), ref, st, ctx);
+      refs.push(ref);
+      index++;
+    }
+    const observeMs = performance.now() - o0;
+    (globalThis as { gc?: () => void }).gc?.();
+    const before = residentMiB();
+    const canReset = resetPeak();
+    const f0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    await stage.finish(st, ctx);
+    const cpu = process.cpuUsage(cpu0);
+    const finishMs = performance.now() - f0;
+    const during = residentMiB();
+    const digest = createHash("sha256");
+    const file = out ? createWriteStream(out) : null;
+    let duplicates = 0;
+    for (const ref of refs) {
+      const decision = decided.decide(ref as never, st, ctx) as { duplicateOf?: string } | undefined;
+      if (decision?.duplicateOf !== undefined) duplicates++;
+      const line = `${ref.id}\t${decision === undefined ? "-" : JSON.stringify(decision)}\n`;
+      digest.update(line);
+      if (file && !file.write(line)) await once(file, "drain");
+    }
+    if (file) {
+      file.end();
+      await once(file, "finish");
+    }
+    await stage.close(st, ctx, { committed: true });
+    const summary = stage.describe(st) as { stateBytesPerArticle: number; phaseMs?: Record<string, number> } & Record<string, unknown>;
+    const { phaseMs, ...rest } = summary;
+    console.log(
+      `dedupe on ${n} short records: observe ${(observeMs / 1000).toFixed(1)} s, finish ${(finishMs / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, of which system ${(cpu.system / 1e6).toFixed(1)} s)`,
+    );
+    if (before && during && canReset) {
+      console.log(
+        `  resident memory before finish ${before.now.toFixed(0)} MiB (compact state ${summary.stateBytesPerArticle} B/article = ${((summary.stateBytesPerArticle * n) / 2 ** 20).toFixed(0)} MiB), peak during finish ${during.peak.toFixed(0)} MiB (+${(during.peak - before.now).toFixed(0)} MiB)`,
+      );
+    } else {
+      console.log(`  peak resident memory of the whole process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (finish's own peak cannot be told apart here)`);
+    }
+    console.log(`  finish phases (ms): ${JSON.stringify(phaseMs ?? {})}`);
+    console.log(`  ${JSON.stringify({ ...rest, index: undefined })}`);
+    console.log(`  duplicates ${duplicates}; decisions digest ${digest.digest("hex").slice(0, 16)}${out ? ` (written to ${out})` : ""}`);
+  } finally {
+    rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
 const n = arg("scale");
+const shortCount = arg("short");
 if (n) await scale(Number(n));
+else if (shortCount) await short(Number(shortCount));
 else await quality();

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { anchorCandidates, anchorsOf, bandCandidates } from "../../src/dedupe/candidates.ts";
+import { type AnchorOptions, anchorsOf, bandCandidates, candidatePairs } from "../../src/dedupe/candidates.ts";
 import { fingerprint } from "../../src/dedupe/fingerprint.ts";
-import type { PairList } from "../../src/dedupe/pairs.ts";
+import { PairSpool } from "../../src/dedupe/pair-spool.ts";
+import { PairScratch } from "../../src/dedupe/radix.ts";
 import { ArticleTable } from "../../src/dedupe/table.ts";
 import { RATES_LOCAL, RATES_WIRE, STORM_LOCAL, STORM_WIRE, STRIKE_LOCAL, STRIKE_WIRE, paragraphs } from "./fixtures.ts";
 
@@ -25,7 +26,25 @@ function tableOf(texts: readonly string[], modulus: number): { table: ArticleTab
   return { table, canonical: Uint32Array.from(texts, (_, i) => i) };
 }
 
-const pairsOf = (list: PairList): string[] => Array.from({ length: list.length }, (_, i) => `${list.first.get(i)}-${list.second.get(i)}`);
+/** The candidate pairs of a table, as "a-b" in the order they are considered. */
+function candidatesOf(table: ArticleTable, canonical: Uint32Array, options: AnchorOptions, pairsInMemory = 1 << 20): string[] {
+  const found: string[] = [];
+  const spillDir = mkdtempSync(join(tmpdir(), "tidings-candidates-spill-"));
+  dirs.push(spillDir);
+  candidatePairs(table, canonical, { ...options, pairsInMemory, spillDir }, new PairScratch(), () => undefined, (a, b) => found.push(`${a}-${b}`));
+  return found;
+}
+
+/** The distinct pairs that agree on a band. */
+function bandPairsOf(table: ArticleTable, canonical: Uint32Array): string[] {
+  const scratch = new PairScratch();
+  const spool = new PairSpool({ limit: 1 << 20, dir: tmpdir(), name: "test-bands", counted: false, scratch });
+  bandCandidates(table, canonical, spool, scratch);
+  const found: string[] = [];
+  for (const s = spool.stream(); s.next(); ) found.push(`${s.a}-${s.b}`);
+  spool.close();
+  return found;
+}
 
 // excerpts and lead paragraphs of six articles, so that many pairs share anchors
 const texts = [STRIKE_WIRE, STRIKE_LOCAL, STORM_WIRE, STORM_LOCAL, RATES_WIRE, RATES_LOCAL].flatMap((t) => {
@@ -36,18 +55,17 @@ const texts = [STRIKE_WIRE, STRIKE_LOCAL, STORM_WIRE, STORM_LOCAL, RATES_WIRE, R
 describe("candidate pairs", () => {
   it("finds excerpts by their anchors, the same whether the hash space is sorted in one slice or many", () => {
     const { table, canonical } = tableOf(texts, 4);
-    const whole = anchorCandidates(table, canonical, { anchorModulus: 4, maxAnchorArticles: 32 });
-    const sliced = anchorCandidates(table, canonical, { anchorModulus: 4, maxAnchorArticles: 32, anchorsPerSlice: 8 });
-    const found = pairsOf(whole);
+    const found = candidatesOf(table, canonical, { anchorModulus: 4, maxAnchorArticles: 32 });
+    const sliced = candidatesOf(table, canonical, { anchorModulus: 4, maxAnchorArticles: 32, anchorsPerSlice: 8 });
     // each article with its three excerpts
     for (let article = 0; article < 6; article++) expect(found).toContain(`${article * 4}-${article * 4 + 1}`);
-    expect(pairsOf(sliced)).toEqual(found);
+    expect(sliced).toEqual(found);
     table.closeSpill();
   });
 
   it("pairs identical bodies by band, and each pair once", () => {
     const { table, canonical } = tableOf([STRIKE_WIRE, STORM_WIRE, STRIKE_WIRE, RATES_WIRE, STRIKE_WIRE], 32);
-    const found = pairsOf(bandCandidates(table, canonical));
+    const found = bandPairsOf(table, canonical);
     expect(found).toEqual(expect.arrayContaining(["0-2", "0-4", "2-4"]));
     expect(new Set(found).size).toBe(found.length);
     expect(found.filter((p) => p.includes("1") || p.includes("3"))).toEqual([]);

@@ -117,6 +117,22 @@ describe("radix sort of pairs", () => {
     );
   });
 
+  it("groups long runs of keys equal in their low bits as a stable sort by low, then high bits does", () => {
+    // keys that are not hashes: thousands share their low 22 bits and differ above them
+    const r = fc.sample(fc.tuple(fc.nat(2), fc.nat(1023)), { numRuns: 6000, seed: 4 });
+    const keys = Uint32Array.from(r, ([low, high]) => ((high << 22) | (low * 777)) >>> 0);
+    const values = Uint32Array.from(r, (_, i) => i);
+    const given = [...keys];
+    const expected = [...values].sort((x, y) => {
+      const a = given[x] as number;
+      const b = given[y] as number;
+      return (a & 0x3fffff) - (b & 0x3fffff) || (a >>> 22) - (b >>> 22) || x - y;
+    });
+    groupPairs(keys, values, keys.length, new PairScratch());
+    expect([...values]).toEqual(expected);
+    expect([...keys]).toEqual(expected.map((i) => given[i]));
+  });
+
   it("sorts only the first n pairs", () => {
     const keys = Uint32Array.from([9, 3, 7, 1]);
     const values = Uint32Array.from([0, 1, 2, 3]);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fingerprint } from "../../src/dedupe/fingerprint.ts";
-import { estimateJaccard } from "../../src/dedupe/signature.ts";
+import { SIGNATURE_BINS, agreeingBins, estimateJaccard } from "../../src/dedupe/signature.ts";
 import { containment, jaccard, toSortedSet } from "../../src/dedupe/similarity.ts";
 import { createWordHashes, hashWords, matchingKey, matchingKeyHash, matchingWords } from "../../src/dedupe/tokens.ts";
 
@@ -57,6 +57,33 @@ describe("MinHash signature", () => {
         },
       ),
       { numRuns: 60, seed: 7 },
+    );
+  });
+
+  it("counts the bins two stored signatures agree in four at a time, as a bin-by-bin count does", () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: SIGNATURE_BINS, maxLength: SIGNATURE_BINS }),
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: SIGNATURE_BINS - 1 }), fc.oneof(fc.constantFrom(0x80, 0x01, 0x7f, 0xff), fc.integer({ min: 1, max: 255 }))),
+          { maxLength: SIGNATURE_BINS },
+        ),
+        (first, changed) => {
+          const second = first.slice();
+          // bins changed in any of their bits: the top one alone, the low ones, all
+          for (const [bin, flip] of changed) second[bin] = (second[bin] as number) ^ flip;
+          const stored = new Uint8Array(3 * SIGNATURE_BINS);
+          stored.set(first, SIGNATURE_BINS);
+          stored.set(second, 2 * SIGNATURE_BINS);
+          let same = 0;
+          for (let i = 0; i < SIGNATURE_BINS; i++) if (first[i] === second[i]) same++;
+          const words = new Int32Array(stored.buffer);
+          expect(agreeingBins(words, 1, 2)).toBe(same);
+          expect(agreeingBins(words, 2, 1)).toBe(same);
+          expect(agreeingBins(words, 1, 1)).toBe(SIGNATURE_BINS);
+        },
+      ),
+      { numRuns: 300, seed: 11 },
     );
   });
 });
