@@ -11,7 +11,8 @@
  */
 import { LETTER, MARK, NUMBER, UPPER, classOf, unitsOf } from "../repair/chars.ts";
 
-const MONTHS = [
+/** Month names, lower-case (exported for the tests' reference reading). */
+export const MONTHS = [
   "january",
   "february",
   "march",
@@ -25,7 +26,7 @@ const MONTHS = [
   "november",
   "december",
 ];
-const MONTH_ABBREVIATIONS: Record<string, string> = {
+export const MONTH_ABBREVIATIONS: Record<string, string> = {
   jan: "january",
   feb: "february",
   mar: "march",
@@ -41,7 +42,7 @@ const MONTH_ABBREVIATIONS: Record<string, string> = {
 };
 
 /** Words that open sentences or sit capitalised in titles without naming anything. */
-const NOT_NAMES = new Set(
+export const NOT_NAMES = new Set(
   (
     "a an the and or but if in on at of for to from by with as after before during while when where " +
     "this that these those it its he she they we you i his her their our my your there here then " +

