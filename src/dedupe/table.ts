@@ -136,4 +136,18 @@ export class ArticleTable {
   closeSpill(): void {
     this.shingles.close();
   }
+
+  /** Frees every column once nothing will read the table again (it is empty after). */
+  release(): void {
+    this.closeSpill();
+    this.ids.length = 0;
+    for (const column of [this.exactHi, this.exactLo, this.words, this.keyHash]) {
+      column.data = new Uint32Array(0);
+      column.length = 0;
+    }
+    for (const column of [this.flags, this.metadata, this.signatures]) {
+      column.data = new Uint8Array(0);
+      column.length = 0;
+    }
+  }
 }

@@ -67,6 +67,8 @@ interface DedupeState {
   memoryBytesPerArticle: number;
   spillBytesPerArticle: number;
   ms: { fingerprint: number; resolve: number };
+  /** What describe reports, taken before the table was let go (a run without --state). */
+  summary: Record<string, unknown> | null;
 }
 
 /**
@@ -205,6 +207,7 @@ export const dedupe = defineCorpusStage({
       memoryBytesPerArticle: 0,
       spillBytesPerArticle: 0,
       ms: { fingerprint: 0, resolve: 0 },
+      summary: null,
     };
   },
   features(draft, ctx): DedupeFeatures {
@@ -260,28 +263,40 @@ export const dedupe = defineCorpusStage({
     state.committed = true;
     if (state.idsTooLong > 0) ctx.log.warn({ count: state.idsTooLong }, "ids too long for the dedupe index were not indexed");
   },
-  describe(state) {
-    const res = state.resolution;
-    const dropped = res ? [...res.dropped.values()].reduce((n, l) => n + l.length, 0) : 0;
-    const byMethod: Record<string, number> = {};
-    if (res) {
-      for (let row = 0; row < res.duplicateOf.length; row++) {
-        if ((res.duplicateOf[row] as number) >= 0) {
-          const m = methodName(res.method[row] as number);
-          byMethod[m] = (byMethod[m] ?? 0) + 1;
-        }
+  // Without --state, nothing reads the table once every draft is decided: sum it up and let it go,
+  // so that the passes after this one do not carry ~150 bytes an article.
+  applied(state, ctx) {
+    if (ctx.stateDir || state.applied < state.observed) return;
+    state.summary = summarise(state);
+    state.table.release();
+    state.resolution = null;
+    state.rowsByKey = null;
+  },
+  describe: (state) => state.summary ?? summarise(state),
+});
+
+/** What run.json reports of the stage: counts, methods, the resolution's figures, the index. */
+function summarise(state: DedupeState): Record<string, unknown> {
+  const res = state.resolution;
+  const dropped = res ? [...res.dropped.values()].reduce((n, l) => n + l.length, 0) : 0;
+  const byMethod: Record<string, number> = {};
+  if (res) {
+    for (let row = 0; row < res.duplicateOf.length; row++) {
+      if ((res.duplicateOf[row] as number) >= 0) {
+        const m = methodName(res.method[row] as number);
+        byMethod[m] = (byMethod[m] ?? 0) + 1;
       }
     }
-    return {
-      articles: state.observed,
-      earlierArticles: state.earlierRows,
-      duplicates: dropped,
-      byMethod,
-      ...(res ? res.stats : {}),
-      stateBytesPerArticle: Math.round(state.memoryBytesPerArticle),
-      spillBytesPerArticle: Math.round(state.spillBytesPerArticle),
-      index: indexSummary(state),
-      ms: { fingerprint: Math.round(state.ms.fingerprint), resolve: Math.round(state.ms.resolve) },
-    };
-  },
-});
+  }
+  return {
+    articles: state.observed,
+    earlierArticles: state.earlierRows,
+    duplicates: dropped,
+    byMethod,
+    ...(res ? res.stats : {}),
+    stateBytesPerArticle: Math.round(state.memoryBytesPerArticle),
+    spillBytesPerArticle: Math.round(state.spillBytesPerArticle),
+    index: indexSummary(state),
+    ms: { fingerprint: Math.round(state.ms.fingerprint), resolve: Math.round(state.ms.resolve) },
+  };
+}
