@@ -73,6 +73,7 @@ interface RunFlags {
   concurrency?: number;
   resume: boolean;
   checkpointEvery: number;
+  reportMax: number;
   timeout: number;
   report: boolean;
   progress: boolean;
@@ -109,7 +110,12 @@ async function runCommand(pipelineName: string | undefined, flags: RunFlags): Pr
   });
   progress?.done();
   let reportNote = "";
-  if (flags.report) {
+  if (flags.report && stats.counts.articles > flags.reportMax) {
+    // The report holds an index row of every article while it is built (~2 KB each): past this many
+    // it would need more memory than the run itself. It can still be written on purpose.
+    log.warn({ articles: stats.counts.articles, max: flags.reportMax }, `report.html not written: too many articles; \`tidings report ${flags.out}\` writes it`);
+    reportNote = ", report skipped: too many articles";
+  } else if (flags.report) {
     const { writeReport } = await import("./report/index.ts");
     const written = await writeReport(flags.out);
     reportNote = `, report ${written.path}`;
@@ -119,6 +125,9 @@ async function runCommand(pipelineName: string | undefined, flags: RunFlags): Pr
     `tidings: ${c.inputs} inputs -> ${c.articles} articles, ${c.duplicates} duplicates, ${c.rejected} rejected in ${(stats.ms / 1000).toFixed(1)} s (${flags.out}/articles.jsonl${reportNote})\n`,
   );
 }
+
+/** Past this many articles a run does not write report.html by itself (see above). */
+export const REPORT_MAX_ARTICLES = 250_000;
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -156,6 +165,7 @@ Examples:
     .option("--resume", "finish a run that was killed, from its last checkpoint in --out (same pipeline and inputs)", false)
     .option("--checkpoint-every <n>", "records between checkpoints, the most a killed run has to redo", wholeNumber, 2000)
     .option("--no-report", "do not write report.html")
+    .option("--report-max <n>", "articles past which report.html is not written (it holds ~2 KB an article while built; `tidings report` writes it anyway)", wholeNumber, REPORT_MAX_ARTICLES)
     .option("--no-progress", "no progress line on a terminal")
     .option("--log-level <level>", "pino log level: fatal, error, warn, info, debug, trace, silent (default: info, or TIDINGS_LOG_LEVEL)")
     .addHelpText(

@@ -2,10 +2,12 @@
  * The command line as a script sees it: help, exit codes, the schema, and a run's summary line.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { article, rng } from "./support/corpus.ts";
 
 const BIN = new URL("../bin/tidings.js", import.meta.url).pathname;
 const tidings = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, TIDINGS_LOG_LEVEL: "warn" } });
@@ -67,6 +69,29 @@ describe("tidings command", () => {
       expect(article.text).not.toContain("Leave a Reply");
       const runJson = JSON.parse(await readFile(join(dir, "out", "run.json"), "utf8"));
       expect(runJson.counts.inputs).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("writes report.html for a run up to --report-max articles, and past it says it did not", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tidings-cli-report-"));
+    try {
+      const input = join(dir, "in");
+      await mkdir(input);
+      const r = rng(4);
+      for (let i = 0; i < 3; i++) await writeFile(join(input, `a${i}.txt`), article(r, `a${i}`, false).text);
+      const under = tidings("run", "--in", input, "--out", join(dir, "under"), "--report-max", "3");
+      expect(under.status, under.stderr).toBe(0);
+      expect(under.stdout).toMatch(/report .*report\.html/);
+      expect(existsSync(join(dir, "under", "report.html"))).toBe(true);
+      expect(under.stdout).toMatch(/3 inputs -> 3 articles/);
+      const over = tidings("run", "--in", input, "--out", join(dir, "over"), "--report-max", "2");
+      expect(over.status, over.stderr).toBe(0);
+      expect(over.stdout).toMatch(/report skipped: too many articles/);
+      expect(over.stderr).toMatch(/tidings report/);
+      expect(existsSync(join(dir, "over", "report.html"))).toBe(false);
+      expect(existsSync(join(dir, "over", "articles.jsonl"))).toBe(true);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

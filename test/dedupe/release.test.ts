@@ -44,7 +44,7 @@ async function decideAll(stateDir: string | null) {
 describe("dedupe after every draft is decided", () => {
   it("lets its table go without --state, and describes the run as before", async () => {
     const { stage, state, ctx, decisions, before, rows } = await decideAll(null);
-    expect(decisions.filter((d) => d && "duplicateOf" in d).length).toBeGreaterThan(0);
+    expect(decisions.filter((d) => typeof d === "object" && d !== null && "duplicateOf" in d).length).toBeGreaterThan(0);
     expect(rows).toBe(16);
     expect(state.table.count).toBe(0);
     expect(stage.describe(state)).toEqual(before);
