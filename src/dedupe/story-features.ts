@@ -9,7 +9,7 @@
  * A capitalised word at the start of a sentence counts as a name only when it is not a common
  * sentence opener ("The", "In", "After"…). Years mentioned are also returned, to tell events apart.
  */
-import { LETTER, MARK, NUMBER, UPPER, classOf, unitsOf } from "../repair/chars.ts";
+import { LETTER, MARK, NUMBER, UPPER, classOf, unitsOf } from "../text/chars.ts";
 
 /** Month names, lower-case (exported for the tests' reference reading). */
 export const MONTHS = [

@@ -7,7 +7,7 @@
  * Each word gets two independent 32-bit hashes (FNV-1a and a multiply-xorshift hash), written into
  * reusable buffers, so that a whole article is tokenised without allocating a string per word.
  */
-import { LETTER, MARK, NUMBER, classOf, unitsOf } from "../repair/chars.ts";
+import { LETTER, MARK, NUMBER, classOf, unitsOf } from "../text/chars.ts";
 
 /** Reusable word-hash buffers: `a[i]` and `b[i]` are the two hashes of word i. */
 export interface WordHashes {

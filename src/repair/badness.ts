@@ -9,7 +9,7 @@
  * symbol character wedged inside a word (`g√¢teaux`); and two scripts meeting inside one word.
  */
 
-import { LETTER, LOWER, SPACE, UPPER, classOf } from "./chars.ts";
+import { LETTER, LOWER, SPACE, UPPER, classOf } from "../text/chars.ts";
 import { codecNamed } from "./codecs.ts";
 
 type Script = "latin" | "greek" | "cyrillic" | "hebrew" | "arabic" | "cjk" | "hangul" | "other";

@@ -3,7 +3,7 @@
  * lower-cased), which word pairs it uses, and which capitalised words it uses in mid-sentence (names).
  * Repairs ask it before they act: a split or a name is applied only when the text itself attests it.
  */
-import { LETTER, MARK, SPACE, classOf, codePointBefore, unitsOf } from "./chars.ts";
+import { LETTER, MARK, SPACE, classOf, codePointBefore, unitsOf } from "../text/chars.ts";
 
 export interface DocumentEvidence {
   /** Count of each token as written. */

@@ -11,7 +11,7 @@
  * that also has a strong cut, where the glue is evidently the block's habit; elsewhere they are
  * reported for a person to judge.
  */
-import { LOWER, classOf, codePointBefore, unitsOf } from "./chars.ts";
+import { LOWER, classOf, codePointBefore, unitsOf } from "../text/chars.ts";
 import type { DocumentEvidence } from "./evidence.ts";
 
 export type GlueStrength = "strong" | "weak";

@@ -4,7 +4,7 @@
  * the capitalised words that stand alone (a family name is written alone far more often than a
  * given name: `Kishida said` vs `Fumio said`).
  */
-import { UPPER, classOf, codePointBefore, unitsOf } from "./chars.ts";
+import { UPPER, classOf, codePointBefore, unitsOf } from "../text/chars.ts";
 import { TITLE_WORDS } from "./name-patterns.ts";
 import { nameBody, nameWordEnd } from "./name-sites.ts";
 

@@ -8,7 +8,7 @@
  */
 import type { Draft, DraftBlock } from "../draft.ts";
 import type { NameContext } from "./name-repairs.ts";
-import { LOWER, classOf, codePointBefore, unitsOf } from "./chars.ts";
+import { LOWER, classOf, codePointBefore, unitsOf } from "../text/chars.ts";
 import { TITLE_WORDS, escapeRegExp } from "./name-patterns.ts";
 import { gluedAfterOf } from "./name-sites.ts";
 

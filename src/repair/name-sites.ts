@@ -5,7 +5,7 @@
  * and a few character lookups, and a pattern runs only on text that has one. A scan may say yes where
  * the pattern then finds nothing, never the other way round.
  */
-import { LETTER, LOWER, MARK, UPPER, classOf, codePointBefore, unitsOf } from "./chars.ts";
+import { LETTER, LOWER, MARK, UPPER, classOf, codePointBefore, unitsOf } from "../text/chars.ts";
 
 const APOSTROPHE = 0x27;
 const RIGHT_QUOTE = 0x2019;

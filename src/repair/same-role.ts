@@ -6,7 +6,7 @@
  * flagged for a person or for `tidings names suggest`, never applied.
  */
 import type { Draft } from "../draft.ts";
-import { LETTER, MARK, classOf, unitsOf } from "./chars.ts";
+import { LETTER, MARK, classOf, unitsOf } from "../text/chars.ts";
 import { ROLE_WORDS, escapeRegExp } from "./name-patterns.ts";
 
 /**

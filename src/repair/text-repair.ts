@@ -3,7 +3,7 @@
  * thin definition and the benchmark can run the very same code.
  */
 import type { Draft, DraftBlock, DraftMeta } from "../draft.ts";
-import { LETTER, LOWER, MARK, UPPER, classOf, unitsOf } from "./chars.ts";
+import { LETTER, LOWER, MARK, UPPER, classOf, unitsOf } from "../text/chars.ts";
 import { gatherEvidence } from "./evidence.ts";
 import { type GlueContext, type GlueSplit, holdsFunctionWord, looksLikeCode, mayHoldFunctionWord, splitGluedToken } from "./glued-words.ts";
 import { ENTITY_PATTERN, decodeEntity, fixMojibake, fixC1Controls } from "./mojibake.ts";

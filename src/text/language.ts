@@ -4,7 +4,7 @@
  */
 import { STOP_WORDS } from "./stopwords.ts";
 import { words } from "./measure.ts";
-import { LETTER, NUMBER, classOf, unitsOf } from "../repair/chars.ts";
+import { LETTER, NUMBER, classOf, unitsOf } from "./chars.ts";
 
 const SCRIPTS: Array<[RegExp, (text: string) => string | null]> = [
   [/[\u3040-\u30ff]/u, () => "ja"],

@@ -2,7 +2,7 @@
  * Small measures of a piece of text that stages weigh: words, sentence endings, stop-word density,
  * case. Language-neutral where it can be; the stop-word lists cover the languages we detect.
  */
-import { LETTER, NUMBER, classOf } from "../repair/chars.ts";
+import { LETTER, NUMBER, classOf } from "./chars.ts";
 import { STOP_WORDS } from "./stopwords.ts";
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { LETTER, LOWER, MARK, NUMBER, SPACE, UPPER, classOf } from "../../src/repair/chars.ts";
+import { LETTER, LOWER, MARK, NUMBER, SPACE, UPPER, classOf } from "../../src/text/chars.ts";
 import { CODECS } from "../../src/repair/codecs.ts";
 import { GAP_SENTENCE, GAP_SPACE, countEvidence, gatherEvidence, tokenize } from "../../src/repair/evidence.ts";
 import { holdsFunctionWord, mayHoldFunctionWord } from "../../src/repair/glued-words.ts";
