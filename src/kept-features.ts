@@ -9,8 +9,9 @@
  * The file is written as `<path>.partial` and takes its name when the pass is done, so a reader
  * never sees half of one.
  */
-import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";
+import { PartialFile } from "./sinks/partial-file.ts";
 
 /** Features as bytes, read back only where needed. */
 export class Serialized {
@@ -37,16 +38,9 @@ export interface Kept {
 
 const FLUSH_AT = 1 << 20;
 
-export class KeptFeaturesWriter {
-  private readonly partial: string;
-  private fd: number | null;
+export class KeptFeaturesWriter extends PartialFile {
   private chunks: Buffer[] = [];
   private buffered = 0;
-
-  constructor(readonly path: string) {
-    this.partial = `${path}.partial`;
-    this.fd = openSync(this.partial, "w");
-  }
 
   /** Writes one draft's record: its own features, then those for the stages ahead (values or bytes). */
   write(own: unknown, ahead: readonly unknown[]): void {
@@ -64,29 +58,16 @@ export class KeptFeaturesWriter {
     if (this.buffered >= FLUSH_AT) this.flush();
   }
 
-  private flush(): void {
-    if (this.fd === null || this.chunks.length === 0) return;
-    const data = Buffer.concat(this.chunks);
-    let off = 0;
-    while (off < data.length) off += writeSync(this.fd, data, off);
+  flush(): void {
+    if (this.chunks.length === 0) return;
+    this.writeOut(Buffer.concat(this.chunks));
     this.chunks = [];
     this.buffered = 0;
   }
 
-  /** Flushes and gives the file its final name. */
-  commit(): void {
-    this.flush();
-    this.close();
-    renameSync(this.partial, this.path);
-  }
-
-  /** Closes without committing; the partial file is removed. */
-  close(remove = false): void {
-    if (this.fd !== null) {
-      closeSync(this.fd);
-      this.fd = null;
-    }
-    if (remove) rmSync(this.partial, { force: true });
+  /** Flushes and gives the file its final name (a temporary file: no sync). */
+  override commit(): void {
+    super.commit(false);
   }
 }
 
