@@ -78,10 +78,11 @@ export interface Living {
   features?: unknown;
   /** Set (with no line) when the pass changed nothing: the spill line it came with stands. */
   unchanged?: true;
-  /** The features of the pass's `ahead` stages, in order (null where one failed: computed again later). */
-  ahead?: unknown[];
-  /** The same, v8-serialised where the draft was (a worker), so that the runner's thread only stores them. */
-  aheadBytes?: (Uint8Array | null)[];
+  /**
+   * The features of the pass's `ahead` stages, in order, v8-serialised where the draft was (null where
+   * one failed: computed again later), so that the runner's thread only stores them.
+   */
+  ahead?: (Uint8Array | null)[];
 }
 
 export type PassOutcome = { settled: Settled } | { living: Living };
@@ -137,7 +138,6 @@ export async function runPass(
     }
     options.onStage?.(stage, performance.now() - started, draft);
   }
-  draft.stage = after.name;
   return { features, ahead };
 }
 
@@ -226,7 +226,6 @@ export async function passOutcome(
       ? { ref: refOf(draft), draft: null, line: null, unchanged: true }
       : { ref: refOf(draft), draft: null, line: spillLine(draft) };
   if (parts.after?.split) living.features = features;
-  if (ahead && asLine) living.aheadBytes = ahead.map((f) => (f == null ? null : serialize(f)));
-  else if (ahead) living.ahead = ahead;
+  if (ahead) living.ahead = ahead.map((f) => (f == null ? null : serialize(f)));
   return { living };
 }

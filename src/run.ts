@@ -287,7 +287,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
     if (job.decision === null && parts.stretch.length === 0 && parts.after?.split && job.line !== null && ahead && ahead[0]) {
       passedOn++;
       // the stages further ahead get their features as the bytes they came as
-      return { living: { ref: job.ref, draft: null, line: job.line, features: ahead[0].value(), ahead: ahead.slice(1) } };
+      return { living: { ref: job.ref, draft: null, line: job.line, features: ahead[0].value(), ahead: ahead.slice(1).map((part) => part?.bytes ?? null) } };
     }
     const idle = parts.stretch.length === 0 && job.decision === null && !parts.after?.split;
     if (idle && job.line !== null && parts.after !== null) return { living: { ref: job.ref, draft: null, line: job.line } };
@@ -460,8 +460,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
           stats.time(corpus.name, performance.now() - started);
           if (living.line === null && !living.draft) throw new Error(`a draft came back without its line (${living.ref.id})`);
           spill.writeLine(living.line ?? spillLine(living.draft as Draft));
-          const ahead = living.aheadBytes ? living.aheadBytes.map((b) => (b ? Serialized.fromBytes(b) : null)) : (living.ahead ?? []);
-          kept?.write(corpus.decided?.seesFeatures ? living.features : null, ahead);
+          kept?.write(corpus.decided?.seesFeatures ? living.features : null, (living.ahead ?? []).map((b) => b && Serialized.fromBytes(b)));
           progress.done++;
         }
         tick();
@@ -529,11 +528,8 @@ export async function run(options: RunOptions): Promise<RunStats> {
       }
       await queue.onIdle();
       if (failure) throw failure;
-      if (spill) {
-        spill.flush();
-        spill.close();
-        await rename(`${spillPath}.partial`, spillPath);
-      }
+      // temporary files: named once whole, not synced
+      spill?.commit(false);
       kept?.commit();
       keptOpen = null;
       const passMs = performance.now() - passStarted;

@@ -62,26 +62,24 @@ class TreeBuilder implements Partial<Handler> {
     }
   }
 
-  ontext(data: string): void {
+  /** Extends the last text or comment node when it is of this kind, else adds one. */
+  private extend(type: "text" | "comment", data: string): void {
     const last = this.last;
-    if (last !== null && last.type === "text") {
+    if (last !== null && last.type === type) {
       last.data += data;
       return;
     }
-    const node = new PageNode("text", "", undefined, data);
+    const node = new PageNode(type, "", undefined, data);
     this.add(node);
     this.last = node;
   }
 
+  ontext(data: string): void {
+    this.extend("text", data);
+  }
+
   oncomment(data: string): void {
-    const last = this.last;
-    if (last !== null && last.type === "comment") {
-      last.data += data;
-      return;
-    }
-    const node = new PageNode("comment", "", undefined, data);
-    this.add(node);
-    this.last = node;
+    this.extend("comment", data);
   }
 
   oncommentend(): void {

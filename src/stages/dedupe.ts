@@ -3,13 +3,14 @@
  *
  * observe: fingerprints the clean body of every draft (normalised words, word shingles, a MinHash
  * signature). Memory keeps a compact row per article (signature, exact hash, a few numbers, the id);
- * the shingles go to a spill file in the run's temporary folder (`ctx.tempDir`). finish: finds candidate pairs by banding and
- * anchors (in memory up to `memoryBudgetMiB`, beyond it in sorted runs in the same folder, so that
- * finish's memory does not grow with their number), verifies them on their real shingle sets read back from the spill, clusters them and keeps
- * the most complete copy of each cluster (see src/dedupe/survivor.ts for the rule), then deletes the
- * spill. apply: a dropped copy gets `markDuplicate(keptId, similarity,
- * method)`, a kept copy the ids it replaced. close: when the run went through, the kept articles are
- * appended to the persistent index in one checksummed batch.
+ * the shingles go to a spill file in the run's temporary folder (`ctx.tempDir`). finish: finds
+ * candidate pairs by banding and anchors (in memory up to `memoryBudgetMiB`, beyond it in sorted runs
+ * in the same folder, so that finish's memory does not grow with their number), verifies them on
+ * their real shingle sets read back from the spill, clusters them and keeps the most complete copy
+ * of each cluster (see src/dedupe/survivor.ts for the rule), then deletes the spill. apply: a
+ * dropped copy gets `markDuplicate(keptId, similarity, method)`, a kept copy the ids it replaced.
+ * close: when the run went through, the kept articles are appended to the persistent index in one
+ * checksummed batch.
  */
 import { tmpdir } from "node:os";
 import { z } from "zod";
