@@ -73,7 +73,8 @@ export async function* readJsonl(abs: string, kind: InputKind, options: JsonlRea
       if (first) {
         first = false;
         if (chunk.subarray(0, 8192).includes(0)) {
-          yield { ok: false, index: 0, reason: "binary-file", detail: "NUL bytes in the first 8 KiB: this is not a JSONL text file" };
+          // after a damaged gzip member, the first text read comes after that member's error item
+          yield { ok: false, index, reason: "binary-file", detail: "NUL bytes in the first 8 KiB: this is not a JSONL text file" };
           return;
         }
       }

@@ -73,6 +73,17 @@ describe("damaged input never throws", { timeout: 60_000 }, () => {
     );
   });
 
+  it("numbers a binary verdict after a damaged first gzip member past that member's error", async () => {
+    // four members; the first one's stored-block lengths damaged, and NUL bytes in what follows
+    const members = Buffer.concat([1, 2, 3, 4].map((i) => gzipSync(`{"text": "story ${i}"}\n{"text": "more ${i}"}\n`)));
+    const damaged = Buffer.from(members);
+    for (const [at, value] of [[1554493190, 224], [620612362, 0], [2036613744, 0]] as const) damaged[at % damaged.length] = value;
+    const name = `${n++}-members.jsonl.gz`;
+    const items = await readAll(put(dir, name, damaged));
+    expect(items.map((i) => (i.ok ? "ok" : i.reason))).toContain("corrupt-gzip");
+    wellFormed(items, name);
+  });
+
   it("reads random bytes under every name to well-formed items", async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 600 }), fc.constantFrom("r.warc", "r.jsonl", "r.txt", "r.html.gz", "r.warc.gz"), async (bytes, name) => {
