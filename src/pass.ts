@@ -71,9 +71,9 @@ export interface Settled {
 /** A draft that lives on to the next corpus stage. */
 export interface Living {
   ref: DraftRef;
-  /** The draft itself (same thread), or its spill line (from a worker). */
+  /** The draft itself (same thread), or its spill line (from a worker, or the bytes it was read as). */
   draft: Draft | null;
-  line: string | null;
+  line: string | Uint8Array | null;
   /** The next corpus stage's features, when it computes them apart from observing. */
   features?: unknown;
   /** Set (with no line) when the pass changed nothing: the spill line it came with stands. */
@@ -201,6 +201,39 @@ export function spillJson(line: string): string {
 export function splitSpillLine(line: string): { ref: DraftRef; json: string } {
   const json = spillJson(line);
   return { ref: JSON.parse(line.slice(0, line.length - json.length - 1)) as DraftRef, json };
+}
+
+/**
+ * A spill line as the runner's thread reads it: its bytes, of which only the ref before the tab is
+ * decoded. A draft that a pass hands on unchanged is written out again as the same bytes; the state
+ * becomes a string only where the draft is worked on (on a worker, the bytes are sent).
+ */
+export class SpillBytes {
+  readonly ref: DraftRef;
+  private readonly tab: number;
+
+  constructor(readonly bytes: Uint8Array) {
+    const tab = bytes.indexOf(9);
+    if (tab < 0) throw new Error("malformed spill line: no tab between ref and state");
+    this.tab = tab;
+    this.ref = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, tab).toString("utf8")) as DraftRef;
+  }
+
+  /** The state's JSON. */
+  json(): string {
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset + this.tab + 1, this.bytes.length - this.tab - 1).toString("utf8");
+  }
+
+  /** The state's JSON as bytes of their own (a view of a bigger buffer would send all of it to a worker). */
+  jsonBytes(): Uint8Array {
+    // (a Buffer's `slice` is a view: the copy is made by the constructor)
+    return new Uint8Array(this.bytes.subarray(this.tab + 1));
+  }
+}
+
+/** The state's JSON as a worker receives it: a string, or its UTF-8 bytes. */
+export function jsonText(json: string | Uint8Array): string {
+  return typeof json === "string" ? json : Buffer.from(json.buffer, json.byteOffset, json.length).toString("utf8");
 }
 
 export function draftOf(json: string): Draft {

@@ -31,8 +31,8 @@ import {
   passesOf,
   settle,
   spillLine,
+  SpillBytes,
   spillJson,
-  splitSpillLine,
 } from "./pass.ts";
 import { type Kept, KeptFeaturesReader, KeptFeaturesWriter, Serialized } from "./kept-features.ts";
 import { contextFor, describeError } from "./process.ts";
@@ -287,14 +287,14 @@ export async function run(options: RunOptions): Promise<RunStats> {
     if (job.decision === null && parts.stretch.length === 0 && parts.after?.split && job.line !== null && ahead && ahead[0]) {
       passedOn++;
       // the stages further ahead get their features as the bytes they came as
-      return { living: { ref: job.ref, draft: null, line: job.line, features: ahead[0].value(), ahead: ahead.slice(1).map((part) => part?.bytes ?? null) } };
+      return { living: { ref: job.ref, draft: null, line: job.line.bytes, features: ahead[0].value(), ahead: ahead.slice(1).map((part) => part?.bytes ?? null) } };
     }
     const idle = parts.stretch.length === 0 && job.decision === null && !parts.after?.split;
-    if (idle && job.line !== null && parts.after !== null) return { living: { ref: job.ref, draft: null, line: job.line } };
+    if (idle && job.line !== null && parts.after !== null) return { living: { ref: job.ref, draft: null, line: job.line.bytes } };
     const pool = job.draft?.rejection ? null : await poolFor();
     seen++;
     if (!pool || !options.pipelineRef) {
-      const draft = job.draft ?? draftOf(spillJson(job.line as string));
+      const draft = draftOfJob(job);
       return passOutcome(draft, parts, job.decision, stageOpts, false);
     }
     return submit(job, p, pool);
@@ -331,7 +331,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
   /** A draft that failed on a worker, as its rejected line. */
   const failed = (job: Job, p: number, timedOut: boolean, error: unknown): PassOutcome => {
     const parts = passParts[p] as PassParts;
-    const draft = job.draft ?? draftOf(spillJson(job.line as string));
+    const draft = draftOfJob(job);
     draft.stage = parts.stretch[0]?.name ?? parts.after?.name ?? "run";
     draft.reject(
       timedOut ? "time-limit" : "stage-error",
@@ -354,7 +354,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
     const controller = new AbortController();
     const task: WorkerTask = {
       pass: p,
-      drafts: jobs.map((job) => (job.draft ? job.draft.toState() : spillJson(job.line as string))),
+      drafts: jobs.map((job) => (job.draft ? job.draft.toState() : (job.line as SpillBytes).jsonBytes())),
       decisions: jobs.map((job) => job.decision),
       slot,
     };
@@ -367,7 +367,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
       stats.addTimes(result.times);
       // a draft the pass left as it was keeps the spill line it came with
       result.outcomes.forEach((outcome, k) => {
-        if ("living" in outcome && outcome.living.unchanged) outcome.living.line = (jobs[k] as Job).line;
+        if ("living" in outcome && outcome.living.unchanged) outcome.living.line = ((jobs[k] as Job).line as SpillBytes).bytes;
       });
       return result.outcomes;
     } catch (error) {
@@ -453,7 +453,8 @@ export async function run(options: RunOptions): Promise<RunStats> {
           if (corpus.split && "features" in living) {
             corpus.split.collect(living.features, living.ref, observed.state, observed.ctx);
           } else {
-            const draft = living.draft ?? draftOf(spillJson(living.line as string));
+            const line = living.line as string | Uint8Array;
+            const draft = living.draft ?? draftOf(typeof line === "string" ? spillJson(line) : new SpillBytes(line).json());
             draft.stage = corpus.name;
             await corpus.observe(draft, observed.state, observed.ctx);
           }
@@ -489,13 +490,13 @@ export async function run(options: RunOptions): Promise<RunStats> {
               const value = prevCorpus.decided.decide(job.ref, prevState.state, prevState.ctx, own);
               job.decision = value === undefined ? null : { value };
             } catch (error) {
-              const draft = draftOf(spillJson(job.line as string));
+              const draft = draftOfJob(job);
               draft.stage = prevCorpus.name;
               draft.reject("stage-error", describeError(error));
               Object.assign(job, { draft, line: null, decision: null });
             }
           } else {
-            const draft = draftOf(spillJson(job.line as string));
+            const draft = draftOfJob(job);
             draft.stage = prevCorpus.name;
             try {
               const outcome = await prevCorpus.apply(draft, prevState.state, prevState.ctx);
@@ -665,22 +666,32 @@ class Watchdog {
 interface Job {
   ref: DraftRef;
   draft: Draft | null;
-  line: string | null;
+  line: SpillBytes | null;
   decision: Decision;
   /** What the previous pass kept of the draft's features (absent: nothing). */
   kept?: Kept | null;
+}
+
+/** The job's draft, read from its spill line if it came as one. */
+function draftOfJob(job: Job): Draft {
+  if (job.draft) return job.draft;
+  if (!job.line) throw new Error(`a job without its draft or spill line (${job.ref.id})`);
+  return draftOf(job.line.json());
 }
 
 async function* sourceJobs(drafts: AsyncGenerator<Draft>): AsyncGenerator<Job> {
   for await (const draft of drafts) yield { ref: refOf(draft), draft, line: null, decision: null };
 }
 
-/** A spill file's lines, read in big chunks and split by hand (the runner's thread reads every pass). */
-async function* spillLines(path: string): AsyncGenerator<string> {
+/**
+ * A spill file's lines as bytes, read in big chunks and split by hand (the runner's thread reads
+ * every pass, and most lines it only hands on).
+ */
+async function* spillLines(path: string): AsyncGenerator<Buffer> {
   const splitter = new LineSplitter(Number.MAX_SAFE_INTEGER);
-  let lines: string[] = [];
+  let lines: Buffer[] = [];
   const take = (line: SplitLine) => {
-    if (line.kind === "line" && line.bytes.length > 0) lines.push(line.bytes.toString("utf8"));
+    if (line.kind === "line" && line.bytes.length > 0) lines.push(line.bytes);
   };
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     splitter.push(chunk as Buffer, take);
@@ -696,14 +707,15 @@ async function* spillLines(path: string): AsyncGenerator<string> {
 async function* spillJobs(path: string, keptPath: string): AsyncGenerator<Job> {
   const kept = existsSync(keptPath) ? new KeptFeaturesReader(keptPath) : null;
   try {
-    for await (const line of spillLines(path)) yield { ref: splitSpillLine(line).ref, draft: null, line, decision: null, kept: kept?.next() ?? null };
+    for await (const bytes of spillLines(path)) {
+      const line = new SpillBytes(bytes);
+      yield { ref: line.ref, draft: null, line, decision: null, kept: kept?.next() ?? null };
+    }
   } finally {
     kept?.close();
   }
 }
 
 async function* readSpill(path: string): AsyncGenerator<Draft> {
-  for await (const line of spillLines(path)) yield draftOf(spillJson(line));
+  for await (const bytes of spillLines(path)) yield draftOf(new SpillBytes(bytes).json());
 }
-
-

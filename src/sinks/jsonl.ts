@@ -5,6 +5,7 @@
 import { PartialFile } from "./partial-file.ts";
 
 const FLUSH_AT = 1 << 20;
+const NEWLINE = Buffer.from("\n");
 
 export class JsonlSink extends PartialFile {
   /** Lines are encoded straight into this buffer, and it is written when full. */
@@ -16,8 +17,12 @@ export class JsonlSink extends PartialFile {
     this.writeLine(JSON.stringify(record));
   }
 
-  /** Writes one line already serialised (it must hold no newline). */
-  writeLine(line: string): void {
+  /** Writes one line already serialised, as text or UTF-8 bytes (it must hold no newline). */
+  writeLine(line: string | Uint8Array): void {
+    if (typeof line !== "string") {
+      this.writeBytes(line);
+      return;
+    }
     this.count++;
     // a UTF-16 code unit takes at most 3 bytes in UTF-8
     const most = 3 * line.length + 1;
@@ -27,6 +32,18 @@ export class JsonlSink extends PartialFile {
       return;
     }
     this.buffered += this.buffer.write(line, this.buffered, "utf8");
+    this.buffer[this.buffered++] = 10;
+  }
+
+  private writeBytes(line: Uint8Array): void {
+    this.count++;
+    if (this.buffered + line.length + 1 > FLUSH_AT) this.flush();
+    if (line.length + 1 > FLUSH_AT) {
+      this.writeOut(Buffer.concat([line, NEWLINE]));
+      return;
+    }
+    this.buffer.set(line, this.buffered);
+    this.buffered += line.length;
     this.buffer[this.buffered++] = 10;
   }
 
