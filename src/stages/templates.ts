@@ -14,9 +14,9 @@ import { posix } from "node:path";
 import { z } from "zod";
 import type { Draft, DraftBlock } from "../draft.ts";
 import { defineCorpusStage, refHash } from "../stage.ts";
-import { hash53 } from "../util/hash.ts";
+import { foldHash53 } from "../util/hash.ts";
 import { RowIndex } from "../util/row-index.ts";
-import { fold, wordCountUpTo } from "../text/measure.ts";
+import { wordCountUpTo } from "../text/measure.ts";
 
 interface LineStats {
   /** Distinct article fingerprints seen with this line, up to the support needed. */
@@ -83,7 +83,7 @@ function candidateBlocks(draft: Draft, maxWords: number): DraftBlock[] {
 function articleFingerprint(draft: Draft): number {
   let longest = "";
   for (const b of draft.live()) if (b.text.length > longest.length) longest = b.text;
-  return hash53(fold(longest)) >>> 0;
+  return foldHash53(longest) >>> 0;
 }
 
 /** Lines seen once that a site keeps before it forgets them (bounded memory on a huge site). */
@@ -104,7 +104,7 @@ export const templates = defineCorpusStage({
   createState: (): TemplatesState => ({ sites: new Map(), siteList: [], siteOf: new RowIndex(), pruned: 0, peakBytes: 0, articles: 0 }),
   features(draft, ctx): TemplateFeatures {
     const lines = new Set<number>();
-    for (const block of candidateBlocks(draft, ctx.options.maxWords)) lines.add(hash53(fold(block.text)));
+    for (const block of candidateBlocks(draft, ctx.options.maxWords)) lines.add(foldHash53(block.text));
     return { site: siteOf(draft), fingerprint: articleFingerprint(draft), lines: [...lines] };
   },
   collect(features: TemplateFeatures, ref, state, ctx) {
@@ -170,7 +170,7 @@ export const templates = defineCorpusStage({
     const lines = new Set(template);
     // Only the blocks that observe counted can be template lines.
     for (const block of candidateBlocks(draft, ctx.options.maxWords)) {
-      if (lines.has(hash53(fold(block.text)))) draft.remove(block, "site-template", "template");
+      if (lines.has(foldHash53(block.text))) draft.remove(block, "site-template", "template");
     }
   },
   // Which site each article was of is needed only to decide.
