@@ -135,6 +135,19 @@ class InOrder<T> {
     });
   }
 
+  /** Emits the next item at once (nothing may be waiting or draining: the caller knows it is next). */
+  async emitNext(item: T): Promise<void> {
+    if (this.aborted) throw this.aborted.error;
+    if (this.draining || this.waiting.size > 0) throw new Error("emitNext with items waiting");
+    this.draining = true;
+    try {
+      await this.emit(item);
+      this.next++;
+    } finally {
+      this.draining = false;
+    }
+  }
+
   abort(error: unknown): void {
     this.aborted ??= { error };
     for (const entry of this.waiting.values()) entry.fail(error);
@@ -280,7 +293,8 @@ export async function run(options: RunOptions): Promise<RunStats> {
    * Runs one pass over a draft, on a worker or here. A draft that needs no work this pass (nothing
    * to apply, no article stage, no features to compute) goes straight through as its spill line.
    */
-  const execute = async (job: Job, p: number): Promise<PassOutcome> => {
+  /** The outcome of a draft that needs no work this pass (null when it does), known at once. */
+  const passOn = (job: Job, p: number): PassOutcome | null => {
     const parts = passParts[p] as PassParts;
     // Nothing to apply and no article stage: the features computed when the draft was last seen stand.
     const ahead = job.kept?.ahead;
@@ -291,6 +305,13 @@ export async function run(options: RunOptions): Promise<RunStats> {
     }
     const idle = parts.stretch.length === 0 && job.decision === null && !parts.after?.split;
     if (idle && job.line !== null && parts.after !== null) return { living: { ref: job.ref, draft: null, line: job.line.bytes } };
+    return null;
+  };
+
+  const execute = async (job: Job, p: number): Promise<PassOutcome> => {
+    const handedOn = passOn(job, p);
+    if (handedOn) return handedOn;
+    const parts = passParts[p] as PassParts;
     const pool = job.draft?.rejection ? null : await poolFor();
     seen++;
     if (!pool || !options.pipelineRef) {
@@ -508,6 +529,15 @@ export async function run(options: RunOptions): Promise<RunStats> {
             Object.assign(job, { draft, line: null });
           }
           stats.time(prevCorpus.name, performance.now() - started);
+        }
+        // A draft handed on while nothing before it is still in flight goes straight out: most drafts
+        // of a later pass, which would otherwise each cost a queued task and two promises.
+        if (queue.size === 0 && queue.pending === 0 && ordered.emitted === mySeq) {
+          const handedOn = passOn(job, p);
+          if (handedOn) {
+            await ordered.emitNext(handedOn);
+            continue;
+          }
         }
         void queue.add(async () => {
           try {
