@@ -4,13 +4,13 @@
  * that observed it (when that stage's decide wants them) and for the corpus stages ahead.
  *
  * A record is its parts' count, then each part behind its byte length (0: nothing kept); a part is
- * v8-serialised features (typed arrays stay compact). Parts stay serialised until a pass needs them,
- * so that handing the rest on to the next pass is a copy of bytes.
+ * features as features-codec.ts writes them (typed arrays stay compact). Parts stay encoded until a
+ * pass needs them, so that handing the rest on to the next pass is a copy of bytes.
  * The file is written as `<path>.partial` and takes its name when the pass is done, so a reader
  * never sees half of one.
  */
 import { closeSync, openSync, readSync } from "node:fs";
-import { deserialize, serialize } from "node:v8";
+import { decodeFeatures, encodeFeatures } from "./features-codec.ts";
 import { PartialFile } from "./sinks/partial-file.ts";
 
 /** Features as bytes, read back only where needed. */
@@ -21,10 +21,10 @@ export class Serialized {
     return new Serialized(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   }
   static of(value: unknown): Serialized | null {
-    return value == null ? null : value instanceof Serialized ? value : new Serialized(serialize(value));
+    return value == null ? null : value instanceof Serialized ? value : new Serialized(encodeFeatures(value));
   }
   value(): unknown {
-    return deserialize(this.bytes);
+    return decodeFeatures(this.bytes);
   }
 }
 

@@ -7,7 +7,7 @@
  * The runner's thread then only routes strings and compact features, so that on worker threads the
  * costly work of every pass, not just the first, is shared between cores.
  */
-import { serialize } from "node:v8";
+import { encodeFeatures } from "./features-codec.ts";
 import { ArticleSchema, type DuplicateEntry, type RejectedEntry } from "./article.ts";
 import { Draft, type DraftState } from "./draft.ts";
 import { type StageRunOptions, contextFor, describeError, runArticleStages } from "./process.ts";
@@ -79,7 +79,7 @@ export interface Living {
   /** Set (with no line) when the pass changed nothing: the spill line it came with stands. */
   unchanged?: true;
   /**
-   * The features of the pass's `ahead` stages, in order, v8-serialised where the draft was (null where
+   * The features of the pass's `ahead` stages, in order, encoded (features-codec.ts) where the draft was (null where
    * one failed: computed again later), so that the runner's thread only stores them.
    */
   ahead?: (Uint8Array | null)[];
@@ -259,6 +259,6 @@ export async function passOutcome(
       ? { ref: refOf(draft), draft: null, line: null, unchanged: true }
       : { ref: refOf(draft), draft: null, line: spillLine(draft) };
   if (parts.after?.split) living.features = features;
-  if (ahead) living.ahead = ahead.map((f) => (f == null ? null : serialize(f)));
+  if (ahead) living.ahead = ahead.map((f) => (f == null ? null : encodeFeatures(f)));
   return { living };
 }
