@@ -53,6 +53,9 @@ export const NOT_NAMES = new Set(
   ).split(" "),
 );
 
+/** No word longer than this is in NOT_NAMES (in UTF-16 units, which lower-casing does not shorten for these). */
+const LONGEST_NOT_NAME = Math.max(...[...NOT_NAMES].map((w) => w.length));
+
 export interface StoryFeatures {
   features: Set<string>;
   years: Set<number>;
@@ -152,10 +155,17 @@ export function storyTokens(line: string): string[] {
   return Array.from({ length: tokens.count }, (_, k) => line.slice(tokens.start[k], tokens.end[k]));
 }
 
-/** Month names and their abbreviations, by their first letter (a-z): each form with its month. */
-const MONTH_FORMS: Array<Array<readonly [string, string]>> = Array.from({ length: 26 }, () => []);
+/**
+ * Month names and their abbreviations, by first letter (a-z) and length (3-9): the forms, and the
+ * month each names at the same place. Every token of a report is asked, so the lookup is two indexes
+ * and a few character compares, without iterators.
+ */
+const MONTH_FORMS: string[][] = Array.from({ length: 26 * 10 }, () => []);
+const MONTH_OF_FORM: string[][] = Array.from({ length: 26 * 10 }, () => []);
 for (const [form, month] of [...MONTHS.map((m) => [m, m] as const), ...Object.entries(MONTH_ABBREVIATIONS)]) {
-  (MONTH_FORMS[form.charCodeAt(0) - 97] as Array<readonly [string, string]>).push([form, month]);
+  const slot = (form.charCodeAt(0) - 97) * 10 + form.length;
+  (MONTH_FORMS[slot] as string[]).push(form);
+  (MONTH_OF_FORM[slot] as string[]).push(month);
 }
 
 /**
@@ -174,14 +184,16 @@ function monthIn(text: string, start: number, end: number): string | null {
   if (n < 3 || n > 9) return null;
   const c0 = text.charCodeAt(start) | 32;
   if (c0 < 97 || c0 > 122) return null;
-  next: for (const [form, month] of MONTH_FORMS[c0 - 97] as Array<readonly [string, string]>) {
-    if (form.length !== n) continue;
+  const slot = (c0 - 97) * 10 + n;
+  const forms = MONTH_FORMS[slot] as string[];
+  next: for (let k = 0; k < forms.length; k++) {
+    const form = forms[k] as string;
     for (let i = 1; i < n; i++) {
       const c = text.charCodeAt(start + i);
       const f = form.charCodeAt(i);
       if (c !== f && c !== f - 32) continue next;
     }
-    return month;
+    return (MONTH_OF_FORM[slot] as string[])[k] as string;
   }
   return null;
 }
@@ -312,7 +324,7 @@ export function storyFeatures(text: string): StoryFeatures {
       }
       if (capitalAt(line, from) && !headline) {
         const word = line.slice(from, to);
-        if (!((startsSentence || run.length === 0) && NOT_NAMES.has(word.toLowerCase()))) {
+        if (!((startsSentence || run.length === 0) && to - from <= LONGEST_NOT_NAME && NOT_NAMES.has(word.toLowerCase()))) {
           run.push(word);
           if (sentenceStart) flushRun(run, features);
           continue;
