@@ -12,12 +12,20 @@ export function words(text: string): string[] {
 }
 
 /**
- * Is the UTF-16 code unit at `i` part of a word (`[\p{L}\p{N}]`)? ASCII by comparison, the rest by
- * the cached class table; a surrogate (half of an astral character) counts as part of a word.
+ * Is the UTF-16 code unit at `i` part of a word (`[\p{L}\p{N}]`)? ASCII by a small table, the rest
+ * by the cached class table; a surrogate (half of an astral character) counts as part of a word.
  */
 function isWordChar(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return isWordCode(text.charCodeAt(i));
+}
+
+/** 1 for the ASCII letters and digits. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ASCII_WORD[c] = 1;
+
+/** `isWordChar` of a code unit already read. */
+function isWordCode(c: number): boolean {
+  if (c < 128) return ASCII_WORD[c] === 1;
   if (c >= 0xd800 && c <= 0xdfff) return true;
   return (classOf(c) & (LETTER | NUMBER)) !== 0;
 }
@@ -46,22 +54,33 @@ export function wordCountUpTo(text: string, limit: number): number {
   let n = 0;
   let spaceless = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0x3040 && isSpaceless(code)) {
+    // ASCII first, by table: most characters of most texts are, and need no other test
+    if (code < 128) {
+      if (ASCII_WORD[code] === 1) {
+        if (!inWord) {
+          if (++n + ((spaceless + 1) >> 1) >= limit) return limit;
+          inWord = true;
+        }
+        continue;
+      }
+    } else if (code >= 0x3040 && isSpaceless(code)) {
       spaceless++;
       inWord = false;
       if (n + ((spaceless + 1) >> 1) >= limit) return limit;
       continue;
+    } else if (isWordCode(code)) {
+      if (!inWord) {
+        if (++n + ((spaceless + 1) >> 1) >= limit) return limit;
+        inWord = true;
+      }
+      continue;
     }
-    if (isWordChar(text, i)) {
-      if (!inWord && ++n + ((spaceless + 1) >> 1) >= limit) return limit;
-      inWord = true;
-    } else {
-      // ' ’ - inside a word (don't, state-owned) do not end it
-      const joiner = (code === 39 || code === 0x2019 || code === 45) && inWord && i + 1 < text.length && isWordChar(text, i + 1);
-      if (!joiner) inWord = false;
-    }
+    // ' ’ - inside a word (don't, state-owned) do not end it
+    if (inWord && (code === 39 || code === 0x2019 || code === 45) && i + 1 < length && isWordCode(text.charCodeAt(i + 1))) continue;
+    inWord = false;
   }
   return n + Math.ceil(spaceless / 2);
 }
