@@ -222,6 +222,18 @@ describe("captions", () => {
       }),
       runs,
     );
+    // a credit in brackets at the very end, then the white space and full stops that may follow it
+    const ending = fc.tuple(
+      line,
+      fc.constantFrom("(Photo: Jane Doe)", "(photos by Ana)", "(Credit: X", "(file)", "(image courtesy of the museum)", "(Photo)", "(source (a) b)", "Getty Images", "AFP)", "REUTERS/Kim Lee", "AFP via Getty Images", "Reuters via", "epa-efe", "(AP Photo)", "XINHUA", "Bloomberg\u00a0via  x.y", "anadolu_ 2", "Shutterstock,"),
+      fc.constantFrom("", ".", " .", " ", "\u00a0.", ". ", "..", "\ufeff.", "\u2028", ")", "\n.", "x", ") .", "). ", "\t)", "'", "é"),
+    ).map(([head, credit, tail]) => `${head} ${credit}${tail}`);
+    fc.assert(
+      fc.property(ending, (t) => {
+        expect(isCaption(t)).toBe(isCaptionReference(t));
+      }),
+      runs,
+    );
     const long = `${"word ".repeat(130)}(Photo: Jane Doe/Reuters)`;
     for (const t of ["", long, "Pictured: the harbour", "Crowds gather (Photo by Jane Doe/AFP)", "A line with no credit at all.", "Ships in port. Reuters", "The port REUTERS/Kim Lee"]) {
       expect(isCaption(t)).toBe(isCaptionReference(t));
