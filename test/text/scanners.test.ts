@@ -141,6 +141,54 @@ function detectLanguageReference(text: string): string | null {
   return languageOfCounts(counts, ws.length);
 }
 
+/** detectLanguage as it was written first, script test included: a loop over the sample's code units, then stop words. */
+function detectLanguageFullReference(text: string): string | null {
+  const byStopWords = (t: string, candidates: readonly string[]): string | null => {
+    const ws = words(t.slice(0, 2500)).map((w) => w.toLowerCase());
+    let best: string | null = null;
+    let bestShare = 0;
+    for (const lang of candidates) {
+      const list = STOP_WORDS[lang];
+      if (!list) continue;
+      const share = ws.filter((w) => list.has(w)).length / Math.max(1, ws.length);
+      if (share > bestShare) {
+        bestShare = share;
+        best = lang;
+      }
+    }
+    return bestShare >= 0.1 ? best : null;
+  };
+  const scripts: Array<[RegExp, (t: string) => string | null]> = [
+    [/[\u3040-\u30ff]/u, () => "ja"],
+    [/[\uac00-\ud7af]/u, () => "ko"],
+    [/\p{Script=Han}/u, () => "zh"],
+    [/\p{Script=Arabic}/u, (t) => (/[پچژگ]/u.test(t) ? "fa" : "ar")],
+    [/\p{Script=Hebrew}/u, () => "he"],
+    [/\p{Script=Greek}/u, () => "el"],
+    [/\p{Script=Thai}/u, () => "th"],
+    [/\p{Script=Devanagari}/u, () => "hi"],
+    [/\p{Script=Cyrillic}/u, (t) => (/[іїєґ]/iu.test(t) ? "uk" : /[ыэъё]/iu.test(t) ? "ru" : byStopWords(t, ["ru", "uk"]))],
+  ];
+  const sample = text.slice(0, 3000);
+  let ascii = 0;
+  let other = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ascii++;
+    else if (c >= 0xc0) other++;
+  }
+  if (other >= (ascii + other) * 0.3) {
+    const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+    if (letters > 0) {
+      for (const [re, decide] of scripts) {
+        const n = sample.match(new RegExp(re.source, "gu"))?.length ?? 0;
+        if (n / letters > 0.3) return decide(text);
+      }
+    }
+  }
+  return detectLanguageReference(text);
+}
+
 describe("language", () => {
   const STOP = ["the", "The", "THE", "of", "and", "und", "der", "Die", "le", "Les", "el", "los", "il", "è", "È", "é", "não", "NÃO", "för", "och", "het", "się", "że", "и", "Не", "що", "kan", "\u212aan", "k", "dass", "über", "Über", "más", "été"];
   const OTHER = [" ", " ", " ", "  ", "\n", ". ", ", ", "'", "’", "-", "0", "42", "'s", "n't", "x", "word", "Words", "Kishida", "İ", "ı", "\u0301", "e\u0301", "𝐀", "😀", "\ud800", "\udc00", "東京", "ΟΔΟΣ", "longerthanany", "between", "because"];
@@ -172,6 +220,35 @@ describe("language", () => {
       }),
       runs,
     );
+    // any script: the share of letters outside ASCII decides whether the scripts are looked at
+    const SCRIPT_PIECES = ["Москва", "і", "ы", "Ελλάδα", "東京", "ひらがな", "한국", "مصر", "پ", "עברית", "हिन्दी", "ไทย", "é", "É", "ß", "“", "—", "\u00bf", "\u00c0", "😀", "\ud800", "・", "゛"];
+    const anyScript = fc.array(fc.constantFrom(...STOP, ...OTHER, ...SCRIPT_PIECES), { maxLength: 80 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(anyScript, (t) => {
+        expect(detectLanguage(t)).toBe(detectLanguageFullReference(t));
+      }),
+      runs,
+    );
+    // around the 30% line: letters just below and from U+00C0 as words of their own, then English
+    const english = "the of and to a in is that for it as was with be by on not he this are or his from at which but";
+    // ("・" is in the kana block but no letter: the script test may see it as Japanese where the letters are Latin)
+    for (const letter of ["é", "\u00c0", "\u00bf", "Я", "・"]) {
+      for (let o = 0; o <= 20; o++) {
+        for (let l = 0; l <= 90; l += 1) {
+          const t = `${`${letter} `.repeat(o)}${english.slice(0, l)}`;
+          expect(detectLanguage(t), JSON.stringify(t)).toBe(detectLanguageFullReference(t));
+        }
+      }
+    }
+    // samples longer than the 3000 code units the script test reads, with the other script before or after that point
+    for (const [a, b] of [["Москва и ", "the of and "], ["the of and ", "Москва и "], ["é", "a"], ["a", "é"], ["ab", "ÉÉé"], ["abcdefgh ", "・"], ["・", "abc "]] as const) {
+      for (const k of [0, 1, 100, 900, 1000, 1500, 2999]) {
+        const t = (a.repeat(k) + b.repeat(3000)).slice(0, 4000);
+        expect(detectLanguage(t), `${a} x${k}`).toBe(detectLanguageFullReference(t));
+      }
+    }
+    // kana punctuation a third as common as ASCII letters all the way: Latin by the first test, which must see the whole sample
+    for (const t of ["・abc ".repeat(1000), "abc ・".repeat(1000), `${"Я".repeat(900)}${"・abc ".repeat(1000)}`]) expect(detectLanguage(t)).toBe(detectLanguageFullReference(t));
     for (const t of ["", "the of and to a in is that", "The Of And To A In Is That", "\u212aan och att det som en på är", "der die und in den von zu das mit", "le la les de des du et en un"]) {
       expect(detectLanguage(t)).toBe(detectLanguageReference(t));
     }
