@@ -24,7 +24,22 @@ const options = z
 /** How many words from each end of a block make its edge key. */
 const EDGE_WORDS = 2;
 
-const isAsciiWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+/**
+ * The letters from U+00C0 to U+024F (accented Latin letters) that NFKC leaves as they are: "é" is
+ * one, "ĳ" (which becomes "ij") and "ſ" (which becomes "s") are not. None of them composes with a
+ * letter before it, so next to ASCII they stay what they are in the normalised text.
+ */
+const LATIN_FIRST = 0xc0;
+const LATIN_LAST = 0x24f;
+const STABLE_LATIN = new Uint8Array(LATIN_LAST - LATIN_FIRST + 1);
+for (let c = LATIN_FIRST; c <= LATIN_LAST; c++) {
+  const ch = String.fromCharCode(c);
+  if (/^\p{L}$/u.test(ch) && ch.normalize("NFKC") === ch) STABLE_LATIN[c - LATIN_FIRST] = 1;
+}
+
+/** A code unit that is a word's character, in the text and in its normalised form alike. */
+const isAsciiWordCode = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= LATIN_FIRST && c <= LATIN_LAST && STABLE_LATIN[c - LATIN_FIRST] === 1);
 
 /**
  * Code units that the normalisation for matching (NFKC, lower case) leaves as they are and that belong
@@ -39,8 +54,9 @@ function isPlainSeparator(c: number): boolean {
 
 /**
  * The first (or last) EDGE_WORDS words of `matchingKey(text).key`, read straight from the text where
- * its end is made of ASCII letters and digits and plain separators; null where it holds anything else
- * (a letter outside ASCII, a mark, a ligature), whose normalisation may change the words.
+ * its end is made of ASCII letters and digits, the accented Latin letters NFKC leaves alone, and plain
+ * separators; null where it holds anything else (a mark, a ligature, another script), whose
+ * normalisation may change the words. Lower-casing goes code unit by code unit here as in the key.
  */
 function plainEdgeWords(text: string, fromEnd: boolean): string | null {
   const n = text.length;
@@ -53,7 +69,7 @@ function plainEdgeWords(text: string, fromEnd: boolean): string | null {
       if (!isAsciiWordCode(text.charCodeAt(i))) return null;
       const start = i;
       while (i < n && isAsciiWordCode(text.charCodeAt(i))) i++;
-      // the word must end at a plain separator (or the end): anything else may go on with it
+      // the word must end at a plain separator (or the end): anything else (a mark) may go on with it
       if (i < n && !isPlainSeparator(text.charCodeAt(i))) return null;
       out.push(text.slice(start, i).toLowerCase());
     }

@@ -16,7 +16,7 @@ import { edgeKey, edgeKeyOf, repeats } from "../../src/stages/repeats.ts";
 const PIECES = [
   " ", "  ", "\t", "\n", ".", ",", "!", "'", "-", "(", ")", "\"", "_", "/", "“", "”", "‘", "’", "–", "—", "…", "\u00a0", "\u2009", "\u200b", "\u00ad",
   "a", "b", "Z", "0", "7", "the", "The", "THE", "said", "Said", "talks", "x1",
-  "é", "e\u0301", "\u0301", "ﬁ", "ﬁre", "Ｒ", "²", "½", "İ", "ı", "ß", "Σ", "ΟΔΟΣ", "\u212a", "ǅ", "𝐀", "😀", "\ud800", "\udc00", "東京", "ひらがな", "Москва", "٣",
+  "é", "É", "Valparaíso", "Gdańsk", "e\u0301", "\u0301", "\u0327", "ﬁ", "ﬁre", "Ｒ", "²", "½", "İ", "ı", "ß", "ẞ", "Σ", "ΟΔΟΣ", "\u212a", "ǅ", "Ǆ", "ǈ", "ĳ", "ŉ", "ſ", "Ŀ", "ª", "º", "×", "ÿ", "Ÿ", "ȿ", "ɏ", "ɐ", "𝐀", "😀", "\ud800", "\udc00", "東京", "ひらがな", "Москва", "٣",
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((parts) => parts.join(""));
 
@@ -28,6 +28,13 @@ describe("edge keys", () => {
       }),
       { numRuns: 20000 },
     );
+    // every code unit of the accented Latin range, at either end, alone, beside a mark and beside ASCII
+    for (let c = 0xa0; c <= 0x2ff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const t of [ch, `${ch} a b`, `a b ${ch}`, `${ch}x y`, `y x${ch}`, `${ch}\u0301 a`, `a ${ch}\u0301`, `A${ch}B c d`, `d c A${ch}B`, `e\u0301${ch} z`]) {
+        expect(edgeKey(t), `U+${c.toString(16)}: ${t}`).toBe(edgeKeyOf(matchingKey(t).key));
+      }
+    }
     for (const t of ["", " ", "“", "a", "A b", "a b c", "a b c d e", "ﬁne day", "day ﬁne", "the ΟΔΟΣ", "e\u0301a b", "a b\u0301", "x’s day—then", "Ｒ2 d2", "1² 2"]) {
       expect(edgeKey(t), t).toBe(edgeKeyOf(matchingKey(t).key));
     }
@@ -60,7 +67,7 @@ function draftOf(lines: string[]): Draft {
 
 describe("repeats with edge keys", () => {
   // few words, so that blocks often share their edges, their keys, or both
-  const WORDS = ["the", "The", "talks", "TALKS", "said", "ﬁre", "fire", "é", "e\u0301", "Ｒ", "r", "ΟΔΟΣ", "οδος", "2", "²"];
+  const WORDS = ["the", "The", "talks", "TALKS", "said", "ﬁre", "fire", "é", "É", "e\u0301", "İ", "i\u0307", "ĳ", "ij", "Ｒ", "r", "ΟΔΟΣ", "οδος", "2", "²"];
   const SEPARATORS = [" ", "  ", ", ", ". ", "“", "”", "’", "—", "\u00a0", "-", ""];
   const block = fc
     .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { minLength: 0, maxLength: 6 })
