@@ -77,9 +77,10 @@ const LONGEST_STOP_WORD = Math.max(...[...STOP_WORD_LANGUAGES.keys()].map((w) =>
 
 /**
  * A word of ASCII letters, `text.slice(start, end)`, as a number (base 27, a = 1), case ignored: its
- * key without a string. Up to six letters, which keeps the number a small integer.
+ * key without a string. Up to as many letters as the longest stop word of ASCII letters has (eleven
+ * at most, which keeps the number exact in a double); a longer word of ASCII letters is no stop word.
  */
-const ASCII_KEY_LETTERS = 6;
+const ASCII_KEY_LETTERS = Math.min(11, Math.max(0, ...[...STOP_WORD_LANGUAGES.keys()].filter((w) => /^[a-z]+$/.test(w)).map((w) => w.length)));
 function asciiKey(text: string, start: number, end: number): number {
   let key = 0;
   for (let i = start; i < end; i++) key = key * 27 + ((text.charCodeAt(i) | 32) - 96);
@@ -89,6 +90,12 @@ function asciiKey(text: string, start: number, end: number): number {
 /** The stop words of up to six ASCII letters (all lower-case), by their number: looked up without lower-casing a string. */
 const ASCII_STOP_WORD_LANGUAGES = new Map<number, number>();
 for (const [w, mask] of STOP_WORD_LANGUAGES) if (/^[a-z]+$/.test(w) && w.length <= ASCII_KEY_LETTERS) ASCII_STOP_WORD_LANGUAGES.set(asciiKey(w, 0, w.length), mask);
+
+/**
+ * No stop word holds an ASCII digit, an apostrophe or a hyphen (lower-casing keeps those as they are),
+ * so a word with one is none, and is not lower-cased to be looked up.
+ */
+const NO_STOP_WORD_IS_JOINED = ![...STOP_WORD_LANGUAGES.keys()].some((w) => /[0-9'’-]/.test(w));
 
 /** What each ASCII code unit is to a word: a letter, a digit, a joiner (apostrophe, hyphen) or nothing (0). */
 const ASCII_LETTER = 1;
@@ -104,8 +111,9 @@ for (let c = 0; c < 128; c++) {
 /**
  * Counts the words of a sample as `words` finds them (`[\p{L}\p{N}][\p{L}\p{N}'’-]*`) and, per
  * language, the words that are its stop words once lower-cased; returns the number of words. One scan,
- * no array of words: a word of ASCII letters is looked up by its number, made as the scan reads it, a
- * word longer than any stop word not at all, and only the rest is lower-cased as a string.
+ * no array of words: a word of ASCII letters is looked up by its number, made as the scan reads it; a
+ * word longer than any stop word, or with an ASCII digit, apostrophe or hyphen (which no stop word
+ * has), not at all; only the rest is lower-cased as a string.
  */
 export function countStopWords(sample: string, counts: number[]): number {
   const n = sample.length;
@@ -127,31 +135,40 @@ export function countStopWords(sample: string, counts: number[]): number {
       }
     }
     const start = i;
-    // the word runs on over letters, digits, apostrophes and hyphens; `key` is its number (see
-    // asciiKey) while it is ASCII letters only and no longer than ASCII_KEY_LETTERS, else -1
-    let key = c < 128 && ASCII_KIND[c] === ASCII_LETTER ? (c | 32) - 96 : -1;
+    // the word runs on over letters, digits, apostrophes and hyphens
+    // `letters` while the word is ASCII letters only, `key` its number (see asciiKey) as far as
+    // ASCII_KEY_LETTERS; `joined` once it has an ASCII digit, an apostrophe or a hyphen
+    let letters = c < 128 && ASCII_KIND[c] === ASCII_LETTER;
+    let joined = c < 128 && ASCII_KIND[c] === ASCII_DIGIT;
+    let key = letters ? (c | 32) - 96 : 0;
     i += unitsOf(c);
     while (i < n) {
       let d = sample.charCodeAt(i);
       if (d < 128) {
         const kind = ASCII_KIND[d] as number;
         if (kind === 0) break;
-        if (key >= 0) key = kind === ASCII_LETTER && i - start < ASCII_KEY_LETTERS ? key * 27 + ((d | 32) - 96) : -1;
+        if (kind === ASCII_LETTER) {
+          if (letters && i - start < ASCII_KEY_LETTERS) key = key * 27 + ((d | 32) - 96);
+        } else {
+          letters = false;
+          joined = true;
+        }
         i++;
         continue;
       }
-      if (d !== 0x2019) {
+      if (d === 0x2019) joined = true;
+      else {
         if (d >= 0xd800 && d <= 0xdbff) d = sample.codePointAt(i) as number;
         if (!wordStart(d)) break;
       }
-      key = -1;
+      letters = false;
       i += unitsOf(d);
     }
     total++;
-    if (i - start > LONGEST_STOP_WORD) continue;
-    // a word with an ASCII digit, apostrophe or hyphen is no stop word, lower-cased or not
+    const length = i - start;
+    if (length > LONGEST_STOP_WORD || (joined && NO_STOP_WORD_IS_JOINED)) continue;
     let mask: number;
-    if (key >= 0) mask = ASCII_STOP_WORD_LANGUAGES.get(key) ?? 0;
+    if (letters && length <= ASCII_KEY_LETTERS) mask = ASCII_STOP_WORD_LANGUAGES.get(key) ?? 0;
     else mask = STOP_WORD_LANGUAGES.get(sample.slice(start, i).toLowerCase()) ?? 0;
     for (let k = 0; mask !== 0; k++, mask >>>= 1) if (mask & 1) counts[k] = (counts[k] as number) + 1;
   }

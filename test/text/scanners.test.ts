@@ -191,7 +191,7 @@ function detectLanguageFullReference(text: string): string | null {
 
 describe("language", () => {
   const STOP = ["the", "The", "THE", "of", "and", "und", "der", "Die", "le", "Les", "el", "los", "il", "è", "È", "é", "não", "NÃO", "för", "och", "het", "się", "że", "и", "Не", "що", "kan", "\u212aan", "k", "dass", "über", "Über", "más", "été"];
-  const OTHER = [" ", " ", " ", "  ", "\n", ". ", ", ", "'", "’", "-", "0", "42", "'s", "n't", "x", "word", "Words", "Kishida", "İ", "ı", "\u0301", "e\u0301", "𝐀", "😀", "\ud800", "\udc00", "東京", "ΟΔΟΣ", "longerthanany", "between", "because"];
+  const OTHER = [" ", " ", " ", "  ", "\n", ". ", ", ", "'", "’", "-", "0", "42", "'s", "n't", "x", "word", "Words", "Kishida", "İ", "ı", "\u0301", "e\u0301", "𝐀", "😀", "\ud800", "\udc00", "東京", "ΟΔΟΣ", "longerthanany", "between", "because", "Durante", "THROUGH", "through1", "4th", "it's", "o’the", "one-two", "betweens"];
   const prose = fc.array(fc.constantFrom(...STOP, ...OTHER), { maxLength: 80 }).map((parts) => parts.join(""));
 
   it("detectLanguage decides what counting an array of lower-cased words decides (Latin script)", () => {
