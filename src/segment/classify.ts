@@ -83,11 +83,19 @@ export function lineType(text: string, prev: string | null, next: string | null)
   return "paragraph";
 }
 
+/** ".", "!" or "?". */
+const isSentenceStop = (c: number): boolean => c === 46 || c === 33 || c === 63;
+
 /**
  * A heading glued to the end of a paragraph, where a tag was stripped with no space left:
  * `… even greater.”‘A Steadfast Ally’`. Returns where the heading starts and its text, or null.
  */
 export function gluedHeading(text: string): { index: number; heading: string } | null {
+  // The heading is the last two characters or more, none of them a full stop, question or exclamation
+  // mark: a paragraph that ends with one in its last two code units (most do) has none, and is not
+  // searched with the pattern, which is tried at every position of the paragraph.
+  const length = text.length;
+  if (length < 3 || isSentenceStop(text.charCodeAt(length - 1)) || isSentenceStop(text.charCodeAt(length - 2))) return null;
   const m = /[.!?]["”’»]?(?=[“‘"']?\p{Lu})(?<tail>[^.!?\s][^.!?]{1,90})$/u.exec(text);
   if (!m?.groups) return null;
   const tail = m.groups.tail as string;

@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isCaption } from "../../src/segment/classify.ts";
+import { gluedHeading, isCaption } from "../../src/segment/classify.ts";
 import { normaliseLine } from "../../src/segment/lines.ts";
 import { garbledShare } from "../../src/stages/quality.ts";
 import { countStopWords, detectLanguage, languageOfCounts } from "../../src/text/language.ts";
@@ -314,6 +314,39 @@ describe("captions", () => {
     const long = `${"word ".repeat(130)}(Photo: Jane Doe/Reuters)`;
     for (const t of ["", long, "Pictured: the harbour", "Crowds gather (Photo by Jane Doe/AFP)", "A line with no credit at all.", "Ships in port. Reuters", "The port REUTERS/Kim Lee"]) {
       expect(isCaption(t)).toBe(isCaptionReference(t));
+    }
+  });
+});
+
+/** gluedHeading as it was written first: the pattern tried on every paragraph. */
+function gluedHeadingReference(text: string): { index: number; heading: string } | null {
+  const m = /[.!?]["”’»]?(?=[“‘"']?\p{Lu})(?<tail>[^.!?\s][^.!?]{1,90})$/u.exec(text);
+  if (!m?.groups) return null;
+  const tail = m.groups.tail as string;
+  const index = text.length - tail.length;
+  let heading = tail.trim();
+  const n = wordCount(heading);
+  if (n < 1 || n > 10) return null;
+  if (/[,;:]$/.test(heading)) return null;
+  const pair = /^([‘“"'])(.*)([’”"'])$/u.exec(heading);
+  if (pair) heading = (pair[2] as string).trim();
+  else if (/["“”‘’]/u.test(heading)) return null;
+  if (!/^\p{Lu}/u.test(heading)) return null;
+  return { index, heading };
+}
+
+describe("glued headings", () => {
+  const GLUE = [".", "!", "?", "”", "’", "»", "“", "‘", "\"", "'", " ", "A", "Steadfast", "Ally", "even greater", "É", "😀", "\ud800", "\udc00", ",", ";", "x", "𝐀"];
+  const paragraph = fc.array(fc.constantFrom(...GLUE, ...PIECES), { maxLength: 30 }).map((parts) => parts.join(""));
+  it("gluedHeading finds what the pattern alone found", () => {
+    fc.assert(
+      fc.property(paragraph, (t) => {
+        expect(gluedHeading(t)).toEqual(gluedHeadingReference(t));
+      }),
+      runs,
+    );
+    for (const t of ["", "a.", "A.B", ".Ab", "… even greater.”‘A Steadfast Ally’", "Done.Next step", "Done. Next.", "Done.Ne?", "Done.N😀", "x.AB\udc00", "x.A.\udc00"]) {
+      expect(gluedHeading(t), t).toEqual(gluedHeadingReference(t));
     }
   });
 });
