@@ -2,7 +2,7 @@
  * Small measures of a piece of text that stages weigh: words, sentence endings, stop-word density,
  * case. Language-neutral where it can be; the stop-word lists cover the languages we detect.
  */
-import { LETTER, NUMBER, classOf } from "./chars.ts";
+import { LETTER, NUMBER, SPACE, classOf } from "./chars.ts";
 import { STOP_WORDS } from "./stopwords.ts";
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
@@ -85,9 +85,24 @@ export function wordCountUpTo(text: string, limit: number): number {
   return n + Math.ceil(spaceless / 2);
 }
 
-/** Ends like a sentence: a full stop, question or exclamation mark, maybe followed by quotes. */
+/**
+ * Ends like a sentence: a full stop, question or exclamation mark, maybe followed by quotes
+ * (`/[.!?…。！？][\s"'”’»)\]]*$/u`). Read from the end: the pattern, anchored there only, would be tried
+ * at every position of the text. The closing characters and the marks are two sets apart, so the mark
+ * must stand right before the run of closing characters at the end.
+ */
 export function endsLikeSentence(text: string): boolean {
-  return /[.!?…。！？][\s"'”’»)\]]*$/u.test(text);
+  let i = text.length;
+  while (i > 0 && isClosing(text.charCodeAt(i - 1))) i--;
+  if (i === 0) return false;
+  const c = text.charCodeAt(i - 1);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+
+/** `[\s"'”’»)\]]`: white space, a closing quote or bracket. */
+function isClosing(c: number): boolean {
+  if (c === 32 || c === 34 || c === 39 || c === 41 || c === 93 || c === 0x201d || c === 0x2019 || c === 0xbb) return true;
+  return (classOf(c) & SPACE) !== 0;
 }
 
 /** Number of sentence ends inside the text (a rough sentence count). */

@@ -11,7 +11,7 @@ import { gluedHeading, isCaption } from "../../src/segment/classify.ts";
 import { normaliseLine } from "../../src/segment/lines.ts";
 import { garbledShare } from "../../src/stages/quality.ts";
 import { countStopWords, detectLanguage, languageOfCounts } from "../../src/text/language.ts";
-import { fold, foldsLongerThan, wordCount, wordCountUpTo, words } from "../../src/text/measure.ts";
+import { endsLikeSentence, fold, foldsLongerThan, wordCount, wordCountUpTo, words } from "../../src/text/measure.ts";
 import { STOP_WORDS } from "../../src/text/stopwords.ts";
 
 const PIECES = [
@@ -107,6 +107,20 @@ describe("measures", () => {
       expect(wordCount(t)).toBe(wordCountReference(t));
     }), runs);
     for (const t of ["", "don't", "state-owned", "a - b", "東京タワー", "e\u0301e", "٣٤ ½"]) expect(wordCount(t)).toBe(wordCountReference(t));
+  });
+
+  it("endsLikeSentence says what its pattern says", () => {
+    const ENDS = [".", "!", "?", "…", "。", "！", "？", "\"", "'", "”", "’", "»", ")", "]", "“", "«", "(", " ", "\u00a0", "\u2028", "\ufeff", "\n", "x", "\ud800", "\udc00", "😀"];
+    const ending = fc.tuple(text, fc.array(fc.constantFrom(...ENDS), { maxLength: 6 })).map(([head, tail]) => head + tail.join(""));
+    const reference = (t: string): boolean => /[.!?…。！？][\s"'”’»)\]]*$/u.test(t);
+    fc.assert(fc.property(ending, (t) => {
+      expect(endsLikeSentence(t)).toBe(reference(t));
+    }), runs);
+    // each code unit at the end, alone and after a full stop
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const t of [ch, `.${ch}`, `a.${ch} `]) if (endsLikeSentence(t) !== reference(t)) throw new Error(`U+${c.toString(16)} in ${JSON.stringify(t)}`);
+    }
   });
 
   it("wordCountUpTo is the count, stopped at the limit", () => {
