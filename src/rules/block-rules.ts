@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { wordCountUpTo } from "../text/measure.ts";
+import { mayMatchTest } from "./required-text.ts";
 
 export const BlockRuleSchema = z
   .object({
@@ -29,6 +30,12 @@ export const BlockRuleTableSchema = z.object({ about: z.string().optional(), rul
 export interface BlockRule extends BlockRuleSpec {
   regex: RegExp;
   requiresRegex: RegExp | null;
+  /**
+   * Cheap tests that a text may match `regex` and `requiresRegex`: false when it lacks every string
+   * that a match holds (see required-text.ts). Null (or absent) when nothing is known.
+   */
+  mayMatch?: ((text: string) => boolean) | null;
+  mayMatchRequires?: ((text: string) => boolean) | null;
 }
 
 export function compileRules(specs: readonly BlockRuleSpec[]): BlockRule[] {
@@ -38,6 +45,8 @@ export function compileRules(specs: readonly BlockRuleSpec[]): BlockRule[] {
         ...spec,
         regex: new RegExp(spec.pattern, `u${spec.flags}`),
         requiresRegex: spec.requires ? new RegExp(spec.requires, `u${spec.flags}`) : null,
+        mayMatch: mayMatchTest(spec.pattern, spec.flags),
+        mayMatchRequires: spec.requires ? mayMatchTest(spec.requires, spec.flags) : null,
       };
     } catch (error) {
       throw new Error(`block rule "${spec.id}": invalid pattern: ${(error as Error).message}`);
@@ -56,6 +65,10 @@ export function loadRuleTable(url: URL): BlockRule[] {
 /** Does the rule's text condition hold (pattern, requires, length)? Position is checked by the caller. */
 export function ruleMatches(rule: BlockRule, text: string, words = wordCountUpTo(text, rule.maxWords + 1)): boolean {
   if (words > rule.maxWords) return false;
+  // most blocks lack every string a match needs, and are told so without running the regex
+  if (rule.mayMatch && !rule.mayMatch(text)) return false;
   if (!rule.regex.test(text)) return false;
-  return rule.requiresRegex === null || rule.requiresRegex.test(text);
+  if (rule.requiresRegex === null) return true;
+  if (rule.mayMatchRequires && !rule.mayMatchRequires(text)) return false;
+  return rule.requiresRegex.test(text);
 }

@@ -18,45 +18,28 @@ export function normaliseLine(text: string): string {
 }
 
 /**
- * Code units that the normalisation may remove or change, or that `trim` removes at an end: ASCII
- * controls and the space, and outside ASCII the SPACES, the INVISIBLE and the other white space and
- * line terminators of JavaScript.
+ * Code units that the normalisation may remove or change, or that `trim` removes at an end, other
+ * than a single space: ASCII controls, and outside ASCII the SPACES, the INVISIBLE and the other white
+ * space and line terminators of JavaScript; and two spaces in a row.
  */
-function mayChange(c: number): boolean {
-  if (c <= 0x20) return true;
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0xad ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200d) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x2060 ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
+const MAY_CHANGE = /[\x00-\x1f\xa0\xad\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]| {2}/;
 
 /**
- * A line the normalisation leaves as it is: no such code unit but single spaces between other
- * characters. Most lines of a dump are, and are then returned without building new strings.
+ * A line the normalisation leaves as it is: no such code unit, and spaces only single and between
+ * other characters. Most lines of a dump are, and are then returned without building new strings. The
+ * regex engine runs the test about twice as fast as a loop over the line's code units.
  */
 function isNormalLine(text: string): boolean {
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if ((c > 0x20 && c < 0xa0) || !mayChange(c)) continue;
-    if (c !== 0x20 || i === 0 || i === n - 1 || text.charCodeAt(i - 1) === 0x20) return false;
-  }
-  return true;
+  if (n === 0) return true;
+  if (text.charCodeAt(0) === 0x20 || text.charCodeAt(n - 1) === 0x20) return false;
+  return !MAY_CHANGE.test(text);
 }
 
 /** Splits a dump into non-empty lines, joining lines that a hard wrap cut mid-sentence. */
 export function toLines(content: string): Line[] {
-  const raw = content.replace(/\r\n?/g, "\n").split("\n").map(normaliseLine);
+  // (most dumps have no carriage return: no need to copy them to replace none)
+  const raw = (content.includes("\r") ? content.replace(/\r\n?/g, "\n") : content).split("\n").map(normaliseLine);
   const out: Line[] = [];
   for (let i = 0; i < raw.length; i++) {
     const text = raw[i] as string;

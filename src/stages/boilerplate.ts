@@ -34,6 +34,9 @@ function inZone(where: BlockRule["where"], start: number, end: number, total: nu
 
 function applyRules(draft: Draft, rules: readonly BlockRule[], disabled: ReadonlySet<string>): void {
   const live = draft.live();
+  // the rules that apply to this input at all, in their order: chosen once, not once per block
+  const kind = draft.raw.kind;
+  const active = rules.filter((rule) => !disabled.has(rule.id) && (rule.input === "any" || rule.input === kind));
   const counts = live.map((b) => wordCount(b.text));
   const total = counts.reduce((a, b) => a + b, 0);
   let start = 0;
@@ -42,9 +45,8 @@ function applyRules(draft: Draft, rules: readonly BlockRule[], disabled: Readonl
     const end = start + n;
     const blockStart = start;
     start = end;
-    for (const rule of rules) {
-      if (disabled.has(rule.id) || !inZone(rule.where, blockStart, end, total)) continue;
-      if (rule.input !== "any" && rule.input !== draft.raw.kind) continue;
+    for (const rule of active) {
+      if (n > rule.maxWords || !inZone(rule.where, blockStart, end, total)) continue;
       if (!ruleMatches(rule, block.text, n)) continue;
       if (rule.effect === "truncated") {
         // An excerpt marker only means "truncated" at the very end of the text.

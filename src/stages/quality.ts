@@ -14,19 +14,52 @@ import { wordCountUpTo } from "../text/measure.ts";
  * private-use and unassigned code points, and symbols outside common punctuation.
  */
 export function garbledShare(text: string): number {
-  if (text.length === 0) return 0;
+  const n = text.length;
+  if (n === 0) return 0;
   let bad = 0;
-  let total = 0;
-  // code point by code point, as iterating the string goes (a lone surrogate is one)
-  for (let i = 0; i < text.length; ) {
-    const c = text.codePointAt(i) as number;
-    i += c > 0xffff ? 2 : 1;
-    total++;
-    if (c === 10 || c === 13 || c === 9) continue;
-    if (c < 32 || (c >= 0x7f && c < 0xa0) || c === 0xfffd || (c >= 0xe000 && c < 0xf900)) bad++;
-    else if (c >= 0xa0 && isUnassignedOrPrivate(c)) bad++;
+  // code point by code point, as iterating the string goes (a lone surrogate is one): a pair of
+  // surrogates is one code point, so the count of code points is the length less the pairs
+  let pairs = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let kind = KIND[c] as number;
+    if (kind === UNKNOWN) kind = kindOf(c);
+    if (kind === FINE) continue;
+    if (kind === BAD) {
+      bad++;
+      continue;
+    }
+    // a surrogate: with its partner, an astral code point; alone, unassigned as a character (bad)
+    if (c <= 0xdbff && i + 1 < n) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        i++;
+        pairs++;
+        if (isUnassignedOrPrivate(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000)) bad++;
+        continue;
+      }
+    }
+    bad++;
   }
-  return bad / total;
+  return bad / (n - pairs);
+}
+
+/** What a code unit is to garbledShare: not known yet, fine, bad, or a surrogate (decided with its neighbour). */
+const UNKNOWN = 0;
+const FINE = 1;
+const BAD = 2;
+const SURROGATE = 3;
+/** Each BMP code unit's kind, found the first time it is seen: one lookup a code unit after that. */
+const KIND = new Uint8Array(0x10000);
+
+function kindOf(c: number): number {
+  let kind: number;
+  if (c >= 0xd800 && c <= 0xdfff) kind = SURROGATE;
+  else if (c === 10 || c === 13 || c === 9) kind = FINE;
+  else if (c < 32 || (c >= 0x7f && c < 0xa0) || c === 0xfffd || (c >= 0xe000 && c < 0xf900)) kind = BAD;
+  else kind = c >= 0xa0 && isUnassignedOrPrivate(c) ? BAD : FINE;
+  KIND[c] = kind;
+  return kind;
 }
 
 const UNASSIGNED_OR_PRIVATE = /[\p{Cn}\p{Co}\p{Cs}]/u;

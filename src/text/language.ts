@@ -18,17 +18,26 @@ const SCRIPTS: Array<[RegExp, (text: string) => string | null]> = [
   [/\p{Script=Cyrillic}/u, (t) => (/[іїєґ]/iu.test(t) ? "uk" : /[ыэъё]/iu.test(t) ? "ru" : byStopWords(t, ["ru", "uk"]))],
 ];
 
+/** Runs of code units below U+00C0: what is left without them is the sample's letters outside Latin-1 and the like. */
+const BELOW_C0 = /[\u0000-\u00bf]+/g;
+
 function dominantScript(text: string): RegExp | null {
   const sample = text.slice(0, 3000);
+  // The code units from U+00C0 up are counted by the regex engine, which drops the runs of the others
+  // much faster than a loop looks at each code unit. Then the ASCII letters are counted only until
+  // there are enough of them for Latin script, whatever the rest of the sample holds: in a Latin text
+  // that is a line or two. ((ascii + other) * 0.3 only grows with ascii, so the test once passed stays passed.)
+  const other = sample.replace(BELOW_C0, "").length;
   let ascii = 0;
-  let other = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ascii++;
-    else if (c >= 0xc0) other++;
-  }
   // Latin script (accents included) needs no script test.
   if (other < (ascii + other) * 0.3) return null;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      ascii++;
+      if (other < (ascii + other) * 0.3) return null;
+    }
+  }
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters === 0) return null;
   for (const [re] of SCRIPTS) {
@@ -68,9 +77,10 @@ const LONGEST_STOP_WORD = Math.max(...[...STOP_WORD_LANGUAGES.keys()].map((w) =>
 
 /**
  * A word of ASCII letters, `text.slice(start, end)`, as a number (base 27, a = 1), case ignored: its
- * key without a string. Up to six letters, which keeps the number a small integer.
+ * key without a string. Up to as many letters as the longest stop word of ASCII letters has (eleven
+ * at most, which keeps the number exact in a double); a longer word of ASCII letters is no stop word.
  */
-const ASCII_KEY_LETTERS = 6;
+const ASCII_KEY_LETTERS = Math.min(11, Math.max(0, ...[...STOP_WORD_LANGUAGES.keys()].filter((w) => /^[a-z]+$/.test(w)).map((w) => w.length)));
 function asciiKey(text: string, start: number, end: number): number {
   let key = 0;
   for (let i = start; i < end; i++) key = key * 27 + ((text.charCodeAt(i) | 32) - 96);
@@ -81,44 +91,84 @@ function asciiKey(text: string, start: number, end: number): number {
 const ASCII_STOP_WORD_LANGUAGES = new Map<number, number>();
 for (const [w, mask] of STOP_WORD_LANGUAGES) if (/^[a-z]+$/.test(w) && w.length <= ASCII_KEY_LETTERS) ASCII_STOP_WORD_LANGUAGES.set(asciiKey(w, 0, w.length), mask);
 
-const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/**
+ * No stop word holds an ASCII digit, an apostrophe or a hyphen (lower-casing keeps those as they are),
+ * so a word with one is none, and is not lower-cased to be looked up.
+ */
+const NO_STOP_WORD_IS_JOINED = ![...STOP_WORD_LANGUAGES.keys()].some((w) => /[0-9'’-]/.test(w));
+
+/** What each ASCII code unit is to a word: a letter, a digit, a joiner (apostrophe, hyphen) or nothing (0). */
+const ASCII_LETTER = 1;
+const ASCII_DIGIT = 2;
+const ASCII_JOINER = 3;
+const ASCII_KIND = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ASCII_KIND[c] = ASCII_LETTER;
+  else if (c >= 48 && c <= 57) ASCII_KIND[c] = ASCII_DIGIT;
+  else if (c === 39 || c === 45) ASCII_KIND[c] = ASCII_JOINER;
+}
 
 /**
  * Counts the words of a sample as `words` finds them (`[\p{L}\p{N}][\p{L}\p{N}'’-]*`) and, per
  * language, the words that are its stop words once lower-cased; returns the number of words. One scan,
- * no array of words: a word of ASCII letters is looked up by its number, a word longer than any stop
- * word not at all, and only the rest is lower-cased as a string.
+ * no array of words: a word of ASCII letters is looked up by its number, made as the scan reads it; a
+ * word longer than any stop word, or with an ASCII digit, apostrophe or hyphen (which no stop word
+ * has), not at all; only the rest is lower-cased as a string.
  */
 export function countStopWords(sample: string, counts: number[]): number {
   const n = sample.length;
   let total = 0;
   let i = 0;
   while (i < n) {
-    let cp = sample.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff) cp = sample.codePointAt(i) as number;
-    if (!wordStart(cp)) {
-      i += unitsOf(cp);
-      continue;
+    let c = sample.charCodeAt(i);
+    // between words: ASCII by table, the rest by class
+    if (c < 128) {
+      if (ASCII_KIND[c] !== ASCII_LETTER && ASCII_KIND[c] !== ASCII_DIGIT) {
+        i++;
+        continue;
+      }
+    } else {
+      if (c >= 0xd800 && c <= 0xdbff) c = sample.codePointAt(i) as number;
+      if (!wordStart(c)) {
+        i += unitsOf(c);
+        continue;
+      }
     }
     const start = i;
-    // the word runs on over letters, digits, apostrophes and hyphens; `ascii` while it is ASCII letters only
-    let ascii = isAsciiLetter(cp);
-    i += unitsOf(cp);
+    // the word runs on over letters, digits, apostrophes and hyphens
+    // `letters` while the word is ASCII letters only, `key` its number (see asciiKey) as far as
+    // ASCII_KEY_LETTERS; `joined` once it has an ASCII digit, an apostrophe or a hyphen
+    let letters = c < 128 && ASCII_KIND[c] === ASCII_LETTER;
+    let joined = c < 128 && ASCII_KIND[c] === ASCII_DIGIT;
+    let key = letters ? (c | 32) - 96 : 0;
+    i += unitsOf(c);
     while (i < n) {
-      let c = sample.charCodeAt(i);
-      if (c === 39 || c === 0x2019 || c === 45) ascii = false;
-      else {
-        if (c >= 0xd800 && c <= 0xdbff) c = sample.codePointAt(i) as number;
-        if (!wordStart(c)) break;
-        if (!isAsciiLetter(c)) ascii = false;
+      let d = sample.charCodeAt(i);
+      if (d < 128) {
+        const kind = ASCII_KIND[d] as number;
+        if (kind === 0) break;
+        if (kind === ASCII_LETTER) {
+          if (letters && i - start < ASCII_KEY_LETTERS) key = key * 27 + ((d | 32) - 96);
+        } else {
+          letters = false;
+          joined = true;
+        }
+        i++;
+        continue;
       }
-      i += unitsOf(c);
+      if (d === 0x2019) joined = true;
+      else {
+        if (d >= 0xd800 && d <= 0xdbff) d = sample.codePointAt(i) as number;
+        if (!wordStart(d)) break;
+      }
+      letters = false;
+      i += unitsOf(d);
     }
     total++;
-    if (i - start > LONGEST_STOP_WORD) continue;
-    // a word with an ASCII digit, apostrophe or hyphen is no stop word, lower-cased or not
+    const length = i - start;
+    if (length > LONGEST_STOP_WORD || (joined && NO_STOP_WORD_IS_JOINED)) continue;
     let mask: number;
-    if (ascii && i - start <= ASCII_KEY_LETTERS) mask = ASCII_STOP_WORD_LANGUAGES.get(asciiKey(sample, start, i)) ?? 0;
+    if (letters && length <= ASCII_KEY_LETTERS) mask = ASCII_STOP_WORD_LANGUAGES.get(key) ?? 0;
     else mask = STOP_WORD_LANGUAGES.get(sample.slice(start, i).toLowerCase()) ?? 0;
     for (let k = 0; mask !== 0; k++, mask >>>= 1) if (mask & 1) counts[k] = (counts[k] as number) + 1;
   }

@@ -2,7 +2,7 @@
  * Small measures of a piece of text that stages weigh: words, sentence endings, stop-word density,
  * case. Language-neutral where it can be; the stop-word lists cover the languages we detect.
  */
-import { LETTER, NUMBER, classOf } from "./chars.ts";
+import { LETTER, NUMBER, SPACE, classOf } from "./chars.ts";
 import { STOP_WORDS } from "./stopwords.ts";
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
@@ -12,12 +12,20 @@ export function words(text: string): string[] {
 }
 
 /**
- * Is the UTF-16 code unit at `i` part of a word (`[\p{L}\p{N}]`)? ASCII by comparison, the rest by
- * the cached class table; a surrogate (half of an astral character) counts as part of a word.
+ * Is the UTF-16 code unit at `i` part of a word (`[\p{L}\p{N}]`)? ASCII by a small table, the rest
+ * by the cached class table; a surrogate (half of an astral character) counts as part of a word.
  */
 function isWordChar(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return isWordCode(text.charCodeAt(i));
+}
+
+/** 1 for the ASCII letters and digits. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ASCII_WORD[c] = 1;
+
+/** `isWordChar` of a code unit already read. */
+function isWordCode(c: number): boolean {
+  if (c < 128) return ASCII_WORD[c] === 1;
   if (c >= 0xd800 && c <= 0xdfff) return true;
   return (classOf(c) & (LETTER | NUMBER)) !== 0;
 }
@@ -46,29 +54,55 @@ export function wordCountUpTo(text: string, limit: number): number {
   let n = 0;
   let spaceless = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0x3040 && isSpaceless(code)) {
+    // ASCII first, by table: most characters of most texts are, and need no other test
+    if (code < 128) {
+      if (ASCII_WORD[code] === 1) {
+        if (!inWord) {
+          if (++n + ((spaceless + 1) >> 1) >= limit) return limit;
+          inWord = true;
+        }
+        continue;
+      }
+    } else if (code >= 0x3040 && isSpaceless(code)) {
       spaceless++;
       inWord = false;
       if (n + ((spaceless + 1) >> 1) >= limit) return limit;
       continue;
+    } else if (isWordCode(code)) {
+      if (!inWord) {
+        if (++n + ((spaceless + 1) >> 1) >= limit) return limit;
+        inWord = true;
+      }
+      continue;
     }
-    if (isWordChar(text, i)) {
-      if (!inWord && ++n + ((spaceless + 1) >> 1) >= limit) return limit;
-      inWord = true;
-    } else {
-      // ' ’ - inside a word (don't, state-owned) do not end it
-      const joiner = (code === 39 || code === 0x2019 || code === 45) && inWord && i + 1 < text.length && isWordChar(text, i + 1);
-      if (!joiner) inWord = false;
-    }
+    // ' ’ - inside a word (don't, state-owned) do not end it
+    if (inWord && (code === 39 || code === 0x2019 || code === 45) && i + 1 < length && isWordCode(text.charCodeAt(i + 1))) continue;
+    inWord = false;
   }
   return n + Math.ceil(spaceless / 2);
 }
 
-/** Ends like a sentence: a full stop, question or exclamation mark, maybe followed by quotes. */
+/**
+ * Ends like a sentence: a full stop, question or exclamation mark, maybe followed by quotes
+ * (`/[.!?…。！？][\s"'”’»)\]]*$/u`). Read from the end: the pattern, anchored there only, would be tried
+ * at every position of the text. The closing characters and the marks are two sets apart, so the mark
+ * must stand right before the run of closing characters at the end.
+ */
 export function endsLikeSentence(text: string): boolean {
-  return /[.!?…。！？][\s"'”’»)\]]*$/u.test(text);
+  let i = text.length;
+  while (i > 0 && isClosing(text.charCodeAt(i - 1))) i--;
+  if (i === 0) return false;
+  const c = text.charCodeAt(i - 1);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+
+/** `[\s"'”’»)\]]`: white space, a closing quote or bracket. */
+function isClosing(c: number): boolean {
+  if (c === 32 || c === 34 || c === 39 || c === 41 || c === 93 || c === 0x201d || c === 0x2019 || c === 0xbb) return true;
+  return (classOf(c) & SPACE) !== 0;
 }
 
 /** Number of sentence ends inside the text (a rough sentence count). */

@@ -7,11 +7,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isCaption } from "../../src/segment/classify.ts";
+import { gluedHeading, isCaption } from "../../src/segment/classify.ts";
 import { normaliseLine } from "../../src/segment/lines.ts";
 import { garbledShare } from "../../src/stages/quality.ts";
 import { countStopWords, detectLanguage, languageOfCounts } from "../../src/text/language.ts";
-import { fold, foldsLongerThan, wordCount, wordCountUpTo, words } from "../../src/text/measure.ts";
+import { endsLikeSentence, fold, foldsLongerThan, wordCount, wordCountUpTo, words } from "../../src/text/measure.ts";
 import { STOP_WORDS } from "../../src/text/stopwords.ts";
 
 const PIECES = [
@@ -109,6 +109,20 @@ describe("measures", () => {
     for (const t of ["", "don't", "state-owned", "a - b", "東京タワー", "e\u0301e", "٣٤ ½"]) expect(wordCount(t)).toBe(wordCountReference(t));
   });
 
+  it("endsLikeSentence says what its pattern says", () => {
+    const ENDS = [".", "!", "?", "…", "。", "！", "？", "\"", "'", "”", "’", "»", ")", "]", "“", "«", "(", " ", "\u00a0", "\u2028", "\ufeff", "\n", "x", "\ud800", "\udc00", "😀"];
+    const ending = fc.tuple(text, fc.array(fc.constantFrom(...ENDS), { maxLength: 6 })).map(([head, tail]) => head + tail.join(""));
+    const reference = (t: string): boolean => /[.!?…。！？][\s"'”’»)\]]*$/u.test(t);
+    fc.assert(fc.property(ending, (t) => {
+      expect(endsLikeSentence(t)).toBe(reference(t));
+    }), runs);
+    // each code unit at the end, alone and after a full stop
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const t of [ch, `.${ch}`, `a.${ch} `]) if (endsLikeSentence(t) !== reference(t)) throw new Error(`U+${c.toString(16)} in ${JSON.stringify(t)}`);
+    }
+  });
+
   it("wordCountUpTo is the count, stopped at the limit", () => {
     fc.assert(
       fc.property(text, fc.integer({ min: -1, max: 30 }), (t, limit) => {
@@ -141,9 +155,57 @@ function detectLanguageReference(text: string): string | null {
   return languageOfCounts(counts, ws.length);
 }
 
+/** detectLanguage as it was written first, script test included: a loop over the sample's code units, then stop words. */
+function detectLanguageFullReference(text: string): string | null {
+  const byStopWords = (t: string, candidates: readonly string[]): string | null => {
+    const ws = words(t.slice(0, 2500)).map((w) => w.toLowerCase());
+    let best: string | null = null;
+    let bestShare = 0;
+    for (const lang of candidates) {
+      const list = STOP_WORDS[lang];
+      if (!list) continue;
+      const share = ws.filter((w) => list.has(w)).length / Math.max(1, ws.length);
+      if (share > bestShare) {
+        bestShare = share;
+        best = lang;
+      }
+    }
+    return bestShare >= 0.1 ? best : null;
+  };
+  const scripts: Array<[RegExp, (t: string) => string | null]> = [
+    [/[\u3040-\u30ff]/u, () => "ja"],
+    [/[\uac00-\ud7af]/u, () => "ko"],
+    [/\p{Script=Han}/u, () => "zh"],
+    [/\p{Script=Arabic}/u, (t) => (/[پچژگ]/u.test(t) ? "fa" : "ar")],
+    [/\p{Script=Hebrew}/u, () => "he"],
+    [/\p{Script=Greek}/u, () => "el"],
+    [/\p{Script=Thai}/u, () => "th"],
+    [/\p{Script=Devanagari}/u, () => "hi"],
+    [/\p{Script=Cyrillic}/u, (t) => (/[іїєґ]/iu.test(t) ? "uk" : /[ыэъё]/iu.test(t) ? "ru" : byStopWords(t, ["ru", "uk"]))],
+  ];
+  const sample = text.slice(0, 3000);
+  let ascii = 0;
+  let other = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ascii++;
+    else if (c >= 0xc0) other++;
+  }
+  if (other >= (ascii + other) * 0.3) {
+    const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+    if (letters > 0) {
+      for (const [re, decide] of scripts) {
+        const n = sample.match(new RegExp(re.source, "gu"))?.length ?? 0;
+        if (n / letters > 0.3) return decide(text);
+      }
+    }
+  }
+  return detectLanguageReference(text);
+}
+
 describe("language", () => {
   const STOP = ["the", "The", "THE", "of", "and", "und", "der", "Die", "le", "Les", "el", "los", "il", "è", "È", "é", "não", "NÃO", "för", "och", "het", "się", "że", "и", "Не", "що", "kan", "\u212aan", "k", "dass", "über", "Über", "más", "été"];
-  const OTHER = [" ", " ", " ", "  ", "\n", ". ", ", ", "'", "’", "-", "0", "42", "'s", "n't", "x", "word", "Words", "Kishida", "İ", "ı", "\u0301", "e\u0301", "𝐀", "😀", "\ud800", "\udc00", "東京", "ΟΔΟΣ", "longerthanany", "between", "because"];
+  const OTHER = [" ", " ", " ", "  ", "\n", ". ", ", ", "'", "’", "-", "0", "42", "'s", "n't", "x", "word", "Words", "Kishida", "İ", "ı", "\u0301", "e\u0301", "𝐀", "😀", "\ud800", "\udc00", "東京", "ΟΔΟΣ", "longerthanany", "between", "because", "Durante", "THROUGH", "through1", "4th", "it's", "o’the", "one-two", "betweens"];
   const prose = fc.array(fc.constantFrom(...STOP, ...OTHER), { maxLength: 80 }).map((parts) => parts.join(""));
 
   it("detectLanguage decides what counting an array of lower-cased words decides (Latin script)", () => {
@@ -172,6 +234,35 @@ describe("language", () => {
       }),
       runs,
     );
+    // any script: the share of letters outside ASCII decides whether the scripts are looked at
+    const SCRIPT_PIECES = ["Москва", "і", "ы", "Ελλάδα", "東京", "ひらがな", "한국", "مصر", "پ", "עברית", "हिन्दी", "ไทย", "é", "É", "ß", "“", "—", "\u00bf", "\u00c0", "😀", "\ud800", "・", "゛"];
+    const anyScript = fc.array(fc.constantFrom(...STOP, ...OTHER, ...SCRIPT_PIECES), { maxLength: 80 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(anyScript, (t) => {
+        expect(detectLanguage(t)).toBe(detectLanguageFullReference(t));
+      }),
+      runs,
+    );
+    // around the 30% line: letters just below and from U+00C0 as words of their own, then English
+    const english = "the of and to a in is that for it as was with be by on not he this are or his from at which but";
+    // ("・" is in the kana block but no letter: the script test may see it as Japanese where the letters are Latin)
+    for (const letter of ["é", "\u00c0", "\u00bf", "Я", "・"]) {
+      for (let o = 0; o <= 20; o++) {
+        for (let l = 0; l <= 90; l += 1) {
+          const t = `${`${letter} `.repeat(o)}${english.slice(0, l)}`;
+          expect(detectLanguage(t), JSON.stringify(t)).toBe(detectLanguageFullReference(t));
+        }
+      }
+    }
+    // samples longer than the 3000 code units the script test reads, with the other script before or after that point
+    for (const [a, b] of [["Москва и ", "the of and "], ["the of and ", "Москва и "], ["é", "a"], ["a", "é"], ["ab", "ÉÉé"], ["abcdefgh ", "・"], ["・", "abc "]] as const) {
+      for (const k of [0, 1, 100, 900, 1000, 1500, 2999]) {
+        const t = (a.repeat(k) + b.repeat(3000)).slice(0, 4000);
+        expect(detectLanguage(t), `${a} x${k}`).toBe(detectLanguageFullReference(t));
+      }
+    }
+    // kana punctuation a third as common as ASCII letters all the way: Latin by the first test, which must see the whole sample
+    for (const t of ["・abc ".repeat(1000), "abc ・".repeat(1000), `${"Я".repeat(900)}${"・abc ".repeat(1000)}`]) expect(detectLanguage(t)).toBe(detectLanguageFullReference(t));
     for (const t of ["", "the of and to a in is that", "The Of And To A In Is That", "\u212aan och att det som en på är", "der die und in den von zu das mit", "le la les de des du et en un"]) {
       expect(detectLanguage(t)).toBe(detectLanguageReference(t));
     }
@@ -222,9 +313,54 @@ describe("captions", () => {
       }),
       runs,
     );
+    // a credit in brackets at the very end, then the white space and full stops that may follow it
+    const ending = fc.tuple(
+      line,
+      fc.constantFrom("(Photo: Jane Doe)", "(photos by Ana)", "(Credit: X", "(file)", "(image courtesy of the museum)", "(Photo)", "(source (a) b)", "Getty Images", "AFP)", "REUTERS/Kim Lee", "AFP via Getty Images", "Reuters via", "epa-efe", "(AP Photo)", "XINHUA", "Bloomberg\u00a0via  x.y", "anadolu_ 2", "Shutterstock,"),
+      fc.constantFrom("", ".", " .", " ", "\u00a0.", ". ", "..", "\ufeff.", "\u2028", ")", "\n.", "x", ") .", "). ", "\t)", "'", "é"),
+    ).map(([head, credit, tail]) => `${head} ${credit}${tail}`);
+    fc.assert(
+      fc.property(ending, (t) => {
+        expect(isCaption(t)).toBe(isCaptionReference(t));
+      }),
+      runs,
+    );
     const long = `${"word ".repeat(130)}(Photo: Jane Doe/Reuters)`;
     for (const t of ["", long, "Pictured: the harbour", "Crowds gather (Photo by Jane Doe/AFP)", "A line with no credit at all.", "Ships in port. Reuters", "The port REUTERS/Kim Lee"]) {
       expect(isCaption(t)).toBe(isCaptionReference(t));
+    }
+  });
+});
+
+/** gluedHeading as it was written first: the pattern tried on every paragraph. */
+function gluedHeadingReference(text: string): { index: number; heading: string } | null {
+  const m = /[.!?]["”’»]?(?=[“‘"']?\p{Lu})(?<tail>[^.!?\s][^.!?]{1,90})$/u.exec(text);
+  if (!m?.groups) return null;
+  const tail = m.groups.tail as string;
+  const index = text.length - tail.length;
+  let heading = tail.trim();
+  const n = wordCount(heading);
+  if (n < 1 || n > 10) return null;
+  if (/[,;:]$/.test(heading)) return null;
+  const pair = /^([‘“"'])(.*)([’”"'])$/u.exec(heading);
+  if (pair) heading = (pair[2] as string).trim();
+  else if (/["“”‘’]/u.test(heading)) return null;
+  if (!/^\p{Lu}/u.test(heading)) return null;
+  return { index, heading };
+}
+
+describe("glued headings", () => {
+  const GLUE = [".", "!", "?", "”", "’", "»", "“", "‘", "\"", "'", " ", "A", "Steadfast", "Ally", "even greater", "É", "😀", "\ud800", "\udc00", ",", ";", "x", "𝐀"];
+  const paragraph = fc.array(fc.constantFrom(...GLUE, ...PIECES), { maxLength: 30 }).map((parts) => parts.join(""));
+  it("gluedHeading finds what the pattern alone found", () => {
+    fc.assert(
+      fc.property(paragraph, (t) => {
+        expect(gluedHeading(t)).toEqual(gluedHeadingReference(t));
+      }),
+      runs,
+    );
+    for (const t of ["", "a.", "A.B", ".Ab", "… even greater.”‘A Steadfast Ally’", "Done.Next step", "Done. Next.", "Done.Ne?", "Done.N😀", "x.AB\udc00", "x.A.\udc00"]) {
+      expect(gluedHeading(t), t).toEqual(gluedHeadingReference(t));
     }
   });
 });
