@@ -75,59 +75,99 @@ export interface GlueToken {
   cased: boolean;
 }
 
+const RUN = LETTER | MARK;
+
 /**
- * Calls `visit` with each run of letters (`[\p{L}\p{M}]+`): where it starts and ends, how many code
- * points it holds, and whether it has a case boundary. Stops, and returns true, when `visit` does.
+ * One pass over the runs of letters (`[\p{L}\p{M}]+`) of a text, for the two questions the glue
+ * repair asks. With `tokens`, every run of six or more is pushed there (see glueTokens) and the
+ * answer is false. Without, the answer is whether some run of six or more is one the repair judges
+ * at all: one with a case boundary, or one that may hold a function word (see hasGlueCandidate).
+ *
+ * This scan reads every character of every paragraph and nearly always finds nothing, so it is
+ * written for speed: ASCII letters are told by their code alone, and only other characters read the
+ * class table. One loop serves both callers, without a callback per run, which a call site seeing
+ * two callbacks would not inline.
  */
-function letterRuns(text: string, visit: (start: number, end: number, length: number, cased: boolean) => boolean): boolean {
+function scanLetterRuns(text: string, words: ReadonlySet<string>, tokens: GlueToken[] | null): boolean {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i) as number;
-    let bits = classOf(cp);
-    if ((bits & (LETTER | MARK)) === 0) {
-      i += unitsOf(cp);
-      continue;
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      // (c | 32) folds A-Z onto a-z; other ASCII characters are no letters.
+      if (((c | 32) - 0x61) >>> 0 >= 26) {
+        i++;
+        continue;
+      }
+    } else {
+      const cp = c >= 0xd800 && c <= 0xdbff ? (text.codePointAt(i) as number) : c;
+      if ((classOf(cp) & RUN) === 0) {
+        i += unitsOf(cp);
+        continue;
+      }
     }
     const start = i;
+    // Code points in the run; whether it has a case boundary: a lower-case letter then a capital
+    // (`territoryHe`), or two capitals then a lower-case letter (`IIincluding`).
     let length = 0;
     let cased = false;
-    // The classes of the two code points before the current one.
-    let before1 = 0;
-    let before2 = 0;
-    while (true) {
+    // Capitals right before the current letter, and whether a lower-case letter is right before it.
+    let capitals = 0;
+    let lower = false;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if ((c - 0x61) >>> 0 < 26) {
+        if (capitals >= 2) cased = true;
+        capitals = 0;
+        lower = true;
+        i++;
+      } else if ((c - 0x41) >>> 0 < 26) {
+        if (lower) cased = true;
+        capitals++;
+        lower = false;
+        i++;
+      } else {
+        if (c < 0x80) break;
+        const cp = c >= 0xd800 && c <= 0xdbff ? (text.codePointAt(i) as number) : c;
+        const bits = classOf(cp);
+        if ((bits & RUN) === 0) break;
+        if ((bits & LOWER) !== 0) {
+          if (capitals >= 2) cased = true;
+          capitals = 0;
+          lower = true;
+        } else if ((bits & UPPER) !== 0) {
+          if (lower) cased = true;
+          capitals++;
+          lower = false;
+        } else {
+          // A letter of neither case, or a mark, breaks both patterns.
+          capitals = 0;
+          lower = false;
+        }
+        i += unitsOf(cp);
+      }
       length++;
-      if (!cased && (bits & UPPER) !== 0 && (before1 & LOWER) !== 0) cased = true;
-      if (!cased && (bits & LOWER) !== 0 && (before1 & UPPER) !== 0 && (before2 & UPPER) !== 0) cased = true;
-      i += unitsOf(cp);
-      if (i >= n) break;
-      cp = text.charCodeAt(i);
-      if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i) as number;
-      const next = classOf(cp);
-      if ((next & (LETTER | MARK)) === 0) break;
-      before2 = before1;
-      before1 = bits;
-      bits = next;
     }
-    if (visit(start, i, length, cased)) return true;
+    if (length < 6) continue;
+    if (tokens !== null) tokens.push({ index: start, text: text.slice(start, i), cased });
+    else if (cased || holdsFunctionWord(text, start, i, words)) return true;
   }
   return false;
 }
 
+/** Listing tokens asks no word list. */
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 /** The runs of six or more letters in a text, found with one pass over its characters. */
 export function glueTokens(text: string): GlueToken[] {
   const out: GlueToken[] = [];
-  letterRuns(text, (start, end, length, cased) => {
-    if (length >= 6) out.push({ index: start, text: text.slice(start, end), cased });
-    return false;
-  });
+  scanLetterRuns(text, NO_WORDS, out);
   return out;
 }
 
 /** Whether a text has a token that repairGluedWords judges at all: one with a case boundary, or one that may hold a function word. */
-function hasGlueCandidate(text: string, words: ReadonlySet<string>): boolean {
-  return letterRuns(text, (start, end, length, cased) => length >= 6 && (cased || holdsFunctionWord(text, start, end, words)));
+export function hasGlueCandidate(text: string, words: ReadonlySet<string>): boolean {
+  return scanLetterRuns(text, words, null);
 }
 
 /** What stands between two neighbouring tokens: a space, perhaps after a possessive (`lastyear's harvestwas`). */

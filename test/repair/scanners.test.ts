@@ -22,7 +22,7 @@ import { NAME_WORD, ROLE_WORDS, TITLE_WORDS, WORD_END, WORD_START, escapeRegExp 
 import { cutNames, glossSites, gluedAfterOf, lowerCaseBetweenCapitals } from "../../src/repair/name-sites.ts";
 import { loadPhraseRules } from "../../src/repair/phrase-rules.ts";
 import { ROLE_HINT, tokensOf } from "../../src/repair/same-role.ts";
-import { glueTokens, repairPhrases } from "../../src/repair/text-repair.ts";
+import { glueTokens, hasGlueCandidate, repairPhrases } from "../../src/repair/text-repair.ts";
 import { draftOf } from "./helpers.ts";
 
 const PIECES = [
@@ -63,9 +63,10 @@ describe("glued-word tokens", () => {
     );
   });
 
+  const ends = /\p{Ll}{4}(?:and|was|were|the|that|from|have|has|had|said|which|would)$/u;
+  const starts = /^(?:that|from|which|this)\p{Ll}{4}/u;
+
   it("may hold a function word exactly where the patterns say so", () => {
-    const ends = /\p{Ll}{4}(?:and|was|were|the|that|from|have|has|had|said|which|would)$/u;
-    const starts = /^(?:that|from|which|this)\p{Ll}{4}/u;
     const ctx = { evidence: gatherEvidence([]), words: new Set(["thousand"]) };
     const token = fc.array(fc.constantFrom("a", "é", "𝐚", "A", "\u0301", "and", "the", "that", "which", "this", "said", "thousand"), { maxLength: 8 }).map((p) => p.join(""));
     fc.assert(
@@ -74,6 +75,41 @@ describe("glued-word tokens", () => {
       }),
       runs,
     );
+  });
+});
+
+describe("glue pre-test", () => {
+  // The test as the patterns say it: some run of six letters or more has a case boundary, or ends
+  // or starts with a glued function word and is no word of the list.
+  const reference = (t: string, words: ReadonlySet<string>): boolean =>
+    [...t.matchAll(TOKEN_IN_TEXT)].some((m) => CASE_BOUNDARY.test(m[0]) || ((ends.test(m[0]) || starts.test(m[0])) && !words.has(m[0].toLowerCase())));
+  const ends = /\p{Ll}{4}(?:and|was|were|the|that|from|have|has|had|said|which|would)$/u;
+  const starts = /^(?:that|from|which|this)\p{Ll}{4}/u;
+  const words = new Set(["thousand", "breathe", "prices"]);
+  const glued = fc
+    .array(
+      fc.constantFrom(
+        "pric", "esand", "thousand", "breathe", "that", "this", "food", "which", "would", "were", "have", "has", "had", "said", "was", "from",
+        "a", "e", "d", "n", "Territory", "He", "II", "including", "US", "é", "ÉÉ", "ß", "ǅ", "\u0301", "𝐀", "𝐚𝐚", "\ud800", "\udc00", "ı", "İ",
+        "z", "Z", "zzzz", "@", "[", "`", "{", "\u007f", "\u0080", "ª", " ", ". ", "'", "’", "-", "5", "_", "\u00a0",
+      ),
+      { maxLength: 16 },
+    )
+    .map((p) => p.join(""));
+
+  it("says yes exactly where some token has a case boundary or may hold a function word", () => {
+    fc.assert(
+      fc.property(fc.oneof(text, glued), (t) => {
+        expect(hasGlueCandidate(t, words)).toBe(reference(t, words));
+      }),
+      runs,
+    );
+    expect(hasGlueCandidate("", words)).toBe(false);
+    expect(hasGlueCandidate("the pricesand the territoryHe", words)).toBe(true);
+    expect(hasGlueCandidate("a thousand prices breathe", words)).toBe(false);
+    expect(hasGlueCandidate("World War IIincluding", words)).toBe(true);
+    expect(hasGlueCandidate("mmm thatfood", words)).toBe(true);
+    expect(hasGlueCandidate("𝐚𝐚𝐚𝐚𝐚𝐀", words)).toBe(true);
   });
 });
 
