@@ -7,7 +7,7 @@ import { LETTER, LOWER, MARK, UPPER, classOf, unitsOf } from "../text/chars.ts";
 import { gatherEvidence } from "./evidence.ts";
 import { type GlueContext, type GlueSplit, holdsFunctionWord, looksLikeCode, mayHoldFunctionWord, splitGluedToken } from "./glued-words.ts";
 import { ENTITY_PATTERN, decodeEntity, fixMojibake, fixC1Controls } from "./mojibake.ts";
-import type { PhraseRule } from "./phrase-rules.ts";
+import { type PhraseRule, requiredLiteral } from "./phrase-rules.ts";
 import { repairReplacementChars } from "./replacement-char.ts";
 import { rewriteWhole } from "./spans.ts";
 import { englishWords } from "./word-list.ts";
@@ -278,10 +278,27 @@ export function repairGluedWords(draft: Draft, options: TextRepairOptions): void
  */
 interface PhraseGate {
   /** Rule index -> the alternation that holds it. */
-  of: Map<number, RegExp>;
+  of: Map<number, Alternation>;
   /** Every alternation, once. */
-  alternations: RegExp[];
+  alternations: Alternation[];
 }
+
+interface Alternation {
+  pattern: RegExp;
+  /**
+   * A search for strings one of which every match of a member holds (see requiredLiteral), or
+   * null when some member shows none. Texts it does not find are not searched with `pattern`:
+   * patterns that open with `\b` or an optional character make the engine try every position,
+   * while plain strings let it skip ahead.
+   */
+  literals: RegExp | null;
+}
+
+/** Whether a text can match an alternation's rules, asked the cheap way first. */
+const mayMatchAlternation = (alternation: Alternation, text: string): boolean =>
+  (alternation.literals === null || alternation.literals.test(text)) && alternation.pattern.test(text);
+
+const escapeForRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 const phraseGates = new WeakMap<readonly PhraseRule[], PhraseGate>();
 
@@ -294,14 +311,17 @@ function phraseGate(rules: readonly PhraseRule[]): PhraseGate {
     if (flags.includes("y") || /\\(?:[1-9]|k<)|\(\?<[^=!]/.test(rule.pattern)) return;
     byFlags.set(flags, [...(byFlags.get(flags) ?? []), k]);
   });
-  const of = new Map<number, RegExp>();
+  const of = new Map<number, Alternation>();
   for (const [flags, members] of byFlags) {
-    let alternation: RegExp;
+    let pattern: RegExp;
     try {
-      alternation = new RegExp(members.map((k) => `(?:${(rules[k] as PhraseRule).pattern})`).join("|"), `u${flags}`);
+      pattern = new RegExp(members.map((k) => `(?:${(rules[k] as PhraseRule).pattern})`).join("|"), `u${flags}`);
     } catch {
       continue;
     }
+    const strings = members.map((k) => requiredLiteral((rules[k] as PhraseRule).pattern, flags));
+    const literals = strings.every((s) => s !== "") ? new RegExp([...new Set(strings)].map(escapeForRegExp).join("|"), "u") : null;
+    const alternation = { pattern, literals };
     for (const k of members) of.set(k, alternation);
   }
   const gate = { of, alternations: [...new Set(of.values())] };
@@ -315,16 +335,16 @@ export function repairPhrases(draft: Draft, rules: readonly PhraseRule[]): void 
   // anything: the common case, settled with one search per text.
   if (gate.of.size === rules.length) {
     const texts = [...draft.live().map((b) => b.text), draft.meta.title ?? "", draft.meta.subtitle ?? ""].filter((t) => t !== "");
-    if (!texts.some((text) => gate.alternations.some((alternation) => alternation.test(text)))) return;
+    if (!texts.some((text) => gate.alternations.some((alternation) => mayMatchAlternation(alternation, text)))) return;
   }
   // Whether a text can match an alternation, asked once per text: a rule that changes a text
   // makes a new string, which is asked again.
-  const answers = new Map<RegExp, Map<string, boolean>>();
-  const mayMatch = (alternation: RegExp, text: string): boolean => {
+  const answers = new Map<Alternation, Map<string, boolean>>();
+  const mayMatch = (alternation: Alternation, text: string): boolean => {
     let texts = answers.get(alternation);
     if (texts === undefined) answers.set(alternation, (texts = new Map()));
     let answer = texts.get(text);
-    if (answer === undefined) texts.set(text, (answer = alternation.test(text)));
+    if (answer === undefined) texts.set(text, (answer = mayMatchAlternation(alternation, text)));
     return answer;
   };
   rules.forEach((rule, k) => {

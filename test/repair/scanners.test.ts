@@ -20,9 +20,10 @@ import { nameRuns } from "../../src/repair/name-forms.ts";
 import { sentenceStartSubjects } from "../../src/repair/name-glue.ts";
 import { NAME_WORD, ROLE_WORDS, TITLE_WORDS, WORD_END, WORD_START, escapeRegExp } from "../../src/repair/name-patterns.ts";
 import { cutNames, glossSites, gluedAfterOf, lowerCaseBetweenCapitals } from "../../src/repair/name-sites.ts";
-import { loadPhraseRules } from "../../src/repair/phrase-rules.ts";
+import { loadPhraseRules, requiredLiteral } from "../../src/repair/phrase-rules.ts";
 import { ROLE_HINT, tokensOf } from "../../src/repair/same-role.ts";
 import { glueTokens, hasGlueCandidate, repairPhrases } from "../../src/repair/text-repair.ts";
+import { SPINNER_RULES as SPINNER_TABLE } from "../../src/stages/repair-text.ts";
 import { draftOf } from "./helpers.ts";
 
 const PIECES = [
@@ -321,6 +322,50 @@ describe("name pre-tests", () => {
     );
     expect(ROLE_HINT.test("The company said")).toBe(false);
     expect(ROLE_HINT.test("Labour MP. Jane Doe")).toBe(true);
+  });
+});
+
+describe("strings a phrase pattern's matches hold", () => {
+  const atoms = [
+    "a", "b", "ab", "ba", " ", "é", "😀", "\\.", "\\(", "\\/", ".", "\\b", "\\B", "\\d", "\\d+", "\\w", "\\s?", "a?", "b*", "a+", "b{1,2}", "a{0,}?", "😀?",
+    "(?:a|b)", "(?:ab)?", "(a)", "(?:a(b))", "(?:[)]a)", "(?:\\)b)", "[ab]", "[.)]", "[^a]", "^", "$", "(?=a)", "(?!b)", "(?<=a)", "(?<!b)", "\\p{L}", "\\P{Lu}+", "\\u0061", "\\u{62}", "\\x62",
+  ];
+  const pattern = fc.array(fc.constantFrom(...atoms), { minLength: 1, maxLength: 5 }).chain((parts) =>
+    fc.boolean().map((alternation) => (alternation ? `${parts.join("")}|b` : parts.join(""))),
+  );
+  const subject = fc.array(fc.constantFrom("a", "b", "ab", "ba", " ", ".", "(", "/", "1", "é", "😀", "A", ")", "\n"), { maxLength: 24 }).map((p) => p.join(""));
+
+  it("are held by every match, whatever the flags", () => {
+    let found = 0;
+    fc.assert(
+      fc.property(pattern, subject, fc.constantFrom("", "m", "s", "i"), (source, t, flags) => {
+        const literal = requiredLiteral(source, flags);
+        if (literal !== "") found++;
+        for (const m of t.matchAll(new RegExp(source, `gu${flags}`))) expect(m[0].includes(literal), `${source} on ${JSON.stringify(t)}`).toBe(true);
+      }),
+      { numRuns: 10000 },
+    );
+    // The property says little if most patterns show no string.
+    expect(found).toBeGreaterThan(1000);
+    expect(requiredLiteral("\\b[Oo]nce morest\\b")).toBe("nce morest");
+    expect(requiredLiteral("[.,”\"]? ?\\btoo area\\b”?")).toBe("too area");
+    expect(requiredLiteral("\\bregarding (?:\\d+|x)")).toBe("regarding ");
+    expect(requiredLiteral("abb?c")).toBe("ab");
+    expect(requiredLiteral("a|b")).toBe("");
+    expect(requiredLiteral("once", "i")).toBe("");
+    expect(requiredLiteral("(?:[)]a)bc")).toBe("bc");
+
+  });
+
+  it("are held by the examples of the spinner table, where the rule matches them", () => {
+    for (const rule of SPINNER_TABLE) {
+      const literal = requiredLiteral(rule.pattern, rule.flags ?? "");
+      expect(literal.length, rule.id).toBeGreaterThanOrEqual(3);
+      for (const example of rule.examples) {
+        const text = typeof example === "string" ? example : example.text;
+        for (const m of text.matchAll(rule.regex())) expect(m[0]).toContain(literal);
+      }
+    }
   });
 });
 
