@@ -21,7 +21,7 @@ import { sentenceStartSubjects } from "../../src/repair/name-glue.ts";
 import { NAME_WORD, ROLE_WORDS, TITLE_WORDS, WORD_END, WORD_START, escapeRegExp } from "../../src/repair/name-patterns.ts";
 import { cutNames, glossSites, gluedAfterOf, lowerCaseBetweenCapitals } from "../../src/repair/name-sites.ts";
 import { loadPhraseRules, requiredLiteral } from "../../src/repair/phrase-rules.ts";
-import { ROLE_HINT, tokensOf } from "../../src/repair/same-role.ts";
+import { ROLE_HINT, tokensOf, wordTree } from "../../src/repair/same-role.ts";
 import { glueTokens, hasGlueCandidate, repairPhrases } from "../../src/repair/text-repair.ts";
 import { SPINNER_RULES as SPINNER_TABLE } from "../../src/stages/repair-text.ts";
 import { draftOf } from "./helpers.ts";
@@ -322,6 +322,30 @@ describe("name pre-tests", () => {
     );
     expect(ROLE_HINT.test("The company said")).toBe(false);
     expect(ROLE_HINT.test("Labour MP. Jane Doe")).toBe(true);
+  });
+});
+
+describe("word trees", () => {
+  it("match wherever the flat alternation of their words does", () => {
+    const letters = ["a", "b", "ab", "A", "é", "É", "e\u0301", "😀", "😁", "\ud83d", "k", "\u212a", "ß", "ss", ".", "(", "*"];
+    const word = fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 4 }).map((p) => p.join(""));
+    const subject = fc.array(fc.constantFrom(...letters, " ", "\n"), { maxLength: 20 }).map((p) => p.join(""));
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 8 }), subject, fc.constantFrom("u", "iu"), (words, t, flags) => {
+        const flat = new RegExp(words.map(escapeRegExp).join("|"), flags);
+        expect(new RegExp(wordTree(words), flags).test(t), `${wordTree(words)} on ${JSON.stringify(t)}`).toBe(flat.test(t));
+      }),
+      runs,
+    );
+    // Words that share halves of surrogate pairs, and lone halves.
+    const halves = fc.array(fc.constantFrom("a", "😀", "😁", "\ud83d", "\ude00"), { minLength: 1, maxLength: 3 }).map((p) => p.join(""));
+    fc.assert(
+      fc.property(fc.uniqueArray(halves, { minLength: 1, maxLength: 6 }), fc.array(halves, { maxLength: 4 }).map((p) => p.join(" ")), (words, t) => {
+        expect(new RegExp(wordTree(words), "u").test(t)).toBe(new RegExp(words.map(escapeRegExp).join("|"), "u").test(t));
+      }),
+      runs,
+    );
+    expect(wordTree(["chair", "chairman", "chairwoman", "cat", "dog"])).toBe("c(?:hair(?:man|woman|)|at)|dog");
   });
 });
 
