@@ -33,7 +33,29 @@ export function nameWordAt(text: string, i: number): boolean {
 
 /** Where the NAME_WORD starting at `i` ends, or -1 when none starts there. */
 export function nameWordEnd(text: string, i: number): number {
-  return nameWordAt(text, i) ? runEnd(text, i, nameBody) : -1;
+  return nameWordAt(text, i) ? nameBodyEnd(text, i) : -1;
+}
+
+/**
+ * Where the run of name characters (nameBody) starting at `i` ends: runEnd with nameBody, written
+ * out so that ASCII characters, nearly all of a name, are told by their code without a call.
+ */
+export function nameBodyEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c < 0x80) {
+      if (((c | 0x20) - 0x61) >>> 0 < 26 || c === APOSTROPHE || c === HYPHEN) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    const cp = c >= 0xd800 && c <= 0xdbff ? (text.codePointAt(j) as number) : c;
+    if (!nameBody(cp)) break;
+    j += unitsOf(cp);
+  }
+  return j;
 }
 
 /** Where a run of characters that `inRun` accepts, starting at `i`, ends. */
@@ -83,10 +105,10 @@ export function cutNames(text: string): readonly CutSite[] {
       sites.push({ given, next: null, following: null });
       continue;
     }
-    const nextEnd = runEnd(text, after, nameBody);
+    const nextEnd = nameBodyEnd(text, after);
     let gap = nextEnd;
     if (text.charCodeAt(gap) === 0x2c) gap++;
-    const following = text.charCodeAt(gap) === 0x20 && nameWordAt(text, gap + 1) ? text.slice(gap + 1, runEnd(text, gap + 1, nameBody)) : null;
+    const following = text.charCodeAt(gap) === 0x20 && nameWordAt(text, gap + 1) ? text.slice(gap + 1, nameBodyEnd(text, gap + 1)) : null;
     sites.push({ given, next: text.slice(after, nextEnd), following });
   }
   lastText = text;
@@ -143,7 +165,7 @@ export function glossSites(text: string): readonly GlossSite[] {
   for (let open = text.indexOf("("); open >= 0; open = text.indexOf("(", open + 1)) {
     if ((classOf(text.codePointAt(open + 1) ?? 0) & UPPER) === 0) continue;
     const nameAfter = nameWordAt(text, open + 1);
-    const first = nameAfter ? text.slice(open + 1, runEnd(text, open + 1, nameBody)) : null;
+    const first = nameAfter ? text.slice(open + 1, nameBodyEnd(text, open + 1)) : null;
     let form: string | null = null;
     if (nameAfter && text.charCodeAt(open - 1) === 0x20) {
       let start = open - 1;

@@ -19,7 +19,7 @@ import { PAIRS, decodeRuns, mayDecode, mayHoldMojibake } from "../../src/repair/
 import { nameRuns } from "../../src/repair/name-forms.ts";
 import { sentenceStartSubjects } from "../../src/repair/name-glue.ts";
 import { NAME_WORD, ROLE_WORDS, TITLE_WORDS, WORD_END, WORD_START, escapeRegExp } from "../../src/repair/name-patterns.ts";
-import { cutNames, glossSites, gluedAfterOf, lowerCaseBetweenCapitals } from "../../src/repair/name-sites.ts";
+import { cutNames, glossSites, gluedAfterOf, lowerCaseBetweenCapitals, nameBody, nameBodyEnd } from "../../src/repair/name-sites.ts";
 import { loadPhraseRules, requiredLiteral } from "../../src/repair/phrase-rules.ts";
 import { ROLE_HINT, tokensOf, wordTree } from "../../src/repair/same-role.ts";
 import { glueTokens, hasGlueCandidate, repairPhrases } from "../../src/repair/text-repair.ts";
@@ -297,6 +297,26 @@ describe("name pre-tests", () => {
       runs,
     );
     expect(sentenceStartSubjects("weber said so. “Yes.” schmidt told us, and müller said; “No,” jones said")).toEqual(["weber", "schmidt"]);
+  });
+
+  it("end a run of name characters where reading a code point at a time with nameBody ends it", () => {
+    // The loop nameBodyEnd stands for.
+    const reference = (t: string, i: number): number => {
+      let j = i;
+      while (j < t.length) {
+        const cp = t.codePointAt(j) as number;
+        if (!nameBody(cp)) break;
+        j += cp >= 0x10000 ? 2 : 1;
+      }
+      return j;
+    };
+    const body = fc.array(fc.constantFrom("a", "Z", "z", "A", "@", "[", "`", "{", "'", "’", "-", ".", " ", "é", "\u0301", "𝐀", "😀", "\ud800", "\udc00", "ß", "ǅ", "_", "5"), { maxLength: 12 }).map((p) => p.join(""));
+    fc.assert(
+      fc.property(fc.oneof(text, body), (t) => {
+        for (let i = 0; i <= t.length; i++) expect(nameBodyEnd(t, i)).toBe(reference(t, i));
+      }),
+      runs,
+    );
   });
 
   it("split capitalised runs as the name-run pattern does", () => {
