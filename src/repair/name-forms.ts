@@ -58,15 +58,22 @@ export function addNameForms(text: string, words: ReadonlySet<string>, names: Se
       alone.set(run, (alone.get(run) ?? 0) + 1);
       continue;
     }
-    const parts = run.split(" ");
-    // The name is what follows the last title or common word (`Japanese Prime Minister Kishida Fumio`).
-    let cut = -1;
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[i] as string;
-      if (TITLE_WORDS.has(p) || words.has(p.toLowerCase())) cut = i;
+    // The name is what follows the last title or common word (`Japanese Prime Minister Kishida
+    // Fumio`). The words are read from the end, one space apart, so that the reading stops at that
+    // word, or as soon as the name would be longer than three words.
+    let wordEnd = run.length;
+    let nameStart = run.length;
+    let length = 0;
+    while (length <= 3) {
+      const space = run.lastIndexOf(" ", wordEnd - 1);
+      const word = run.slice(space + 1, wordEnd);
+      if (TITLE_WORDS.has(word) || words.has(word.toLowerCase())) break;
+      length++;
+      nameStart = space + 1;
+      if (space < 0) break;
+      wordEnd = space;
     }
-    const name = parts.slice(cut + 1);
-    if (name.length < 2 || name.length > 3) continue;
-    names.add(name.join(" "));
+    if (length < 2 || length > 3) continue;
+    names.add(run.slice(nameStart));
   }
 }

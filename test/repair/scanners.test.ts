@@ -16,7 +16,7 @@ import { CODECS } from "../../src/repair/codecs.ts";
 import { GAP_SENTENCE, GAP_SPACE, countEvidence, gatherEvidence, tokenize } from "../../src/repair/evidence.ts";
 import { holdsFunctionWord, mayHoldFunctionWord } from "../../src/repair/glued-words.ts";
 import { PAIRS, decodeRuns, mayDecode, mayHoldMojibake } from "../../src/repair/mojibake.ts";
-import { nameRuns } from "../../src/repair/name-forms.ts";
+import { addNameForms, nameRuns } from "../../src/repair/name-forms.ts";
 import { sentenceStartSubjects } from "../../src/repair/name-glue.ts";
 import { NAME_WORD, ROLE_WORDS, TITLE_WORDS, WORD_END, WORD_START, escapeRegExp } from "../../src/repair/name-patterns.ts";
 import { cutNames, glossSites, gluedAfterOf, lowerCaseBetweenCapitals, nameBody, nameBodyEnd } from "../../src/repair/name-sites.ts";
@@ -324,6 +324,44 @@ describe("name pre-tests", () => {
     fc.assert(
       fc.property(text, (t) => {
         expect(nameRuns(t)).toEqual([...t.matchAll(pattern)].map((m) => m[0]));
+      }),
+      runs,
+    );
+  });
+
+  it("take name forms from the runs as splitting each run into its words does", () => {
+    // addNameForms as it was first written: every word of the run looked up, the last title or common word cuts.
+    const reference = (t: string, words: ReadonlySet<string>): { names: string[]; alone: [string, number][] } => {
+      const names = new Set<string>();
+      const alone = new Map<string, number>();
+      for (let run of nameRuns(t)) {
+        if (run.endsWith("'s") || run.endsWith("’s")) run = run.slice(0, -2);
+        if (!run.includes(" ")) {
+          alone.set(run, (alone.get(run) ?? 0) + 1);
+          continue;
+        }
+        const parts = run.split(" ");
+        let cut = -1;
+        for (let i = 0; i < parts.length; i++) {
+          const p = parts[i] as string;
+          if (TITLE_WORDS.has(p) || words.has(p.toLowerCase())) cut = i;
+        }
+        const name = parts.slice(cut + 1);
+        if (name.length < 2 || name.length > 3) continue;
+        names.add(name.join(" "));
+      }
+      return { names: [...names], alone: [...alone] };
+    };
+    const words = new Set(["the", "foreign", "prime", "said"]);
+    const named = fc
+      .array(fc.constantFrom("The", "Foreign", "Prime", "Minister", "President", "Kishida", "Fumio", "Lloyd", "Austin", "Éva", "O'Neill", "Said", "Ana Maria Ruiz", "'s", "’s", " ", " ", ". ", ", ", "x"), { maxLength: 16 })
+      .map((p) => p.join(""));
+    fc.assert(
+      fc.property(fc.oneof(text, named), (t) => {
+        const names = new Set<string>();
+        const alone = new Map<string, number>();
+        addNameForms(t, words, names, alone);
+        expect({ names: [...names], alone: [...alone] }).toEqual(reference(t, words));
       }),
       runs,
     );
