@@ -191,6 +191,9 @@ function capitalBefore(text: string, end: number): boolean {
   return false;
 }
 
+/** A space, then an ASCII capital or any character outside ASCII. */
+const SPACE_BEFORE_CAPITAL = / (?:[A-Z]|[^\u0000-\u007f])/g;
+
 /**
  * lowerCasedName could change the text: a run of four or more lower-case letters that is no English
  * word stands after a word holding a capital and a space, and before a space and a capital
@@ -198,10 +201,13 @@ function capitalBefore(text: string, end: number): boolean {
  */
 export function lowerCaseBetweenCapitals(text: string, words: ReadonlySet<string>): boolean {
   // From each space before a capital, back over the word before it: capitals are the rarer side.
-  for (let space = text.indexOf(" "); space >= 0; space = text.indexOf(" ", space + 1)) {
-    if (space + 1 >= text.length) break;
-    const next = text.charCodeAt(space + 1);
-    if (next < 0x80 ? next < 0x41 || next > 0x5a : (classOf(text.codePointAt(space + 1) as number) & UPPER) === 0) continue;
+  // The regex engine finds each space before an ASCII capital or a character outside ASCII (which
+  // the class table then judges) faster than a search for every space would.
+  SPACE_BEFORE_CAPITAL.lastIndex = 0;
+  while (SPACE_BEFORE_CAPITAL.exec(text) !== null) {
+    const space = SPACE_BEFORE_CAPITAL.lastIndex - 2;
+    SPACE_BEFORE_CAPITAL.lastIndex = space + 1;
+    if (text.charCodeAt(space + 1) >= 0x80 && (classOf(text.codePointAt(space + 1) as number) & UPPER) === 0) continue;
     let start = space;
     let letters = 0;
     for (let cp = codePointBefore(text, start); cp >= 0 && (classOf(cp) & LOWER) !== 0; cp = codePointBefore(text, start)) {

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { LETTER, LOWER, MARK, NUMBER, SPACE, UPPER, classOf } from "../../src/text/chars.ts";
+import { LETTER, LOWER, MARK, NUMBER, SPACE, UPPER, classOf, codePointBefore } from "../../src/text/chars.ts";
 import { CODECS } from "../../src/repair/codecs.ts";
 import { GAP_SENTENCE, GAP_SPACE, countEvidence, gatherEvidence, tokenize } from "../../src/repair/evidence.ts";
 import { holdsFunctionWord, mayHoldFunctionWord } from "../../src/repair/glued-words.ts";
@@ -261,11 +261,44 @@ describe("name pre-tests", () => {
   it("never miss a lower-case word between capitals that is no English word", () => {
     const pattern = /(\p{Lu}[\p{L}\p{M}]*) (\p{Ll}{4,})(?= \p{Lu})/gu;
     const words = new Set(["said", "prices"]);
-    const between = fc.array(fc.constantFrom("United", "States", "biden", "Prime", "said", "prices", "müller", "Éva", " ", "x", "\u0301", "𝐚𝐚𝐚𝐚", "ı"), { maxLength: 10 }).map((p) => p.join(""));
+    const between = fc
+      .array(fc.constantFrom("United", "States", "biden", "Prime", "said", "prices", "müller", "Éva", " ", "x", "\u0301", "𝐚𝐚𝐚𝐚", "ı", "States biden ", "Kim müller ", " 𝐀b", "\u00a0"), { maxLength: 10 })
+      .map((p) => p.join(""));
     fc.assert(
       fc.property(fc.oneof(text, between), (t) => {
         const gate = lowerCaseBetweenCapitals(t, words);
         if ([...t.matchAll(pattern)].some((m) => !words.has(m[2] as string))) expect(gate).toBe(true);
+      }),
+      runs,
+    );
+    // The scan as it was first written, from every space: the one that jumps between capitals gives the same answers.
+    const capitalBefore = (t: string, end: number): boolean => {
+      let i = end;
+      for (let cp = codePointBefore(t, i); cp >= 0; cp = codePointBefore(t, i)) {
+        if ((classOf(cp) & (LETTER | MARK)) === 0) return false;
+        if ((classOf(cp) & UPPER) !== 0) return true;
+        i -= cp >= 0x10000 ? 2 : 1;
+      }
+      return false;
+    };
+    const reference = (t: string): boolean => {
+      for (let space = t.indexOf(" "); space >= 0; space = t.indexOf(" ", space + 1)) {
+        if (space + 1 >= t.length) break;
+        if ((classOf(t.codePointAt(space + 1) as number) & UPPER) === 0) continue;
+        let start = space;
+        let letters = 0;
+        for (let cp = codePointBefore(t, start); cp >= 0 && (classOf(cp) & LOWER) !== 0; cp = codePointBefore(t, start)) {
+          start -= cp >= 0x10000 ? 2 : 1;
+          letters++;
+        }
+        if (letters < 4 || t.charCodeAt(start - 1) !== 0x20 || !capitalBefore(t, start - 1)) continue;
+        if (!words.has(t.slice(start, space))) return true;
+      }
+      return false;
+    };
+    fc.assert(
+      fc.property(fc.oneof(text, between), (t) => {
+        expect(lowerCaseBetweenCapitals(t, words)).toBe(reference(t));
       }),
       runs,
     );
