@@ -116,14 +116,20 @@ export function cutNames(text: string): readonly CutSite[] {
   return sites;
 }
 
+/** ` of `, then an ASCII capital or any character outside ASCII. */
+const OF_CAPITAL = / of (?:[A-Z]|[^\u0000-\u007f])/g;
+
 /**
  * `<office> of <Place><Given>` could be in the text: after some ` of `, a capital, three or more
  * lower-case letters, then another capital (`of RomaniaAdrian`).
  */
 export function gluedAfterOf(text: string): boolean {
-  for (let of = text.indexOf(" of "); of >= 0; of = text.indexOf(" of ", of + 3)) {
-    let i = of + 4;
-    if (i >= text.length) return false;
+  // The regex engine jumps to each ` of ` before an ASCII capital or a character outside ASCII:
+  // most ` of ` are followed by a lower-case word.
+  OF_CAPITAL.lastIndex = 0;
+  while (OF_CAPITAL.exec(text) !== null) {
+    let i = OF_CAPITAL.lastIndex - 1;
+    OF_CAPITAL.lastIndex = i;
     let cp = text.codePointAt(i) as number;
     if ((classOf(cp) & UPPER) === 0) continue;
     i += unitsOf(cp);
