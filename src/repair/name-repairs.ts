@@ -57,6 +57,8 @@ const DOUBLED_GIVEN_NAME = re(`${WORD_START}(${W})\\. (${W}) (${W})${WORD_END}`)
 const INTERPUNCT = re(`${WORD_START}(${W})\\. (${W})${WORD_END}`);
 const WRONG_FORM_GLOSSED = re(`${WORD_START}(${W}) \\((${FULL})(?:, ([^()]{1,40}))?\\)`);
 const TRUNCATED_BEFORE_QUOTE = re(`${WORD_START}(${W})\\. “([^”]{10,400}?)[,.]?” (${W}) (said|says|added|told reporters|stressed|noted|explained|wrote)\\.?`);
+// Built once, like the patterns above: interpunctHabit runs on every document, and matchAll works on a copy.
+const INTERPUNCT_MAYBE_GLOSSED = re(`${WORD_START}(${W})\\. (${W})(?: ?\\((${FULL})\\))?`);
 const TRUNCATED_GIVEN_NAME = re(`${WORD_START}(${W})\\. (?:(${W}),? )?(${W}) (${W})${WORD_END}`);
 
 const count = (ctx: NameContext, token: string): number => ctx.evidence.tokens.get(token) ?? 0;
@@ -137,11 +139,10 @@ export function interpunct(draft: Draft, block: DraftBlock, ctx: NameContext): n
  * the same way after an office is the same slip, not a sentence end.
  */
 export function interpunctHabit(texts: readonly string[], ctx: NameContext): boolean {
-  const pattern = re(`${WORD_START}(${W})\\. (${W})(?: ?\\((${FULL})\\))?`);
   const passes = unknownPair(ctx);
   for (const text of texts) {
     if (!cutSitePasses(text, passes)) continue;
-    for (const m of text.matchAll(pattern)) {
+    for (const m of text.matchAll(INTERPUNCT_MAYBE_GLOSSED)) {
       const [, given, family, gloss] = m as unknown as [string, string, string, string | undefined];
       if (isAbbreviation(given) || ctx.words.has(given.toLowerCase()) || ctx.words.has(family.toLowerCase())) continue;
       if ((ctx.evidence.exactPairs.get(`${given} ${family}`) ?? 0) >= 1) return true;
