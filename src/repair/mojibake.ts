@@ -52,20 +52,36 @@ PAIRS.forEach(({ lead, continuation }, page) => {
 /** Finds the next unit outside ASCII; no lead is ASCII, and most text is. */
 const NON_ASCII_UNIT = /[^\u0000-\u007f]/g;
 
+/** encodingSigns: some code page could read two neighbouring characters as the start of a UTF-8 sequence. */
+export const MOJIBAKE_SIGN = 1;
+/** encodingSigns: the text holds a C1 control character (U+0080..U+009F). Not told when MOJIBAKE_SIGN is. */
+export const C1_SIGN = 2;
+
 /**
- * Whether some code page could read two neighbouring characters as the start of a UTF-8 sequence.
+ * What one pass over the characters outside ASCII tells of a text (MOJIBAKE_SIGN, C1_SIGN), so that
+ * the repairs of the encoding need not each search the text. The pass stops at the first sign of
+ * mojibake: then the mojibake repair reads the whole text anyway.
+ *
  * Leads and continuations are all single UTF-16 units, so the text is scanned unit by unit: a
  * surrogate is never a lead, and half of a pair is never a continuation. The regex engine jumps from
  * one unit outside ASCII to the next faster than a loop reads every unit: most paragraphs have a
  * few curly quotes and dashes, and nothing else outside ASCII.
  */
-export function mayHoldMojibake(text: string): boolean {
+export function encodingSigns(text: string): number {
+  let signs = 0;
   NON_ASCII_UNIT.lastIndex = 0;
   while (NON_ASCII_UNIT.exec(text) !== null) {
     const i = NON_ASCII_UNIT.lastIndex - 1;
-    if (i + 1 < text.length && ((LEAD_PAGES[text.charCodeAt(i)] as number) & (CONTINUATION_PAGES[text.charCodeAt(i + 1)] as number)) !== 0) return true;
+    const unit = text.charCodeAt(i);
+    if (unit <= 0x9f) signs |= C1_SIGN;
+    if (i + 1 < text.length && ((LEAD_PAGES[unit] as number) & (CONTINUATION_PAGES[text.charCodeAt(i + 1)] as number)) !== 0) return MOJIBAKE_SIGN;
   }
-  return false;
+  return signs;
+}
+
+/** Whether some code page could read two neighbouring characters as the start of a UTF-8 sequence. */
+export function mayHoldMojibake(text: string): boolean {
+  return (encodingSigns(text) & MOJIBAKE_SIGN) !== 0;
 }
 
 /** Stands for a byte that an earlier decoder replaced by U+FFFD: it can be any continuation byte. */

@@ -6,7 +6,7 @@ import type { Draft, DraftBlock, DraftMeta } from "../draft.ts";
 import { LETTER, LOWER, MARK, UPPER, classOf, unitsOf } from "../text/chars.ts";
 import { gatherEvidence } from "./evidence.ts";
 import { type GlueContext, type GlueSplit, holdsFunctionWord, looksLikeCode, mayHoldFunctionWord, splitGluedToken } from "./glued-words.ts";
-import { ENTITY_PATTERN, decodeEntity, fixMojibake, fixC1Controls } from "./mojibake.ts";
+import { C1_SIGN, ENTITY_PATTERN, MOJIBAKE_SIGN, decodeEntity, encodingSigns, fixMojibake, fixC1Controls } from "./mojibake.ts";
 import { type PhraseRule, requiredLiteral } from "./phrase-rules.ts";
 import { repairReplacementChars } from "./replacement-char.ts";
 import { rewriteWhole } from "./spans.ts";
@@ -56,9 +56,16 @@ const C1 = /[\u0080-\u009f]/;
 export function repairEncoding(draft: Draft, options: TextRepairOptions): void {
   forEachText(draft, "mojibake", (block) => {
     if (options.mojibake) {
-      const fixed = fixMojibake(block.text);
-      if (fixed) rewriteWhole(draft, block, fixed.text, "mojibake");
-      if (C1.test(block.text)) draft.rewrite(block, "c1-control", /[\u0080-\u009f]+/gu, (m) => fixC1Controls(m[0]));
+      // Without a sign of mojibake, fixMojibake changes nothing, and the same pass told whether a C1
+      // control is there; with one, the text is read in full anyway.
+      const signs = encodingSigns(block.text);
+      let c1 = (signs & C1_SIGN) !== 0;
+      if ((signs & MOJIBAKE_SIGN) !== 0) {
+        const fixed = fixMojibake(block.text);
+        if (fixed) rewriteWhole(draft, block, fixed.text, "mojibake");
+        c1 = C1.test(block.text);
+      }
+      if (c1) draft.rewrite(block, "c1-control", /[\u0080-\u009f]+/gu, (m) => fixC1Controls(m[0]));
     }
     if (options.entities && block.text.includes("&")) draft.rewrite(block, "html-entity", new RegExp(ENTITY_PATTERN.source, "giu"), decodeEntity);
     if (options.replacementChars) repairReplacementChars(draft, block);

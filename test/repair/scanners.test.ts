@@ -15,7 +15,7 @@ import { LETTER, LOWER, MARK, NUMBER, SPACE, UPPER, classOf, codePointBefore } f
 import { CODECS } from "../../src/repair/codecs.ts";
 import { GAP_SENTENCE, GAP_SPACE, countEvidence, gatherEvidence, tokenize } from "../../src/repair/evidence.ts";
 import { holdsFunctionWord, mayHoldFunctionWord } from "../../src/repair/glued-words.ts";
-import { PAIRS, decodeRuns, mayDecode, mayHoldMojibake } from "../../src/repair/mojibake.ts";
+import { C1_SIGN, MOJIBAKE_SIGN, PAIRS, decodeRuns, encodingSigns, mayDecode, mayHoldMojibake } from "../../src/repair/mojibake.ts";
 import { addNameForms, nameRuns } from "../../src/repair/name-forms.ts";
 import { sentenceStartSubjects } from "../../src/repair/name-glue.ts";
 import { NAME_WORD, ROLE_WORDS, TITLE_WORDS, WORD_END, WORD_START, escapeRegExp } from "../../src/repair/name-patterns.ts";
@@ -175,6 +175,18 @@ describe("mojibake pre-test", () => {
     fc.assert(
       fc.property(fc.oneof(text, mojibake), (t) => {
         for (const codec of CODECS) if (!mayDecode(t, codec)) expect(decodeRuns(t, codec)).toBeNull();
+      }),
+      runs,
+    );
+  });
+
+  it("tells a C1 control exactly where the text holds one and no sign of mojibake", () => {
+    const pieces = [" ", "a", "Ã", "©", "\u0080", "\u0099", "\u009f", "\u00a0", "’", "“", "𝐀", "\ud83d", "x y"];
+    const c1Text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join(""));
+    fc.assert(
+      fc.property(fc.oneof(text, c1Text), (t) => {
+        const expected = reference(t) ? MOJIBAKE_SIGN : /[\u0080-\u009f]/.test(t) ? C1_SIGN : 0;
+        expect(encodingSigns(t)).toBe(expected);
       }),
       runs,
     );
