@@ -88,12 +88,11 @@ export function interpunctWithGloss(draft: Draft, block: DraftBlock): number {
   });
 }
 
-/**
- * The site tests below are functions of the module, not closures made on each call: the loader
- * names every closure bound to a constant when it is made, which costs more than the test itself
- * on paragraphs that have no site.
- */
-// spellingVariants asks for the same first letter.
+// The site tests below are functions of the module, not closures made on each call: the loader
+// names every closure bound to a constant when it is made, which costs more than the test itself
+// on paragraphs that have no site.
+
+/** A doubled given name may stand at the site (spellingVariants asks for the same first letter). */
 const doubledSite = (s: CutSite, ctx: NameContext): boolean =>
   s.next !== null && !isAbbreviation(s.given) && s.given[0] === s.next[0] && !ctx.words.has(s.next.toLowerCase());
 
@@ -222,7 +221,10 @@ export function truncatedBeforeQuote(draft: Draft, block: DraftBlock, ctx: NameC
 /** The cut word begins the given name `given`, which is no English word. */
 const beginsGivenName = (cut: string, given: string | null, ctx: NameContext): boolean =>
   given !== null && cut.slice(0, 2) === given.slice(0, 2) && !ctx.words.has(given.toLowerCase());
-// The full name's given name is the word after the period, or (after an English word) the one after that.
+/**
+ * A cut given name may stand at the site: the full name's given name is the word after the period,
+ * or (after an English word) the one after that.
+ */
 const truncatedSite = (s: CutSite, ctx: NameContext): boolean =>
   s.next !== null &&
   !isAbbreviation(s.given) &&
