@@ -86,9 +86,23 @@ function lowerFrom(text: string, start: number, count: number): boolean {
   return true;
 }
 
-/** The last letters of the words in GLUED_AFTER and the first letters of those in GLUED_BEFORE. */
-const LAST_LETTERS = new Set([...GLUED_AFTER].map((w) => w.charCodeAt(w.length - 1)));
-const FIRST_LETTERS = new Set([...GLUED_BEFORE].map((w) => w.charCodeAt(0)));
+/** Two UTF-16 units as one number, a key of the tables below. */
+const pairKey = (first: number, second: number): number => first * 0x10000 + second;
+
+/** The words of a set by a pair of their letters (the last two, or the first two). */
+function byPair(words: ReadonlySet<string>, pairOf: (word: string) => number): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const word of words) out.set(pairOf(word), [...(out.get(pairOf(word)) ?? []), word]);
+  return out;
+}
+
+/**
+ * The words of GLUED_AFTER by their last two letters, and those of GLUED_BEFORE by their first two.
+ * Most words of six letters or more end in a letter one of those ends in (`-ed`, `-es`, `-s`), but
+ * few in the same two: one lookup settles most tokens, where comparing each word would not.
+ */
+const AFTER_BY_END = byPair(GLUED_AFTER, (w) => pairKey(w.charCodeAt(w.length - 2), w.charCodeAt(w.length - 1)));
+const BEFORE_BY_START = byPair(GLUED_BEFORE, (w) => pairKey(w.charCodeAt(0), w.charCodeAt(1)));
 
 /**
  * Four lower-case letters, then a function word, at the end of the token `text[start, end)`
@@ -96,8 +110,10 @@ const FIRST_LETTERS = new Set([...GLUED_BEFORE].map((w) => w.charCodeAt(0)));
  * around it are no letters.
  */
 function endsInFunctionWord(text: string, start: number, end: number): boolean {
-  if (!LAST_LETTERS.has(text.charCodeAt(end - 1))) return false;
-  for (const word of GLUED_AFTER) {
+  if (end - start < 2) return false;
+  const candidates = AFTER_BY_END.get(pairKey(text.charCodeAt(end - 2), text.charCodeAt(end - 1)));
+  if (candidates === undefined) return false;
+  for (const word of candidates) {
     const at = end - word.length;
     if (at >= start && text.startsWith(word, at) && lowerBefore(text, at, 4)) return true;
   }
@@ -106,8 +122,10 @@ function endsInFunctionWord(text: string, start: number, end: number): boolean {
 
 /** A function word, then four lower-case letters, at the start of the token `text[start, end)` (`thatfood`). */
 function startsWithFunctionWord(text: string, start: number, end: number): boolean {
-  if (!FIRST_LETTERS.has(text.charCodeAt(start))) return false;
-  for (const word of GLUED_BEFORE) if (start + word.length <= end && text.startsWith(word, start) && lowerFrom(text, start + word.length, 4)) return true;
+  if (end - start < 2) return false;
+  const candidates = BEFORE_BY_START.get(pairKey(text.charCodeAt(start), text.charCodeAt(start + 1)));
+  if (candidates === undefined) return false;
+  for (const word of candidates) if (start + word.length <= end && text.startsWith(word, start) && lowerFrom(text, start + word.length, 4)) return true;
   return false;
 }
 

@@ -17,9 +17,6 @@ const MAX_PASSES = 3;
 /** How many readings are kept at each depth of the search. */
 const BEAM = 3;
 
-/** A quick test: can the text hold mojibake at all? (Pure ASCII cannot.) */
-const NON_ASCII = /[^\u0000-\u007f]/u;
-
 /**
  * For each code page, the characters it makes of a UTF-8 lead byte and of a continuation byte. A
  * plain space stands for a lost no-break space only in pages where that is a continuation byte
@@ -36,29 +33,55 @@ export const PAIRS: Array<{ lead: Set<string>; continuation: Set<string> }> = CO
   if (continuation.has("\u00a0")) continuation.add(" ");
   return { lead, continuation };
 });
-/** Each lead character, with every character that follows it as a continuation in a page where it is a lead. */
-const FOLLOWERS = new Map<string, Set<string>>();
-for (const { lead, continuation } of PAIRS) {
-  for (const ch of lead) {
-    const followers = FOLLOWERS.get(ch) ?? new Set<string>();
-    for (const c of continuation) followers.add(c);
-    FOLLOWERS.set(ch, followers);
-  }
-}
+/**
+ * For each UTF-16 unit, the code pages (one bit each) in which it is a lead, and those in which it
+ * is a continuation: two characters can start a sequence in some page exactly when the first's lead
+ * bits and the second's continuation bits meet. Leads and continuations are all single units.
+ */
+const LEAD_PAGES = new Uint16Array(0x10000);
+const CONTINUATION_PAGES = new Uint16Array(0x10000);
+if (PAIRS.length > 16) throw new Error("mojibake: more code pages than the page tables have bits for");
+PAIRS.forEach(({ lead, continuation }, page) => {
+  const mark = (table: Uint16Array, ch: string): void => {
+    if (ch.length === 1) table[ch.charCodeAt(0)] = (table[ch.charCodeAt(0)] as number) | (1 << page);
+  };
+  for (const ch of lead) mark(LEAD_PAGES, ch);
+  for (const ch of continuation) mark(CONTINUATION_PAGES, ch);
+});
+
+/** Finds the next unit outside ASCII; no lead is ASCII, and most text is. */
+const NON_ASCII_UNIT = /[^\u0000-\u007f]/g;
+
+/** encodingSigns: some code page could read two neighbouring characters as the start of a UTF-8 sequence. */
+export const MOJIBAKE_SIGN = 1;
+/** encodingSigns: the text holds a C1 control character (U+0080..U+009F). Not told when MOJIBAKE_SIGN is. */
+export const C1_SIGN = 2;
 
 /**
- * Whether some code page could read two neighbouring characters as the start of a UTF-8 sequence.
+ * What one pass over the characters outside ASCII tells of a text (MOJIBAKE_SIGN, C1_SIGN), so that
+ * the repairs of the encoding need not each search the text. The pass stops at the first sign of
+ * mojibake: then the mojibake repair reads the whole text anyway.
+ *
  * Leads and continuations are all single UTF-16 units, so the text is scanned unit by unit: a
- * surrogate is never a lead, and half of a pair is never a continuation.
+ * surrogate is never a lead, and half of a pair is never a continuation. The regex engine jumps from
+ * one unit outside ASCII to the next faster than a loop reads every unit: most paragraphs have a
+ * few curly quotes and dashes, and nothing else outside ASCII.
  */
-export function mayHoldMojibake(text: string): boolean {
-  if (!NON_ASCII.test(text)) return false;
-  for (let i = 0; i + 1 < text.length; i++) {
-    if (text.charCodeAt(i) < 0x80) continue;
-    const followers = FOLLOWERS.get(text[i] as string);
-    if (followers !== undefined && followers.has(text[i + 1] as string)) return true;
+export function encodingSigns(text: string): number {
+  let signs = 0;
+  NON_ASCII_UNIT.lastIndex = 0;
+  while (NON_ASCII_UNIT.exec(text) !== null) {
+    const i = NON_ASCII_UNIT.lastIndex - 1;
+    const unit = text.charCodeAt(i);
+    if (unit <= 0x9f) signs |= C1_SIGN;
+    if (i + 1 < text.length && ((LEAD_PAGES[unit] as number) & (CONTINUATION_PAGES[text.charCodeAt(i + 1)] as number)) !== 0) return MOJIBAKE_SIGN;
   }
-  return false;
+  return signs;
+}
+
+/** Whether some code page could read two neighbouring characters as the start of a UTF-8 sequence. */
+export function mayHoldMojibake(text: string): boolean {
+  return (encodingSigns(text) & MOJIBAKE_SIGN) !== 0;
 }
 
 /** Stands for a byte that an earlier decoder replaced by U+FFFD: it can be any continuation byte. */

@@ -4,39 +4,33 @@
  * the capitalised words that stand alone (a family name is written alone far more often than a
  * given name: `Kishida said` vs `Fumio said`).
  */
-import { UPPER, classOf, codePointBefore, unitsOf } from "../text/chars.ts";
+import { UPPER, classOf, codePointBefore } from "../text/chars.ts";
 import { TITLE_WORDS } from "./name-patterns.ts";
 import { nameBody, nameWordEnd } from "./name-sites.ts";
+
+/** A capital in ASCII, or any character outside it: where a run can start. */
+const RUN_START = /[A-Z\u0080-\uffff]/g;
 
 /**
  * The runs of capitalised words, as `(?<![\p{L}\p{M}'’.-])NAME_WORD(?: NAME_WORD)*` finds them, in
  * one pass over the text: a run starts at a capital that no word character or period precedes and
- * takes each following name word that one space separates from it.
+ * takes each following name word that one space separates from it. The regex engine jumps to each
+ * place a run can start (most characters are ASCII, and of those only A-Z are capitals) faster than
+ * a loop reads every character; half of a surrogate pair it stops at is read with its other half.
  */
 export function nameRuns(text: string): string[] {
   const runs: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    // most characters are ASCII, and of those only A-Z are capitals
-    if (c < 128 && (c < 65 || c > 90)) {
-      i++;
-      continue;
-    }
+  RUN_START.lastIndex = 0;
+  while (RUN_START.exec(text) !== null) {
+    const i = RUN_START.lastIndex - 1;
     const cp = text.codePointAt(i) as number;
-    if ((classOf(cp) & UPPER) === 0) {
-      i += unitsOf(cp);
-      continue;
-    }
+    if ((classOf(cp) & UPPER) === 0) continue;
     const before = codePointBefore(text, i);
     let end = before >= 0 && (nameBody(before) || before === 0x2e) ? -1 : nameWordEnd(text, i);
-    if (end < 0) {
-      i += unitsOf(cp);
-      continue;
-    }
+    if (end < 0) continue;
     for (let next = 0; text.charCodeAt(end) === 0x20 && (next = nameWordEnd(text, end + 1)) >= 0; ) end = next;
     runs.push(text.slice(i, end));
-    i = end;
+    RUN_START.lastIndex = end;
   }
   return runs;
 }
@@ -64,15 +58,22 @@ export function addNameForms(text: string, words: ReadonlySet<string>, names: Se
       alone.set(run, (alone.get(run) ?? 0) + 1);
       continue;
     }
-    const parts = run.split(" ");
-    // The name is what follows the last title or common word (`Japanese Prime Minister Kishida Fumio`).
-    let cut = -1;
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[i] as string;
-      if (TITLE_WORDS.has(p) || words.has(p.toLowerCase())) cut = i;
+    // The name is what follows the last title or common word (`Japanese Prime Minister Kishida
+    // Fumio`). The words are read from the end, one space apart, so that the reading stops at that
+    // word, or as soon as the name would be longer than three words.
+    let wordEnd = run.length;
+    let nameStart = run.length;
+    let length = 0;
+    while (length <= 3) {
+      const space = run.lastIndexOf(" ", wordEnd - 1);
+      const word = run.slice(space + 1, wordEnd);
+      if (TITLE_WORDS.has(word) || words.has(word.toLowerCase())) break;
+      length++;
+      nameStart = space + 1;
+      if (space < 0) break;
+      wordEnd = space;
     }
-    const name = parts.slice(cut + 1);
-    if (name.length < 2 || name.length > 3) continue;
-    names.add(name.join(" "));
+    if (length < 2 || length > 3) continue;
+    names.add(run.slice(nameStart));
   }
 }

@@ -37,7 +37,9 @@ function afterSentenceEnd(text: string, start: number): boolean {
  */
 export function sentenceStartSubjects(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(SPEECH_VERB)) {
+  // exec from the module's pattern rather than matchAll, which copies the pattern on every call.
+  SPEECH_VERB.lastIndex = 0;
+  for (let m = SPEECH_VERB.exec(text); m !== null; m = SPEECH_VERB.exec(text)) {
     const end = m.index;
     let start = end;
     let letters = 0;

@@ -57,6 +57,8 @@ const DOUBLED_GIVEN_NAME = re(`${WORD_START}(${W})\\. (${W}) (${W})${WORD_END}`)
 const INTERPUNCT = re(`${WORD_START}(${W})\\. (${W})${WORD_END}`);
 const WRONG_FORM_GLOSSED = re(`${WORD_START}(${W}) \\((${FULL})(?:, ([^()]{1,40}))?\\)`);
 const TRUNCATED_BEFORE_QUOTE = re(`${WORD_START}(${W})\\. “([^”]{10,400}?)[,.]?” (${W}) (said|says|added|told reporters|stressed|noted|explained|wrote)\\.?`);
+// Built once, like the patterns above: interpunctHabit runs on every document, and matchAll works on a copy.
+const INTERPUNCT_MAYBE_GLOSSED = re(`${WORD_START}(${W})\\. (${W})(?: ?\\((${FULL})\\))?`);
 const TRUNCATED_GIVEN_NAME = re(`${WORD_START}(${W})\\. (?:(${W}),? )?(${W}) (${W})${WORD_END}`);
 
 const count = (ctx: NameContext, token: string): number => ctx.evidence.tokens.get(token) ?? 0;
@@ -86,11 +88,17 @@ export function interpunctWithGloss(draft: Draft, block: DraftBlock): number {
   });
 }
 
+// The site tests below are functions of the module, not closures made on each call: the loader
+// names every closure bound to a constant when it is made, which costs more than the test itself
+// on paragraphs that have no site.
+
+/** A doubled given name may stand at the site (spellingVariants asks for the same first letter). */
+const doubledSite = (s: CutSite, ctx: NameContext): boolean =>
+  s.next !== null && !isAbbreviation(s.given) && s.given[0] === s.next[0] && !ctx.words.has(s.next.toLowerCase());
+
 /** `Justin. Justin Trudeau`, `Anthony. Antony Blinken`: a given name, a period, then the full name. */
 export function doubledGivenName(draft: Draft, block: DraftBlock, ctx: NameContext): number {
-  // spellingVariants asks for the same first letter.
-  const doubled = (s: CutSite): boolean => s.next !== null && !isAbbreviation(s.given) && s.given[0] === s.next[0] && !ctx.words.has(s.next.toLowerCase());
-  if (!cutSitePasses(block.text, doubled)) return 0;
+  if (!cutSitePasses(block.text, (s) => doubledSite(s, ctx))) return 0;
   return draft.rewrite(block, "doubled-given-name", DOUBLED_GIVEN_NAME, (m) => {
     const [, first, given, family] = m as unknown as [string, string, string, string];
     if (isAbbreviation(first) || !spellingVariants(first, given)) return null;
@@ -130,11 +138,10 @@ export function interpunct(draft: Draft, block: DraftBlock, ctx: NameContext): n
  * the same way after an office is the same slip, not a sentence end.
  */
 export function interpunctHabit(texts: readonly string[], ctx: NameContext): boolean {
-  const pattern = re(`${WORD_START}(${W})\\. (${W})(?: ?\\((${FULL})\\))?`);
   const passes = unknownPair(ctx);
   for (const text of texts) {
     if (!cutSitePasses(text, passes)) continue;
-    for (const m of text.matchAll(pattern)) {
+    for (const m of text.matchAll(INTERPUNCT_MAYBE_GLOSSED)) {
       const [, given, family, gloss] = m as unknown as [string, string, string, string | undefined];
       if (isAbbreviation(given) || ctx.words.has(given.toLowerCase()) || ctx.words.has(family.toLowerCase())) continue;
       if ((ctx.evidence.exactPairs.get(`${given} ${family}`) ?? 0) >= 1) return true;
@@ -211,20 +218,26 @@ export function truncatedBeforeQuote(draft: Draft, block: DraftBlock, ctx: NameC
   });
 }
 
+/** The cut word begins the given name `given`, which is no English word. */
+const beginsGivenName = (cut: string, given: string | null, ctx: NameContext): boolean =>
+  given !== null && cut.slice(0, 2) === given.slice(0, 2) && !ctx.words.has(given.toLowerCase());
+/**
+ * A cut given name may stand at the site: the full name's given name is the word after the period,
+ * or (after an English word) the one after that.
+ */
+const truncatedSite = (s: CutSite, ctx: NameContext): boolean =>
+  s.next !== null &&
+  !isAbbreviation(s.given) &&
+  !TITLE_WORDS.has(s.given) &&
+  (beginsGivenName(s.given, s.next, ctx) || (ctx.words.has(s.next.toLowerCase()) && beginsGivenName(s.given, s.following, ctx)));
+
 /**
  * `Prime Minister Rich. Together, Rishi Sunak cemented`: a cut-off rendering of a given name, a
  * period, at most one word, then the full name whose given name begins the same way. Becomes
  * `Prime Minister Rishi Sunak together cemented`.
  */
 export function truncatedBeforeFullName(draft: Draft, block: DraftBlock, ctx: NameContext): number {
-  // The full name's given name is the word after the period, or (after an English word) the one after that.
-  const begins = (cut: string, given: string | null): boolean => given !== null && cut.slice(0, 2) === given.slice(0, 2) && !ctx.words.has(given.toLowerCase());
-  const truncated = (s: CutSite): boolean =>
-    s.next !== null &&
-    !isAbbreviation(s.given) &&
-    !TITLE_WORDS.has(s.given) &&
-    (begins(s.given, s.next) || (ctx.words.has(s.next.toLowerCase()) && begins(s.given, s.following)));
-  if (!cutSitePasses(block.text, truncated)) return 0;
+  if (!cutSitePasses(block.text, (s) => truncatedSite(s, ctx))) return 0;
   return draft.rewrite(block, "truncated-given-name", TRUNCATED_GIVEN_NAME, (m) => {
     const [, cut, between, given, family] = m as unknown as [string, string, string | undefined, string, string];
     const before = /(\p{L}+) $/u.exec(m.input.slice(Math.max(0, m.index - 30), m.index))?.[1];

@@ -33,7 +33,29 @@ export function nameWordAt(text: string, i: number): boolean {
 
 /** Where the NAME_WORD starting at `i` ends, or -1 when none starts there. */
 export function nameWordEnd(text: string, i: number): number {
-  return nameWordAt(text, i) ? runEnd(text, i, nameBody) : -1;
+  return nameWordAt(text, i) ? nameBodyEnd(text, i) : -1;
+}
+
+/**
+ * Where the run of name characters (nameBody) starting at `i` ends: runEnd with nameBody, written
+ * out so that ASCII characters, nearly all of a name, are told by their code without a call.
+ */
+export function nameBodyEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c < 0x80) {
+      if (((c | 0x20) - 0x61) >>> 0 < 26 || c === APOSTROPHE || c === HYPHEN) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    const cp = c >= 0xd800 && c <= 0xdbff ? (text.codePointAt(j) as number) : c;
+    if (!nameBody(cp)) break;
+    j += unitsOf(cp);
+  }
+  return j;
 }
 
 /** Where a run of characters that `inRun` accepts, starting at `i`, ends. */
@@ -83,10 +105,10 @@ export function cutNames(text: string): readonly CutSite[] {
       sites.push({ given, next: null, following: null });
       continue;
     }
-    const nextEnd = runEnd(text, after, nameBody);
+    const nextEnd = nameBodyEnd(text, after);
     let gap = nextEnd;
     if (text.charCodeAt(gap) === 0x2c) gap++;
-    const following = text.charCodeAt(gap) === 0x20 && nameWordAt(text, gap + 1) ? text.slice(gap + 1, runEnd(text, gap + 1, nameBody)) : null;
+    const following = text.charCodeAt(gap) === 0x20 && nameWordAt(text, gap + 1) ? text.slice(gap + 1, nameBodyEnd(text, gap + 1)) : null;
     sites.push({ given, next: text.slice(after, nextEnd), following });
   }
   lastText = text;
@@ -94,14 +116,20 @@ export function cutNames(text: string): readonly CutSite[] {
   return sites;
 }
 
+/** ` of `, then an ASCII capital or any character outside ASCII. */
+const OF_CAPITAL = / of (?:[A-Z]|[^\u0000-\u007f])/g;
+
 /**
  * `<office> of <Place><Given>` could be in the text: after some ` of `, a capital, three or more
  * lower-case letters, then another capital (`of RomaniaAdrian`).
  */
 export function gluedAfterOf(text: string): boolean {
-  for (let of = text.indexOf(" of "); of >= 0; of = text.indexOf(" of ", of + 3)) {
-    let i = of + 4;
-    if (i >= text.length) return false;
+  // The regex engine jumps to each ` of ` before an ASCII capital or a character outside ASCII:
+  // most ` of ` are followed by a lower-case word.
+  OF_CAPITAL.lastIndex = 0;
+  while (OF_CAPITAL.exec(text) !== null) {
+    let i = OF_CAPITAL.lastIndex - 1;
+    OF_CAPITAL.lastIndex = i;
     let cp = text.codePointAt(i) as number;
     if ((classOf(cp) & UPPER) === 0) continue;
     i += unitsOf(cp);
@@ -143,7 +171,7 @@ export function glossSites(text: string): readonly GlossSite[] {
   for (let open = text.indexOf("("); open >= 0; open = text.indexOf("(", open + 1)) {
     if ((classOf(text.codePointAt(open + 1) ?? 0) & UPPER) === 0) continue;
     const nameAfter = nameWordAt(text, open + 1);
-    const first = nameAfter ? text.slice(open + 1, runEnd(text, open + 1, nameBody)) : null;
+    const first = nameAfter ? text.slice(open + 1, nameBodyEnd(text, open + 1)) : null;
     let form: string | null = null;
     if (nameAfter && text.charCodeAt(open - 1) === 0x20) {
       let start = open - 1;
@@ -169,6 +197,9 @@ function capitalBefore(text: string, end: number): boolean {
   return false;
 }
 
+/** A space, then an ASCII capital or any character outside ASCII. */
+const SPACE_BEFORE_CAPITAL = / (?:[A-Z]|[^\u0000-\u007f])/g;
+
 /**
  * lowerCasedName could change the text: a run of four or more lower-case letters that is no English
  * word stands after a word holding a capital and a space, and before a space and a capital
@@ -176,10 +207,13 @@ function capitalBefore(text: string, end: number): boolean {
  */
 export function lowerCaseBetweenCapitals(text: string, words: ReadonlySet<string>): boolean {
   // From each space before a capital, back over the word before it: capitals are the rarer side.
-  for (let space = text.indexOf(" "); space >= 0; space = text.indexOf(" ", space + 1)) {
-    if (space + 1 >= text.length) break;
-    const next = text.charCodeAt(space + 1);
-    if (next < 0x80 ? next < 0x41 || next > 0x5a : (classOf(text.codePointAt(space + 1) as number) & UPPER) === 0) continue;
+  // The regex engine finds each space before an ASCII capital or a character outside ASCII (which
+  // the class table then judges) faster than a search for every space would.
+  SPACE_BEFORE_CAPITAL.lastIndex = 0;
+  while (SPACE_BEFORE_CAPITAL.exec(text) !== null) {
+    const space = SPACE_BEFORE_CAPITAL.lastIndex - 2;
+    SPACE_BEFORE_CAPITAL.lastIndex = space + 1;
+    if (text.charCodeAt(space + 1) >= 0x80 && (classOf(text.codePointAt(space + 1) as number) & UPPER) === 0) continue;
     let start = space;
     let letters = 0;
     for (let cp = codePointBefore(text, start); cp >= 0 && (classOf(cp) & LOWER) !== 0; cp = codePointBefore(text, start)) {

@@ -6,8 +6,8 @@ import type { Draft, DraftBlock, DraftMeta } from "../draft.ts";
 import { LETTER, LOWER, MARK, UPPER, classOf, unitsOf } from "../text/chars.ts";
 import { gatherEvidence } from "./evidence.ts";
 import { type GlueContext, type GlueSplit, holdsFunctionWord, looksLikeCode, mayHoldFunctionWord, splitGluedToken } from "./glued-words.ts";
-import { ENTITY_PATTERN, decodeEntity, fixMojibake, fixC1Controls } from "./mojibake.ts";
-import type { PhraseRule } from "./phrase-rules.ts";
+import { C1_SIGN, ENTITY_PATTERN, MOJIBAKE_SIGN, decodeEntity, encodingSigns, fixMojibake, fixC1Controls } from "./mojibake.ts";
+import { type PhraseRule, requiredLiteral } from "./phrase-rules.ts";
 import { repairReplacementChars } from "./replacement-char.ts";
 import { rewriteWhole } from "./spans.ts";
 import { englishWords } from "./word-list.ts";
@@ -56,9 +56,16 @@ const C1 = /[\u0080-\u009f]/;
 export function repairEncoding(draft: Draft, options: TextRepairOptions): void {
   forEachText(draft, "mojibake", (block) => {
     if (options.mojibake) {
-      const fixed = fixMojibake(block.text);
-      if (fixed) rewriteWhole(draft, block, fixed.text, "mojibake");
-      if (C1.test(block.text)) draft.rewrite(block, "c1-control", /[\u0080-\u009f]+/gu, (m) => fixC1Controls(m[0]));
+      // Without a sign of mojibake, fixMojibake changes nothing, and the same pass told whether a C1
+      // control is there; with one, the text is read in full anyway.
+      const signs = encodingSigns(block.text);
+      let c1 = (signs & C1_SIGN) !== 0;
+      if ((signs & MOJIBAKE_SIGN) !== 0) {
+        const fixed = fixMojibake(block.text);
+        if (fixed) rewriteWhole(draft, block, fixed.text, "mojibake");
+        c1 = C1.test(block.text);
+      }
+      if (c1) draft.rewrite(block, "c1-control", /[\u0080-\u009f]+/gu, (m) => fixC1Controls(m[0]));
     }
     if (options.entities && block.text.includes("&")) draft.rewrite(block, "html-entity", new RegExp(ENTITY_PATTERN.source, "giu"), decodeEntity);
     if (options.replacementChars) repairReplacementChars(draft, block);
@@ -75,59 +82,99 @@ export interface GlueToken {
   cased: boolean;
 }
 
+const RUN = LETTER | MARK;
+
 /**
- * Calls `visit` with each run of letters (`[\p{L}\p{M}]+`): where it starts and ends, how many code
- * points it holds, and whether it has a case boundary. Stops, and returns true, when `visit` does.
+ * One pass over the runs of letters (`[\p{L}\p{M}]+`) of a text, for the two questions the glue
+ * repair asks. With `tokens`, every run of six or more is pushed there (see glueTokens) and the
+ * answer is false. Without, the answer is whether some run of six or more is one the repair judges
+ * at all: one with a case boundary, or one that may hold a function word (see hasGlueCandidate).
+ *
+ * This scan reads every character of every paragraph and nearly always finds nothing, so it is
+ * written for speed: ASCII letters are told by their code alone, and only other characters read the
+ * class table. One loop serves both callers, without a callback per run, which a call site seeing
+ * two callbacks would not inline.
  */
-function letterRuns(text: string, visit: (start: number, end: number, length: number, cased: boolean) => boolean): boolean {
+function scanLetterRuns(text: string, words: ReadonlySet<string>, tokens: GlueToken[] | null): boolean {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i) as number;
-    let bits = classOf(cp);
-    if ((bits & (LETTER | MARK)) === 0) {
-      i += unitsOf(cp);
-      continue;
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      // (c | 32) folds A-Z onto a-z; other ASCII characters are no letters.
+      if (((c | 32) - 0x61) >>> 0 >= 26) {
+        i++;
+        continue;
+      }
+    } else {
+      const cp = c >= 0xd800 && c <= 0xdbff ? (text.codePointAt(i) as number) : c;
+      if ((classOf(cp) & RUN) === 0) {
+        i += unitsOf(cp);
+        continue;
+      }
     }
     const start = i;
+    // Code points in the run; whether it has a case boundary: a lower-case letter then a capital
+    // (`territoryHe`), or two capitals then a lower-case letter (`IIincluding`).
     let length = 0;
     let cased = false;
-    // The classes of the two code points before the current one.
-    let before1 = 0;
-    let before2 = 0;
-    while (true) {
+    // Capitals right before the current letter, and whether a lower-case letter is right before it.
+    let capitals = 0;
+    let lower = false;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if ((c - 0x61) >>> 0 < 26) {
+        if (capitals >= 2) cased = true;
+        capitals = 0;
+        lower = true;
+        i++;
+      } else if ((c - 0x41) >>> 0 < 26) {
+        if (lower) cased = true;
+        capitals++;
+        lower = false;
+        i++;
+      } else {
+        if (c < 0x80) break;
+        const cp = c >= 0xd800 && c <= 0xdbff ? (text.codePointAt(i) as number) : c;
+        const bits = classOf(cp);
+        if ((bits & RUN) === 0) break;
+        if ((bits & LOWER) !== 0) {
+          if (capitals >= 2) cased = true;
+          capitals = 0;
+          lower = true;
+        } else if ((bits & UPPER) !== 0) {
+          if (lower) cased = true;
+          capitals++;
+          lower = false;
+        } else {
+          // A letter of neither case, or a mark, breaks both patterns.
+          capitals = 0;
+          lower = false;
+        }
+        i += unitsOf(cp);
+      }
       length++;
-      if (!cased && (bits & UPPER) !== 0 && (before1 & LOWER) !== 0) cased = true;
-      if (!cased && (bits & LOWER) !== 0 && (before1 & UPPER) !== 0 && (before2 & UPPER) !== 0) cased = true;
-      i += unitsOf(cp);
-      if (i >= n) break;
-      cp = text.charCodeAt(i);
-      if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i) as number;
-      const next = classOf(cp);
-      if ((next & (LETTER | MARK)) === 0) break;
-      before2 = before1;
-      before1 = bits;
-      bits = next;
     }
-    if (visit(start, i, length, cased)) return true;
+    if (length < 6) continue;
+    if (tokens !== null) tokens.push({ index: start, text: text.slice(start, i), cased });
+    else if (cased || holdsFunctionWord(text, start, i, words)) return true;
   }
   return false;
 }
 
+/** Listing tokens asks no word list. */
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 /** The runs of six or more letters in a text, found with one pass over its characters. */
 export function glueTokens(text: string): GlueToken[] {
   const out: GlueToken[] = [];
-  letterRuns(text, (start, end, length, cased) => {
-    if (length >= 6) out.push({ index: start, text: text.slice(start, end), cased });
-    return false;
-  });
+  scanLetterRuns(text, NO_WORDS, out);
   return out;
 }
 
 /** Whether a text has a token that repairGluedWords judges at all: one with a case boundary, or one that may hold a function word. */
-function hasGlueCandidate(text: string, words: ReadonlySet<string>): boolean {
-  return letterRuns(text, (start, end, length, cased) => length >= 6 && (cased || holdsFunctionWord(text, start, end, words)));
+export function hasGlueCandidate(text: string, words: ReadonlySet<string>): boolean {
+  return scanLetterRuns(text, words, null);
 }
 
 /** What stands between two neighbouring tokens: a space, perhaps after a possessive (`lastyear's harvestwas`). */
@@ -238,10 +285,27 @@ export function repairGluedWords(draft: Draft, options: TextRepairOptions): void
  */
 interface PhraseGate {
   /** Rule index -> the alternation that holds it. */
-  of: Map<number, RegExp>;
+  of: Map<number, Alternation>;
   /** Every alternation, once. */
-  alternations: RegExp[];
+  alternations: Alternation[];
 }
+
+interface Alternation {
+  pattern: RegExp;
+  /**
+   * A search for strings one of which every match of a member holds (see requiredLiteral), or
+   * null when some member shows none. Texts it does not find are not searched with `pattern`:
+   * patterns that open with `\b` or an optional character make the engine try every position,
+   * while plain strings let it skip ahead.
+   */
+  literals: RegExp | null;
+}
+
+/** Whether a text can match an alternation's rules, asked the cheap way first. */
+const mayMatchAlternation = (alternation: Alternation, text: string): boolean =>
+  (alternation.literals === null || alternation.literals.test(text)) && alternation.pattern.test(text);
+
+const escapeForRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 const phraseGates = new WeakMap<readonly PhraseRule[], PhraseGate>();
 
@@ -254,14 +318,17 @@ function phraseGate(rules: readonly PhraseRule[]): PhraseGate {
     if (flags.includes("y") || /\\(?:[1-9]|k<)|\(\?<[^=!]/.test(rule.pattern)) return;
     byFlags.set(flags, [...(byFlags.get(flags) ?? []), k]);
   });
-  const of = new Map<number, RegExp>();
+  const of = new Map<number, Alternation>();
   for (const [flags, members] of byFlags) {
-    let alternation: RegExp;
+    let pattern: RegExp;
     try {
-      alternation = new RegExp(members.map((k) => `(?:${(rules[k] as PhraseRule).pattern})`).join("|"), `u${flags}`);
+      pattern = new RegExp(members.map((k) => `(?:${(rules[k] as PhraseRule).pattern})`).join("|"), `u${flags}`);
     } catch {
       continue;
     }
+    const strings = members.map((k) => requiredLiteral((rules[k] as PhraseRule).pattern, flags));
+    const literals = strings.every((s) => s !== "") ? new RegExp([...new Set(strings)].map(escapeForRegExp).join("|"), "u") : null;
+    const alternation = { pattern, literals };
     for (const k of members) of.set(k, alternation);
   }
   const gate = { of, alternations: [...new Set(of.values())] };
@@ -275,16 +342,16 @@ export function repairPhrases(draft: Draft, rules: readonly PhraseRule[]): void 
   // anything: the common case, settled with one search per text.
   if (gate.of.size === rules.length) {
     const texts = [...draft.live().map((b) => b.text), draft.meta.title ?? "", draft.meta.subtitle ?? ""].filter((t) => t !== "");
-    if (!texts.some((text) => gate.alternations.some((alternation) => alternation.test(text)))) return;
+    if (!texts.some((text) => gate.alternations.some((alternation) => mayMatchAlternation(alternation, text)))) return;
   }
   // Whether a text can match an alternation, asked once per text: a rule that changes a text
   // makes a new string, which is asked again.
-  const answers = new Map<RegExp, Map<string, boolean>>();
-  const mayMatch = (alternation: RegExp, text: string): boolean => {
+  const answers = new Map<Alternation, Map<string, boolean>>();
+  const mayMatch = (alternation: Alternation, text: string): boolean => {
     let texts = answers.get(alternation);
     if (texts === undefined) answers.set(alternation, (texts = new Map()));
     let answer = texts.get(text);
-    if (answer === undefined) texts.set(text, (answer = alternation.test(text)));
+    if (answer === undefined) texts.set(text, (answer = mayMatchAlternation(alternation, text)));
     return answer;
   };
   rules.forEach((rule, k) => {
