@@ -116,7 +116,7 @@ async function throughput(): Promise<void> {
 async function memory(): Promise<void> {
   const sizes = arg("memory", "10000,1000000").split(",").map(Number);
   mkdirSync(CACHE, { recursive: true });
-  const peaks: { n: number; peak: number; stateMiB: number }[] = [];
+  const peaks: { n: number; peak: number; stateMiB: number; dedupeMiB: number }[] = [];
   for (const n of sizes) {
     const input = join(CACHE, `short-${n}.jsonl`);
     if (!existsSync(input)) await writeLines(input, shortLines(n));
@@ -127,13 +127,14 @@ async function memory(): Promise<void> {
     const total = state.reduce((sum, [, b]) => sum + b, 0);
     const stateMiB = (total * r.records) / 2 ** 20;
     notes.push(`short records x ${n}: corpus state in memory ${total} B/article (${state.map(([s, b]) => `${s} ${b}`).join(", ")}) = ${stateMiB.toFixed(0)} MiB`);
-    peaks.push({ n, peak: r.maxRssMiB, stateMiB });
+    peaks.push({ n, peak: r.maxRssMiB, stateMiB, dedupeMiB: ((r.stateBytes?.dedupe ?? 0) * r.records) / 2 ** 20 });
   }
   const [small, large] = [peaks[0], peaks[peaks.length - 1]];
   if (small && large && large.n > small.n) {
     notes.push(
       `peak RSS x ${large.n} / x ${small.n}: ${(large.peak / small.peak).toFixed(2)} (bar <= 1.5); ` +
-        `less the corpus state each stage reports: ${((large.peak - large.stateMiB) / (small.peak - small.stateMiB)).toFixed(2)}`,
+        `less the corpus state each stage reports: ${((large.peak - large.stateMiB) / (small.peak - small.stateMiB)).toFixed(2)}; ` +
+        `less dedupe's index alone: ${((large.peak - large.dedupeMiB) / (small.peak - small.dedupeMiB)).toFixed(2)}`,
     );
   }
 }
