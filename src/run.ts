@@ -312,7 +312,11 @@ export async function run(options: RunOptions): Promise<RunStats> {
     const handedOn = passOn(job, p);
     if (handedOn) return handedOn;
     const parts = passParts[p] as PassParts;
-    const pool = job.draft?.rejection ? null : await poolFor();
+    // A pass with no article stage and no features to compute only applies a decision and settles
+    // or spills the draft: less work than sending it to a worker and back (measured: the last pass
+    // of a run took longer with two workers than in this thread).
+    const light = parts.stretch.length === 0 && !parts.after?.split;
+    const pool = job.draft?.rejection || light ? null : await poolFor();
     seen++;
     if (!pool || !options.pipelineRef) {
       const draft = draftOfJob(job);
