@@ -106,9 +106,13 @@ async function throughput(): Promise<void> {
       const r = best(config.runs);
       rows.push([label, String(config.workers), String(r.records), mb.toFixed(1), r.seconds.toFixed(2), spread(config.runs), (mb / r.seconds).toFixed(1), (r.records / r.seconds).toFixed(0), r.maxRssMiB.toFixed(0), floor.seconds.toFixed(2), (r.seconds / floor.seconds).toFixed(1)]);
     }
-    if (runConfigs.length > 1) {
-      const [one, ...more] = runConfigs.map((c) => ({ workers: c.workers, seconds: best(c.runs).seconds }));
-      for (const m of more) if (one) notes.push(`${label}: ${m.workers} workers / ${one.workers}: ${(one.seconds / m.seconds).toFixed(2)}x the throughput (best of ${repeat})`);
+    // each worker count beside one worker (or the first configuration when one worker was not run)
+    const bests = runConfigs.map((c) => ({ workers: c.workers, seconds: best(c.runs).seconds }));
+    const one = bests.find((b) => b.workers === 1) ?? bests[0];
+    for (const b of bests) {
+      if (one && b !== one && b.workers > one.workers) {
+        notes.push(`${label}: ${b.workers} workers / ${one.workers}: ${(one.seconds / b.seconds).toFixed(2)}x the throughput (best of ${repeat})`);
+      }
     }
   }
 }
