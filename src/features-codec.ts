@@ -156,7 +156,7 @@ function readString(wide: boolean): string {
   return s;
 }
 
-/** A typed array of `n` elements of `width` bytes, its bytes copied from the input. */
+/** A typed array of the kind the tag names, its length and then its bytes read from the input. */
 function typed(kind: number): ArrayBufferView {
   const n = input.readUInt32LE(pos);
   pos += 4;

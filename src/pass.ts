@@ -197,12 +197,6 @@ export function spillJson(line: string): string {
   return line.slice(tab + 1);
 }
 
-/** Splits a spill line into its ref and the state's JSON (unparsed). */
-export function splitSpillLine(line: string): { ref: DraftRef; json: string } {
-  const json = spillJson(line);
-  return { ref: JSON.parse(line.slice(0, line.length - json.length - 1)) as DraftRef, json };
-}
-
 /**
  * A spill line as the runner's thread reads it: its bytes, of which only the ref before the tab is
  * decoded. A draft that a pass hands on unchanged is written out again as the same bytes; the state
