@@ -2,24 +2,18 @@
  * The file of features kept beside a spill: records come back in order, as written, whatever their
  * size; parts stay bytes until asked for; a file cut short is an error, not a silent end.
  */
-import { mkdtemp, rm, truncate } from "node:fs/promises";
+import { truncate } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { KeptFeaturesReader, KeptFeaturesWriter, Serialized } from "../src/kept-features.ts";
+import { useTempDirs } from "./support/temp-dirs.ts";
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "tidings-kept-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDirs("tidings-kept-");
 
 describe("kept features", () => {
-  it("reads back every record in order: values, typed arrays, nothing kept, and records bigger than the read buffer", () => {
-    const path = join(dir, "a.bin");
+  it("reads back every record in order: values, typed arrays, nothing kept, and records bigger than the read buffer", async () => {
+    const path = join(await tempDir(), "a.bin");
     const writer = new KeptFeaturesWriter(path);
     // 1.2 MB serialised: more than the reader's buffer holds at once
     const big = new Uint32Array(300_000).map((_, i) => i * 7);
@@ -53,7 +47,7 @@ describe("kept features", () => {
   });
 
   it("says so when the file ends before the records do", async () => {
-    const path = join(dir, "cut.bin");
+    const path = join(await tempDir(), "cut.bin");
     const writer = new KeptFeaturesWriter(path);
     writer.write({ a: 1 }, [{ b: "x".repeat(1000) }]);
     writer.commit();

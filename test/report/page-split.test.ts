@@ -3,7 +3,7 @@ import { collectReportData } from "../../src/report/index.ts";
 import { featureSetKey, flattenFeatureSets, parseFeatureSet, unflattenFeatureSets } from "../../src/report/feature-set.ts";
 import { splitForPage } from "../../src/report/page-split.ts";
 import { writeFixtureRun } from "./fixture-run.ts";
-import { useTempDirs } from "./temp-dirs.ts";
+import { useTempDirs } from "../support/temp-dirs.ts";
 
 
 const tempDir = useTempDirs("tidings-split-");

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type JsonLinesTally, readJsonLines } from "../../src/report/read-json-lines.ts";
-import { useTempDirs } from "./temp-dirs.ts";
+import { useTempDirs } from "../support/temp-dirs.ts";
 
 async function collect(path: string, tally?: JsonLinesTally): Promise<unknown[]> {
   const out: unknown[] = [];

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalizeRunSummary, readRunSummary } from "../../src/report/run-summary.ts";
-import { useTempDirs } from "./temp-dirs.ts";
+import { useTempDirs } from "../support/temp-dirs.ts";
 
 
 const tempDir = useTempDirs("tidings-run-summary-");

@@ -6,7 +6,7 @@ import { HEAD_ROWS, writeReport } from "../../src/report/index.ts";
 import { FIXTURE_ARTICLES, FIXTURE_DUPLICATES, FIXTURE_REJECTED, HOSTILE_TITLE, writeFixtureRun } from "./fixture-run.ts";
 import { writeLargeRun } from "./large-run.ts";
 import { readPageData } from "./page-data.ts";
-import { useTempDirs } from "./temp-dirs.ts";
+import { useTempDirs } from "../support/temp-dirs.ts";
 
 const tempDir = useTempDirs("tidings-report-");
 

@@ -2,23 +2,17 @@
  * The JSONL sink: what it writes is exactly the lines given, whatever their size and script, and its
  * byte count is what the file holds, so that a checkpoint can cut the file back to it.
  */
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { JsonlSink } from "../../src/sinks/jsonl.ts";
+import { useTempDirs } from "../support/temp-dirs.ts";
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "tidings-sink-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDirs("tidings-sink-");
 
 describe("JsonlSink", () => {
   it("writes every line as given: short, multi-byte, lone surrogates, and lines bigger than its buffer", async () => {
-    const path = join(dir, "a.jsonl");
+    const path = join(await tempDir(), "a.jsonl");
     const sink = new JsonlSink(path);
     const lines = [
       JSON.stringify({ t: "plain" }),
@@ -43,7 +37,7 @@ describe("JsonlSink", () => {
   });
 
   it("resumes at a recorded byte count, dropping what was written after it", async () => {
-    const path = join(dir, "b.jsonl");
+    const path = join(await tempDir(), "b.jsonl");
     const first = new JsonlSink(path);
     first.writeLine('{"a":1}');
     first.flush();
