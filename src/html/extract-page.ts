@@ -4,7 +4,6 @@
  */
 import type { BlockType } from "../article.ts";
 import { linearBlocks } from "./linear-fallback.ts";
-import { nestsDeeperThan } from "./nesting-depth.ts";
 import { linearise } from "./linearise.ts";
 import { type BlockFeatures, featuresOf, proseWeight } from "./block-features.ts";
 import { defaultMainContentOptions, findMainContent } from "./main-content.ts";
@@ -42,11 +41,11 @@ function totalProse(features: readonly BlockFeatures[]): number {
 }
 
 export function extractPage(html: string, inputUrl: string | null, options: ExtractOptions = defaultExtractOptions): PageExtraction {
-  if (html.length > options.maxTreeChars || nestsDeeperThan(html, options.maxDepth)) {
+  const page = html.length > options.maxTreeChars ? null : parsePage(html, options.maxDepth);
+  if (page === null) {
     const blocks = linearBlocks(html).map((b): SelectedBlock => ({ type: "paragraph" as BlockType, text: b.text, tag: "p", linkDensity: b.linkDensity, classes: "" }));
     return { blocks, dropped: [], metadata: null, method: "linear" };
   }
-  const page = parsePage(html);
   const metadata = readMetadata(readSignals(page.document), inputUrl);
   let lin = linearise(page.body);
   let features = lin.blocks.map(featuresOf);

@@ -26,9 +26,13 @@ class PageNode implements HtmlNode {
   ) {}
 }
 
+/** Thrown by the builder to stop a parse that went deeper than it may. */
+const TOO_DEEP = Symbol("too deep");
+
 /** Builds the tree from the parser's events. */
 class TreeBuilder implements Partial<Handler> {
   readonly root = new PageNode("root", "", undefined, undefined);
+  constructor(private readonly maxDepth: number) {}
   /** The open nodes, innermost last, and the last child each has so far. */
   private readonly open: HtmlNode[] = [this.root];
   private readonly lastChild: Array<HtmlNode | null> = [null];
@@ -47,6 +51,8 @@ class TreeBuilder implements Partial<Handler> {
   }
 
   onopentag(name: string, attribs: Record<string, string>): void {
+    // The new element's depth is the number of open nodes (the root included) it goes under.
+    if (this.open.length > this.maxDepth) throw TOO_DEEP;
     const node = new PageNode(name === "script" ? "script" : name === "style" ? "style" : "tag", name, attribs, undefined);
     this.add(node);
     this.open.push(node);
@@ -106,13 +112,31 @@ class TreeBuilder implements Partial<Handler> {
 
 /** The document tree of a page, as htmlparser2 reads HTML (entities decoded, names lower-case). */
 export function parseDocument(source: string): HtmlNode {
-  const builder = new TreeBuilder();
-  new Parser(builder).end(source);
+  return buildTree(source, Number.POSITIVE_INFINITY) as HtmlNode;
+}
+
+/** The tree, or null as soon as an element would nest deeper than `maxDepth`. */
+function buildTree(source: string, maxDepth: number): HtmlNode | null {
+  const builder = new TreeBuilder(maxDepth);
+  try {
+    new Parser(builder).end(source);
+  } catch (error) {
+    if (error === TOO_DEEP) return null;
+    throw error;
+  }
   return builder.root;
 }
 
-export function parsePage(source: string): ParsedPage {
-  const document = parseDocument(source);
+/**
+ * The page's tree and its main parts, or null when its elements nest deeper than `maxDepth`. The
+ * parser's work per tag grows with the depth (it keeps its open elements in an array it shifts), so
+ * a page built to nest absurdly deep is stopped at the limit, having cost at most that much per tag.
+ */
+export function parsePage(source: string): ParsedPage;
+export function parsePage(source: string, maxDepth: number): ParsedPage | null;
+export function parsePage(source: string, maxDepth = Number.POSITIVE_INFINITY): ParsedPage | null {
+  const document = buildTree(source, maxDepth);
+  if (document === null) return null;
   let html: HtmlNode | null = null;
   let head: HtmlNode | null = null;
   let body: HtmlNode | null = null;
