@@ -40,7 +40,8 @@ import { JsonlSink } from "./sinks/jsonl.ts";
 import { type RunStats, type StatsSnapshot, StatsCollector } from "./sinks/stats.ts";
 import { LineSplitter, type SplitLine } from "./sources/lines.ts";
 import { readInput } from "./sources/read.ts";
-import { type InputFile, type SourceItem, isWalkError } from "./sources/types.ts";
+import { type InputFile, type SourceItem, type UnreadLine, isWalkError } from "./sources/types.ts";
+import { type UnreadRecord, draftOfItem, draftOfUnread, failedDraft } from "./source-drafts.ts";
 import { walkInputs } from "./sources/walk.ts";
 import { type CorpusStage, type DraftRef, type StageContext, refOf } from "./stage.ts";
 import type { PipelineRef, WorkerResult, WorkerSetup, WorkerTask } from "./worker.ts";
@@ -86,13 +87,6 @@ export interface RunProgress {
   done: number;
 }
 
-/** Derives a record id from its source when the input has none: the path without its extensions. */
-export function deriveId(path: string, index: number, multi: boolean): string {
-  const stem = path.replace(/(\.(txt|html?|jsonl|ndjson|warc))?(\.gz)?$/i, "");
-  return multi ? `${stem}#${index}` : stem;
-}
-
-const MULTI_RECORD = /\.(jsonl|ndjson|warc)(\.gz)?$/i;
 const DOCUMENTATION = /^(?:readme|licen[cs]e|copying|changelog|notice)(?:\.(?:md|txt|rst))?$|\.md$/i;
 const CHECKPOINT_EVERY = 2000;
 const WORKERS_AFTER = 256;
@@ -301,10 +295,10 @@ export async function run(options: RunOptions): Promise<RunStats> {
     if (job.decision === null && parts.stretch.length === 0 && parts.after?.split && job.line !== null && ahead && ahead[0]) {
       passedOn++;
       // the stages further ahead get their features as the bytes they came as
-      return { living: { ref: job.ref, draft: null, line: job.line.bytes, features: ahead[0].value(), ahead: ahead.slice(1).map((part) => part?.bytes ?? null) } };
+      return { living: { ref: refOfJob(job), draft: null, line: job.line.bytes, features: ahead[0].value(), ahead: ahead.slice(1).map((part) => part?.bytes ?? null) } };
     }
     const idle = parts.stretch.length === 0 && job.decision === null && !parts.after?.split;
-    if (idle && job.line !== null && parts.after !== null) return { living: { ref: job.ref, draft: null, line: job.line.bytes } };
+    if (idle && job.line !== null && parts.after !== null) return { living: { ref: refOfJob(job), draft: null, line: job.line.bytes } };
     return null;
   };
 
@@ -319,7 +313,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
     const pool = job.draft?.rejection || light ? null : await poolFor();
     seen++;
     if (!pool || !options.pipelineRef) {
-      const draft = draftOfJob(job);
+      const draft = draftOfJob(job, log);
       return passOutcome(draft, parts, job.decision, stageOpts, false);
     }
     return submit(job, p, pool);
@@ -379,7 +373,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
     const controller = new AbortController();
     const task: WorkerTask = {
       pass: p,
-      drafts: jobs.map((job) => (job.draft ? job.draft.toState() : (job.line as SpillBytes).jsonBytes())),
+      drafts: jobs.map((job) => (job.draft ? job.draft.toState() : job.line ? job.line.jsonBytes() : (job.unread as UnreadRecord))),
       decisions: jobs.map((job) => job.decision),
       slot,
     };
@@ -512,7 +506,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
             // Decided here, where the state is; applied wherever the pass runs.
             try {
               const own = prevCorpus.decided.seesFeatures ? job.kept?.own?.value() : undefined;
-              const value = prevCorpus.decided.decide(job.ref, prevState.state, prevState.ctx, own);
+              const value = prevCorpus.decided.decide(refOfJob(job), prevState.state, prevState.ctx, own);
               job.decision = value === undefined ? null : { value };
             } catch (error) {
               const draft = draftOfJob(job);
@@ -633,8 +627,11 @@ export async function run(options: RunOptions): Promise<RunStats> {
   return result;
 }
 
-/** Every record of every input as a fresh draft; unreadable ones become rejected drafts. */
-async function* readAllSources(inputs: string[], skip: string[], log: Logger, stats: StatsCollector): AsyncGenerator<Draft> {
+/**
+ * Every record of every input as a fresh draft (unreadable ones as rejected drafts), or as a JSONL
+ * line still to be read.
+ */
+async function* readAllSources(inputs: string[], skip: string[], log: Logger, stats: StatsCollector): AsyncGenerator<Draft | UnreadRecord> {
   for await (const found of walkInputs(inputs)) {
     if (isWalkError(found)) throw new Error(found.message);
     const file: InputFile = found;
@@ -646,39 +643,24 @@ async function* readAllSources(inputs: string[], skip: string[], log: Logger, st
       continue;
     }
     stats.file();
-    const multi = MULTI_RECORD.test(file.path);
-    let items: AsyncGenerator<SourceItem>;
+    let items: AsyncGenerator<SourceItem | UnreadLine>;
     try {
-      items = readInput(file);
+      // JSONL lines are left unread here: decoding and parsing them is the costly part of reading,
+      // and it is done where the draft is worked on (a worker, when there are workers).
+      items = readInput(file, { unreadLines: true });
     } catch (error) {
-      yield failedDraft(file, 0, "unreadable-file", describeError(error));
+      yield failedDraft(file.path, 0, "unreadable-file", describeError(error));
       continue;
     }
     try {
       for await (const item of items) {
-        if (!item.ok) {
-          log.debug({ path: file.path, index: item.index, reason: item.reason }, "input record rejected");
-          yield failedDraft(file, item.index, item.reason, item.detail);
-          continue;
-        }
-        const id = item.id ?? deriveId(file.path, item.index, multi);
-        yield new Draft({ id, source: { path: file.path, index: item.index }, raw: item.raw, meta: item.meta });
+        if (item.ok === "unread") yield { path: file.path, line: item };
+        else yield draftOfItem(file.path, item, log);
       }
     } catch (error) {
-      yield failedDraft(file, 0, "unreadable-file", describeError(error));
+      yield failedDraft(file.path, 0, "unreadable-file", describeError(error));
     }
   }
-}
-
-function failedDraft(file: InputFile, index: number, reason: string, detail: string): Draft {
-  const draft = new Draft({
-    id: deriveId(file.path, index, MULTI_RECORD.test(file.path)),
-    source: { path: file.path, index },
-    raw: { kind: "text", content: "" },
-  });
-  draft.stage = "read";
-  draft.reject(reason, detail);
-  return draft;
 }
 
 /** Calls `check` a few times a second while started; never keeps the process alive. */
@@ -698,23 +680,36 @@ class Watchdog {
 
 /** One draft's work in a pass, as the runner's thread holds it: a draft, or its spill line. */
 interface Job {
-  ref: DraftRef;
+  /** The draft's ref (null for a JSONL line not read yet: the first pass only). */
+  ref: DraftRef | null;
   draft: Draft | null;
   line: SpillBytes | null;
+  /** A JSONL line to read into the draft, where the draft is worked on. */
+  unread?: UnreadRecord;
   decision: Decision;
   /** What the previous pass kept of the draft's features (absent: nothing). */
   kept?: Kept | null;
 }
 
 /** The job's draft, read from its spill line if it came as one. */
-function draftOfJob(job: Job): Draft {
+function draftOfJob(job: Job, log?: Logger): Draft {
   if (job.draft) return job.draft;
-  if (!job.line) throw new Error(`a job without its draft or spill line (${job.ref.id})`);
-  return draftOf(job.line.json());
+  if (job.line) return draftOf(job.line.json());
+  if (job.unread) return draftOfUnread(job.unread, log);
+  throw new Error(`a job without its draft, spill line or source line (${job.ref?.id})`);
 }
 
-async function* sourceJobs(drafts: AsyncGenerator<Draft>): AsyncGenerator<Job> {
-  for await (const draft of drafts) yield { ref: refOf(draft), draft, line: null, decision: null };
+/** The ref of a job of a pass after the first (read from its spill line). */
+function refOfJob(job: Job): DraftRef {
+  if (!job.ref) throw new Error("a job of a later pass without its ref");
+  return job.ref;
+}
+
+async function* sourceJobs(records: AsyncGenerator<Draft | UnreadRecord>): AsyncGenerator<Job> {
+  for await (const record of records) {
+    if (record instanceof Draft) yield { ref: refOf(record), draft: record, line: null, decision: null };
+    else yield { ref: null, draft: null, line: null, decision: null, unread: record };
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import { Draft, type DraftState } from "./draft.ts";
 import { createLogger } from "./log.ts";
 import { type Decision, type PassOutcome, type PassParts, draftOf, jsonText, passOutcome, passesOf } from "./pass.ts";
 import { type PipelineModule, type PipelineParams, resolvePipeline } from "./pipeline.ts";
+import { type UnreadRecord, draftOfUnread } from "./source-drafts.ts";
 
 /** How a worker finds the pipeline: the module file and the run's parameters. */
 export interface PipelineRef {
@@ -30,8 +31,11 @@ export interface WorkerSetup {
 export interface WorkerTask {
   /** Which pass of the run (-1 only builds the pipeline). */
   pass: number;
-  /** The drafts: each its state, or the JSON of its state as spilled between passes (text or UTF-8 bytes); empty to warm up. */
-  drafts: (DraftState | string | Uint8Array)[];
+  /**
+   * The drafts: each its state, the JSON of its state as spilled between passes (text or UTF-8
+   * bytes), or (first pass) the JSONL line it is read from; empty to warm up.
+   */
+  drafts: (DraftState | string | Uint8Array | UnreadRecord)[];
   /** The previous corpus stage's decision for each draft. */
   decisions: Decision[];
   /** This task's slot in the clocks. */
@@ -89,9 +93,9 @@ export default async function runTask(task: WorkerTask): Promise<WorkerResult | 
   for (let k = 0; k < task.drafts.length; k++) {
     positions[task.slot] = k;
     clocks[task.slot] = Date.now();
-    const given = task.drafts[k] as DraftState | string | Uint8Array;
+    const given = task.drafts[k] as DraftState | string | Uint8Array | UnreadRecord;
     const spilled = typeof given === "string" || given instanceof Uint8Array;
-    const draft = spilled ? draftOf(jsonText(given)) : Draft.fromState(given);
+    const draft = spilled ? draftOf(jsonText(given)) : "line" in given ? draftOfUnread(given, log) : Draft.fromState(given);
     outcomes.push(await passOutcome(draft, parts, task.decisions[k] ?? null, options, true, spilled));
   }
   return { outcomes, times };

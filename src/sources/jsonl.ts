@@ -23,19 +23,33 @@ import { SourceFailure, mib } from "./failure.ts";
 import { parseJsonlRecord } from "./jsonl-record.ts";
 import type { InputKind } from "./kinds.ts";
 import { LineSplitter, type SplitLine } from "./lines.ts";
-import type { SourceItem } from "./types.ts";
+import type { SourceItem, UnreadLine } from "./types.ts";
 import { decodeWindows1252 } from "./windows1252.ts";
 
 export interface JsonlReadOptions {
   maxBytes: number;
   maxGzipRatio: number;
+  /** Yield each non-blank line unread (see `UnreadLine`); `readJsonlLine` reads it later. */
+  unreadLines?: boolean;
 }
 
-export async function* readJsonl(abs: string, kind: InputKind, options: JsonlReadOptions): AsyncGenerator<SourceItem> {
+/**
+ * One non-blank JSONL line as its source item: decoded as UTF-8 (or as windows-1252 when it is not
+ * valid UTF-8), then parsed.
+ */
+export function readJsonlLine(bytes: Uint8Array, index: number, lineNo: number): SourceItem {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  // Invalid UTF-8 always leaves a U+FFFD behind, so only lines showing one need the full check.
+  let text = buffer.toString("utf8");
+  if (text.includes("\uFFFD") && !isUtf8(buffer)) text = decodeWindows1252(buffer);
+  return parseJsonlRecord(text, index, lineNo);
+}
+
+export async function* readJsonl(abs: string, kind: InputKind, options: JsonlReadOptions): AsyncGenerator<SourceItem | UnreadLine> {
   const splitter = new LineSplitter(options.maxBytes);
   let index = 0;
   let first = true;
-  let batch: SourceItem[] = [];
+  let batch: (SourceItem | UnreadLine)[] = [];
   const damages: string[] = [];
   const onLine = (line: SplitLine): void => {
     if (line.kind === "too-long") {
@@ -50,10 +64,9 @@ export async function* readJsonl(abs: string, kind: InputKind, options: JsonlRea
     let bytes = line.bytes;
     if (line.lineNo === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     if (isBlank(bytes)) return;
-    // Invalid UTF-8 always leaves a U+FFFD behind, so only lines showing one need the full check.
-    let text = bytes.toString("utf8");
-    if (text.includes("\uFFFD") && !isUtf8(bytes)) text = decodeWindows1252(bytes);
-    batch.push(parseJsonlRecord(text, index++, line.lineNo));
+    // (a line is often a view of a bigger chunk: an unread one gets a copy of its own)
+    if (options.unreadLines) batch.push({ ok: "unread", index: index++, lineNo: line.lineNo, bytes: new Uint8Array(bytes) });
+    else batch.push(readJsonlLine(bytes, index++, line.lineNo));
   };
   try {
     const stream = await openBytes(abs, {

@@ -7,10 +7,13 @@
 import { readDocument } from "./document.ts";
 import { SUPPORTED_KINDS, inputKindOf } from "./kinds.ts";
 import { readJsonl } from "./jsonl.ts";
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_GZIP_RATIO, type InputFile, type ReadOptions, type SourceItem } from "./types.ts";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_GZIP_RATIO, type InputFile, type ReadOptions, type SourceItem, type UnreadLine } from "./types.ts";
 import { readWarc } from "./warc.ts";
 
-export function readInput(file: InputFile, options: ReadOptions = {}): AsyncGenerator<SourceItem> {
+export function readInput(file: InputFile, options?: ReadOptions & { unreadLines?: false }): AsyncGenerator<SourceItem>;
+/** With `unreadLines`, JSONL lines come unread: `readJsonlLine` (jsonl.ts) reads each. */
+export function readInput(file: InputFile, options: ReadOptions): AsyncGenerator<SourceItem | UnreadLine>;
+export function readInput(file: InputFile, options: ReadOptions = {}): AsyncGenerator<SourceItem | UnreadLine> {
   // Returns the reader's own generator rather than delegating to it: one async hop less per record.
   if (file.problem) return single({ ok: false, index: 0, reason: file.problem.reason, detail: file.problem.detail });
   const kind = inputKindOf(file.path) ?? inputKindOf(file.abs);
@@ -20,6 +23,7 @@ export function readInput(file: InputFile, options: ReadOptions = {}): AsyncGene
   const limits = {
     maxBytes: positive(options.maxBytes, DEFAULT_MAX_BYTES),
     maxGzipRatio: positive(options.maxGzipRatio, DEFAULT_MAX_GZIP_RATIO),
+    unreadLines: options.unreadLines === true,
   };
   switch (kind.format) {
     case "text":

@@ -62,6 +62,22 @@ export interface SourceError {
 
 export type SourceItem = SourceRecord | SourceError;
 
+/**
+ * A JSONL line read but not yet decoded or parsed (with `ReadOptions.unreadLines`): whoever works on
+ * the record turns it into its `SourceItem` with `readJsonlLine`, exactly as the reader would have.
+ * The runner reads this way so that the costly part of reading (decoding and parsing big lines) is
+ * done on the worker threads, not in the one thread that reads every file.
+ */
+export interface UnreadLine {
+  ok: "unread";
+  /** 0-based index of the record within the file. */
+  index: number;
+  /** 0-based physical line number (for error details). */
+  lineNo: number;
+  /** The line's bytes, in a buffer of their own (so that sending them elsewhere sends only them). */
+  bytes: Uint8Array;
+}
+
 export interface ReadOptions {
   /**
    * The most bytes one item may hold in memory (default 256 MiB): a whole `.txt`/`.html` file (after
@@ -75,6 +91,8 @@ export interface ReadOptions {
    * size (or `maxBytes`, whichever is larger). Default 100; real text compresses 3-15 times.
    */
   maxGzipRatio?: number;
+  /** Yield JSONL lines as `UnreadLine`s instead of parsing them here (see `UnreadLine`). */
+  unreadLines?: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;

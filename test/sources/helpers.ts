@@ -24,7 +24,7 @@ export function fileAt(abs: string): InputFile {
   return { root: abs, path: basename(abs), abs };
 }
 
-export async function readAll(abs: string, options?: ReadOptions): Promise<SourceItem[]> {
+export async function readAll(abs: string, options?: Omit<ReadOptions, "unreadLines">): Promise<SourceItem[]> {
   const items: SourceItem[] = [];
   for await (const item of readInput(fileAt(abs), options)) items.push(item);
   return items;
