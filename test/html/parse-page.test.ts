@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parseDocument as parseWithDomHandler } from "htmlparser2";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type HtmlNode, childNodes } from "../../src/html/dom.ts";
 import { parseDocument, parsePage } from "../../src/html/parse-page.ts";
@@ -69,6 +70,12 @@ const TRICKY: Record<string, string> = {
   "text outside html": "before<html><body>in</body></html>after<p>late",
   "broken markup": "<div <p>odd</p> < notatag <a href=\"unclosed>link</a><b",
   "whitespace and unicode": "\n  <p>\u00a0 caf\u00e9 \u2014 \u{1F600} </p>\r\n\t",
+  "self closing in and after foreign content": "<svg/><p/>x<g/>y</svg><svg><title/>t<desc><b/>z</desc><circle/><img/></svg><math><mi/>m</math><p/>after",
+  "closing foreign elements never opened": "</svg><p>a</math>b</title><div><svg><p>c</div>d<br/>e",
+  "odd entities": "<p>&#0;&#x110000;&#xD800;&#128;&#x80;&amp&ampx;&AMP;</p><a href=\"&#x110000;&notit;&copy\" title=&lt;x&gt;>a</a>",
+  "repeated and odd attributes": "<div id=a ID=b id=\"c\" class class=x =y data-=z __proto__=p constructor=q>t</div><p title='it''s'>u</p>",
+  "implied ends of forms, lists and tables": "<select><option>a<option>b<optgroup><option>c</select><dl><dt>t<dd>d<dt>t2</dl><table><thead><tr><th>h<tbody><tr><td>1<tfoot><tr><td>f</table><ruby>x<rt>a<rp>b</ruby><input><button><textarea>t</textarea>",
+  "body and head implied": "<head><link rel=x><script>s</script><body><p>b</p>",
 };
 
 describe("parseDocument builds the tree htmlparser2's DOM handler builds", () => {
@@ -76,6 +83,23 @@ describe("parseDocument builds the tree htmlparser2's DOM handler builds", () =>
 
   it("on generated news pages", () => {
     for (const seed of [1, 2, 3]) expectSameTree(page(seed, 30_000));
+  });
+
+  it("on random markup", () => {
+    const names = ["div", "p", "li", "td", "tr", "table", "svg", "math", "title", "b", "br", "img", "option", "select", "dd", "script", "textarea", "foreignObject", "BODY", "head"];
+    const attrs = ["", " class=a", " id='x'", " title=\"a &amp; b\"", " href=?a=1&b=2", " hidden", " CLASS=B class=c"];
+    const pieces = [
+      ...names.map((n) => fc.constantFrom(`<${n}>`, `</${n}>`, `<${n}/>`)),
+      fc.tuple(fc.constantFrom(...names), fc.constantFrom(...attrs)).map(([n, a]) => `<${n}${a}>`),
+      fc.constantFrom("text", " ", "&amp;", "&lt;", "&#x41;", "&nbsp", "<!-- c -->", "<![CDATA[d]]>", "<!doctype html>", "<?pi x?>", "<", ">", "</", "&", "\u00e9"),
+      fc.string({ maxLength: 6 }),
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(...pieces), { maxLength: 60 }), (parts) => {
+        expectSameTree(parts.join(""));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it("on pages cut at arbitrary points (unbalanced markup)", () => {
