@@ -24,8 +24,10 @@ function finish53(h1: number, h2: number): number {
 /**
  * `hash53(fold(text))` without building the folded string: the words of the text (runs of letters
  * and digits), lower-cased, one space between them, hashed as they are scanned. Templates hash every
- * short line of every article this way. Text whose folding is not plain ASCII lower-casing (a letter
- * or digit outside ASCII, a character that changes under lower-casing) is folded first, the slow way.
+ * short line of every article this way. Letters that fold to one letter of their own, whatever is
+ * around them (ASCII, and most of Latin, Greek and Cyrillic), are hashed as their lower case; text
+ * with any other letter (one that lower-cases to two, composes or decomposes under NFKC, or depends on
+ * its neighbours) is folded first, the slow way.
  */
 export function foldHash53(text: string): number {
   let h1 = 0xdeadbeef;
@@ -35,14 +37,20 @@ export function foldHash53(text: string): number {
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (c >= 128) {
-      if (!plainSeparator(c)) return hash53(fold(text));
-      inWord = false;
-      continue;
-    }
-    const upper = c >= 65 && c <= 90;
-    if (!(upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
-      inWord = false;
-      continue;
+      const kind = kindOf(c);
+      if (kind === SEPARATOR) {
+        inWord = false;
+        continue;
+      }
+      if (kind !== SIMPLE_LETTER) return hash53(fold(text));
+      c = LOWER[c] as number;
+    } else {
+      const upper = c >= 65 && c <= 90;
+      if (!(upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+        inWord = false;
+        continue;
+      }
+      if (upper) c += 32;
     }
     if (!inWord) {
       if (any) {
@@ -52,24 +60,50 @@ export function foldHash53(text: string): number {
       inWord = true;
       any = true;
     }
-    if (upper) c += 32;
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
   return finish53(h1, h2);
 }
 
-/** For each UTF-16 unit from 128 up: 1 when folding treats it as a plain separator, 2 when not, 0 unknown. */
-const SEPARATOR = new Uint8Array(0x10000);
+/** What folding does with a UTF-16 unit from 128 up (0: not known yet). */
+const SEPARATOR = 1;
+const SIMPLE_LETTER = 2;
+const OTHER = 3;
+const KIND = new Uint8Array(0x10000);
+/** The lower case of each SIMPLE_LETTER unit. */
+const LOWER = new Uint16Array(0x10000);
 
-/** Whether a non-ASCII unit separates words in `fold` and is left alone by lower-casing. */
-function plainSeparator(c: number): boolean {
-  let known = SEPARATOR[c] as number;
-  if (known === 0) {
-    const ch = String.fromCharCode(c);
-    const separator = !(c >= 0xd800 && c <= 0xdfff) && (classOf(c) & (LETTER | NUMBER)) === 0 && ch.toLowerCase() === ch;
-    known = separator ? 1 : 2;
-    SEPARATOR[c] = known;
+/**
+ * Latin (with Latin-1 and the Latin extensions), Greek and Cyrillic: scripts where two letters never
+ * compose under NFKC, and where lower-casing one letter never depends on the others, except final
+ * sigma (below).
+ */
+function inSimpleScript(c: number): boolean {
+  return (c >= 0x00c0 && c <= 0x024f) || (c >= 0x0370 && c <= 0x052f) || (c >= 0x1e00 && c <= 0x1fff);
+}
+
+/**
+ * A unit's kind, worked out once: a separator when folding drops it and lower-casing leaves it alone;
+ * a simple letter when it is a letter or digit of a simple script whose lower case is one unit, again
+ * a letter or digit, that NFKC leaves alone; anything else sends the text the slow way.
+ */
+function kindOf(c: number): number {
+  const known = KIND[c] as number;
+  if (known !== 0) return known;
+  const ch = String.fromCharCode(c);
+  const surrogate = c >= 0xd800 && c <= 0xdfff;
+  let kind = OTHER;
+  if (!surrogate && (classOf(c) & (LETTER | NUMBER)) === 0) {
+    if (ch.toLowerCase() === ch) kind = SEPARATOR;
+  } else if (!surrogate && inSimpleScript(c) && c !== 0x03a3) {
+    // (capital sigma lower-cases to a final or a medial sigma, as the letters around it say)
+    const lower = ch.toLowerCase();
+    if (lower.length === 1 && (classOf(lower.charCodeAt(0)) & (LETTER | NUMBER)) !== 0 && lower.normalize("NFKC") === lower) {
+      kind = SIMPLE_LETTER;
+      LOWER[c] = lower.charCodeAt(0);
+    }
   }
-  return known === 1;
+  KIND[c] = kind;
+  return kind;
 }
