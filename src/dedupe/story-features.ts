@@ -10,6 +10,7 @@
  * sentence opener ("The", "In", "After"…). Years mentioned are also returned, to tell events apart.
  */
 import { LETTER, MARK, NUMBER, UPPER, classOf, unitsOf } from "../text/chars.ts";
+import { simpleLower } from "../util/hash.ts";
 
 /** Month names, lower-case (exported for the tests' reference reading). */
 export const MONTHS = [
@@ -267,22 +268,161 @@ function hasDigitIn(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/**
+ * Where a scan of a report puts its features. Names come as a run of words, each `[start, end)` in
+ * the line: the feature is `e:` and the words lower-cased, one space between them.
+ */
+interface FeatureSink {
+  /** A feature given as its string (dates, years). */
+  add(feature: string): void;
+  /** `e:` and the words `from` to `to` (exclusive) of the run, lower-cased, one space between them. */
+  name(line: string, run: Run, from: number, to: number): void;
+  /** `n:` and the figure `line[start, end)` without its commas. */
+  figure(line: string, start: number, end: number): void;
+}
+
+/** The capitalised words read so far that may name something, as positions in the current line. */
+class Run {
+  count = 0;
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+
+  push(start: number, end: number): void {
+    if (this.count === this.start.length) {
+      const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+    }
+    this.start[this.count] = start;
+    this.end[this.count] = end;
+    this.count++;
+  }
+}
+
 /** Adds the features of a run of capitalised words (the whole run, and its last word), and empties the run. */
-function flushRun(run: string[], features: Set<string>): void {
-  if (run.length === 0) return;
-  features.add(`e:${run.join(" ").toLowerCase()}`);
-  if (run.length > 1) features.add(`e:${(run[run.length - 1] as string).toLowerCase()}`);
-  run.length = 0;
+function flushRun(line: string, run: Run, sink: FeatureSink): void {
+  if (run.count === 0) return;
+  sink.name(line, run, 0, run.count);
+  if (run.count > 1) sink.name(line, run, run.count - 1, run.count);
+  run.count = 0;
+}
+
+/** The words of a run as the string of its feature. */
+function nameFeature(line: string, run: Run, from: number, to: number): string {
+  const words: string[] = [];
+  for (let k = from; k < to; k++) words.push(line.slice(run.start[k], run.end[k]));
+  return `e:${words.join(" ").toLowerCase()}`;
+}
+
+/** Keeps features as strings. */
+class StringFeatures implements FeatureSink {
+  readonly features = new Set<string>();
+  add(feature: string): void {
+    this.features.add(feature);
+  }
+  name(line: string, run: Run, from: number, to: number): void {
+    this.features.add(nameFeature(line, run, from, to));
+  }
+  figure(line: string, start: number, end: number): void {
+    this.features.add(`n:${line.slice(start, end).replace(/,/g, "")}`);
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+
+/**
+ * Keeps features as their `hash32`, hashed as the words are read rather than built as strings. A word
+ * holding a letter that lower-cases other than alone into one unit (see `simpleLower`) is built as a
+ * string and hashed, so that the hash is always that of the string.
+ */
+class HashedFeatures implements FeatureSink {
+  count = 0;
+  hashes = new Uint32Array(256);
+
+  private push(hash: number): void {
+    if (this.count === this.hashes.length) {
+      const bigger = new Uint32Array(this.hashes.length * 2);
+      bigger.set(this.hashes);
+      this.hashes = bigger;
+    }
+    this.hashes[this.count++] = hash;
+  }
+
+  add(feature: string): void {
+    this.push(hash32(feature));
+  }
+
+  name(line: string, run: Run, from: number, to: number): void {
+    // "e:"
+    let h = Math.imul(Math.imul(FNV_OFFSET ^ 101, FNV_PRIME) ^ 58, FNV_PRIME);
+    for (let k = from; k < to; k++) {
+      if (k > from) h = Math.imul(h ^ 32, FNV_PRIME);
+      const end = run.end[k] as number;
+      for (let i = run.start[k] as number; i < end; i++) {
+        let c = line.charCodeAt(i);
+        if (c < 128) {
+          if (c >= 65 && c <= 90) c += 32;
+        } else {
+          c = simpleLower(c);
+          if (c < 0) {
+            this.push(hash32(nameFeature(line, run, from, to)));
+            return;
+          }
+        }
+        h = Math.imul(h ^ c, FNV_PRIME);
+      }
+    }
+    this.push(finish32(h));
+  }
+
+  figure(line: string, start: number, end: number): void {
+    // "n:"
+    let h = Math.imul(Math.imul(FNV_OFFSET ^ 110, FNV_PRIME) ^ 58, FNV_PRIME);
+    for (let i = start; i < end; i++) {
+      const c = line.charCodeAt(i);
+      if (c !== 44) h = Math.imul(h ^ c, FNV_PRIME);
+    }
+    this.push(finish32(h));
+  }
+
+  /** The hashes, sorted and distinct (as `featureHashes` gives them). */
+  sorted(): Uint32Array {
+    const hashes = this.hashes.slice(0, this.count).sort();
+    let n = 0;
+    for (let k = 0; k < hashes.length; k++) if (k === 0 || hashes[k] !== hashes[k - 1]) hashes[n++] = hashes[k] as number;
+    return hashes.slice(0, n);
+  }
 }
 
 const LINE_TOKENS = new Tokens();
+const LINE_RUN = new Run();
 
-/** The features of one report (title and body text). */
+/** The features of one report (title and body text), as strings (the readable form, and the tests'). */
 export function storyFeatures(text: string): StoryFeatures {
-  const features = new Set<string>();
+  const sink = new StringFeatures();
   const years = new Set<number>();
-  // the capitalised words read so far that may name something
-  const run: string[] = [];
+  scanReport(text, sink, years);
+  return { features: sink.features, years };
+}
+
+/**
+ * The features of one report as sorted, distinct 32-bit hashes: `featureHashes(storyFeatures(text).features)`,
+ * without building the features' strings.
+ */
+export function storyFeatureHashes(text: string): Uint32Array {
+  const sink = new HashedFeatures();
+  scanReport(text, sink, null);
+  return sink.sorted();
+}
+
+function scanReport(text: string, sink: FeatureSink, years: Set<number> | null): void {
+  const run = LINE_RUN;
+  run.count = 0;
   const tokens = LINE_TOKENS;
   for (const line of text.normalize("NFKC").split(/\n+/)) {
     scanTokens(line, tokens);
@@ -299,48 +439,50 @@ export function storyFeatures(text: string): StoryFeatures {
       sentenceStart = endsSentence(line, from, ends[i] as number);
       const month = monthIn(line, from, to);
       if (month && (capitalAt(line, from) || to - from > 3)) {
-        flushRun(run, features);
+        flushRun(line, run, sink);
         const next = i + 1 < count ? dayIn(line, starts[i + 1] as number, bares[i + 1] as number) : -1;
-        if (next >= 0) features.add(`d:${month}-${next}`);
+        if (next >= 0) sink.add(`d:${month}-${next}`);
         let year: string | null = null;
         if (i + 1 < count && isYearIn(line, starts[i + 1] as number, bares[i + 1] as number)) year = line.slice(starts[i + 1], bares[i + 1]);
         else if (i + 2 < count && isYearIn(line, starts[i + 2] as number, bares[i + 2] as number)) year = line.slice(starts[i + 2], bares[i + 2]);
-        if (year) features.add(`d:${month}-${year}`);
+        if (year) sink.add(`d:${month}-${year}`);
         const before = i > 0 ? dayIn(line, starts[i - 1] as number, bares[i - 1] as number) : -1;
-        if (before >= 0) features.add(`d:${month}-${before}`);
+        if (before >= 0) sink.add(`d:${month}-${before}`);
         continue;
       }
       if (isYearIn(line, from, to)) {
-        flushRun(run, features);
+        flushRun(line, run, sink);
         const word = line.slice(from, to);
-        years.add(Number(word));
-        features.add(`d:${word}`);
+        years?.add(Number(word));
+        sink.add(`d:${word}`);
         continue;
       }
       if (hasDigitIn(line, from, to)) {
-        flushRun(run, features);
-        if (to - from >= 2) features.add(`n:${line.slice(from, to).replace(/,/g, "")}`);
+        flushRun(line, run, sink);
+        if (to - from >= 2) sink.figure(line, from, to);
         continue;
       }
       if (capitalAt(line, from) && !headline) {
-        const word = line.slice(from, to);
-        if (!((startsSentence || run.length === 0) && to - from <= LONGEST_NOT_NAME && NOT_NAMES.has(word.toLowerCase()))) {
-          run.push(word);
-          if (sentenceStart) flushRun(run, features);
+        if (!((startsSentence || run.count === 0) && to - from <= LONGEST_NOT_NAME && NOT_NAMES.has(line.slice(from, to).toLowerCase()))) {
+          run.push(from, to);
+          if (sentenceStart) flushRun(line, run, sink);
           continue;
         }
       }
-      flushRun(run, features);
+      flushRun(line, run, sink);
     }
-    flushRun(run, features);
+    flushRun(line, run, sink);
   }
-  return { features, years };
 }
 
-/** A 32-bit hash of a feature (two multiply-xor rounds over its UTF-16 units). */
+/** A 32-bit hash of a feature (FNV-1a over its UTF-16 units, then a final mix). */
 function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return finish32(h);
+}
+
+function finish32(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 2246822507);
   h = Math.imul(h ^ (h >>> 13), 3266489909);
   return (h ^ (h >>> 16)) >>> 0;

@@ -10,7 +10,7 @@
  * cross-event links 0.00.
  */
 import { z } from "zod";
-import { featureHashes, storyFeatures } from "../dedupe/story-features.ts";
+import { storyFeatureHashes } from "../dedupe/story-features.ts";
 import { StoryTable } from "../dedupe/story-links.ts";
 import { defineCorpusStage, refHash } from "../stage.ts";
 import { RowIndex } from "../util/row-index.ts";
@@ -57,7 +57,7 @@ export const stories = defineCorpusStage({
   },
   features(draft): StoryDraftFeatures {
     const text = [draft.meta.title, draft.meta.subtitle, draft.text()].filter((t): t is string => !!t).join("\n");
-    return { features: featureHashes(storyFeatures(text).features), published: publishedMs(draft.meta.publishedAt) };
+    return { features: storyFeatureHashes(text), published: publishedMs(draft.meta.publishedAt) };
   },
   collect(f: StoryDraftFeatures, ref, state) {
     state.rows.set(refHash(ref), state.table.add(ref.id, f.features, f.published));

@@ -66,6 +66,16 @@ export function foldHash53(text: string): number {
   return finish53(h1, h2);
 }
 
+/**
+ * The lower case of a UTF-16 unit from 128 up when lower-casing it is that unit alone, whatever is
+ * around it: itself for a unit that is neither letter nor digit and has no lower case, its one-unit
+ * lower case for a letter of Latin, Greek or Cyrillic (as `kindOf` says); -1 for any other unit.
+ */
+export function simpleLower(c: number): number {
+  const kind = kindOf(c);
+  return kind === SIMPLE_LETTER ? (LOWER[c] as number) : kind === SEPARATOR ? c : -1;
+}
+
 /** What folding does with a UTF-16 unit from 128 up (0: not known yet). */
 const SEPARATOR = 1;
 const SIMPLE_LETTER = 2;

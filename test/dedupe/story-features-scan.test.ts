@@ -8,14 +8,14 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MONTHS, MONTH_ABBREVIATIONS, NOT_NAMES, monthOf, storyFeatures, storyTokens } from "../../src/dedupe/story-features.ts";
+import { MONTHS, MONTH_ABBREVIATIONS, NOT_NAMES, featureHashes, monthOf, storyFeatureHashes, storyFeatures, storyTokens } from "../../src/dedupe/story-features.ts";
 
 const PIECES = [
   " ", " ", " ", "\n", "\n\n", ". ", ".", ",", ", ", "! ", "? ", "'", "’", "’s", "'s", "-", "&", "“", "”", ")", "(", "/",
   "0", "5", "13", "2,400", "4.5", "2023", "1999", "2101", "½", "٣",
   "January", "JANUARY", "january", "Jan.", "JAN", "jAn", "May", "may", "MAY", "Sept.", "sept", "Sep", "Dec", "decEMBER", "Mar", "march", "Octo", "Junes", "Kelvin",
   "The", "the", "In", "After", "Prime", "Minister", "Fumio", "Kishida", "U.S.", "Japan", "O'Neill", "said", "met", "Dock", "Workers", "Walk", "Out",
-  "É", "é", "Ωmega", "Москва", "東京", "İ", "\u212a", "ǅ", "\u0301", "e\u0301", "ﬁ", "Ｒ", "𝐀", "𝐚", "😀", "\ud800", "\udc00",
+  "É", "é", "Ωmega", "ΣΟΦΙΑ", "ΟΔΟΣ", "Σ", "Ärzte", "Łódź", "ẞ", "Москва", "東京", "İ", "\u212a", "ǅ", "\u0301", "e\u0301", "ﬁ", "Ｒ", "𝐀", "𝐚", "😀", "\ud800", "\udc00",
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((parts) => parts.join(""));
 const runs = { numRuns: 3000 };
@@ -174,6 +174,18 @@ describe("story features", () => {
     fc.assert(
       fc.property(text, (t) => {
         for (const w of t.split(/[\s.,]+/)) expect(monthOf(w)).toBe(monthOfReference(w));
+      }),
+      runs,
+    );
+  });
+
+  it("the features' hashes, read without building their strings, are the hashes of the strings", () => {
+    for (const t of ["", "Prime Minister Fumio Kishida met Joe Biden on January 13, 2023.", "ΟΔΟΣ ΣΟΦΙΑΣ Σ met Ärzte in Łódź.", "İstanbul Mayor Ekrem İmamoğlu", "2,400 people; 4.5%"]) {
+      expect([...storyFeatureHashes(t)]).toEqual([...featureHashes(storyFeatures(t).features)]);
+    }
+    fc.assert(
+      fc.property(text, (t) => {
+        expect([...storyFeatureHashes(t)]).toEqual([...featureHashes(storyFeatures(t).features)]);
       }),
       runs,
     );
