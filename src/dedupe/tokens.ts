@@ -51,9 +51,76 @@ export function normaliseForMatching(text: string): string {
   return text.normalize("NFKC").toLowerCase();
 }
 
-/** Tokenises `text` into `out` (reset first) and returns the number of words. */
+/**
+ * Tokenises `text` into `out` (reset first) and returns the number of words. Text of ASCII and of
+ * separators that normalising leaves separators (curly quotes, dashes, no-break spaces…) is read as it
+ * is, lower-cased as it goes: NFKC and lower-casing change nothing else in it. Text with anything else
+ * in it (a letter outside ASCII, say) is normalised first.
+ */
 export function hashWords(text: string, out: WordHashes): number {
-  const s = normaliseForMatching(text);
+  const count = hashPlainWords(text, out);
+  return count >= 0 ? count : hashNormalisedWords(normaliseForMatching(text), out);
+}
+
+/** For each UTF-16 unit from 128 up: 1 when it is a plain separator (see below), 2 when not, 0 not known yet. */
+const PLAIN_SEPARATOR = new Uint8Array(0x10000);
+
+/**
+ * A unit that separates words, and whose NFKC form, lower-cased, is separators only, whatever stands
+ * next to it: reading it as a space tokenises the text as normalising it first would.
+ */
+function plainSeparator(c: number): boolean {
+  let known = PLAIN_SEPARATOR[c] as number;
+  if (known === 0) {
+    const ch = String.fromCharCode(c);
+    const form = ch.normalize("NFKC");
+    let plain = !(c >= 0xd800 && c <= 0xdfff) && isSeparator(c) && `a${ch}a`.normalize("NFKC") === `a${form}a`;
+    const lower = form.toLowerCase();
+    for (let i = 0; plain && i < lower.length; i++) {
+      const u = lower.charCodeAt(i);
+      plain = u < 0x80 ? !((u >= 97 && u <= 122) || (u >= 48 && u <= 57) || (u >= 65 && u <= 90)) : isSeparator(u);
+    }
+    known = plain ? 1 : 2;
+    PLAIN_SEPARATOR[c] = known;
+  }
+  return known === 1;
+}
+
+/** hashWords of text that needs no normalising, or -1 as soon as a unit shows that it does. */
+function hashPlainWords(s: string, out: WordHashes): number {
+  let count = 0;
+  let ha = 0x811c9dc5;
+  let hb = 0x9e3779b9;
+  let inWord = false;
+  const n = s.length;
+  for (let i = 0; i <= n; i++) {
+    let code = i < n ? s.charCodeAt(i) : 32;
+    if (code >= 0x80) {
+      if (!plainSeparator(code)) return -1;
+      code = 32;
+    } else if (code >= 65 && code <= 90) code += 32;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (!inWord) {
+        ha = 0x811c9dc5;
+        hb = 0x9e3779b9;
+        inWord = true;
+      }
+      ha = Math.imul(ha ^ code, 0x01000193);
+      hb = Math.imul(hb ^ code, 0x85ebca6b) ^ (hb >>> 13);
+    } else if (inWord) {
+      if (count === out.a.length) grow(out);
+      out.a[count] = ha >>> 0;
+      out.b[count] = finalMix(hb);
+      count++;
+      inWord = false;
+    }
+  }
+  out.count = count;
+  return count;
+}
+
+/** hashWords of text already normalised for matching (the general reading; exported for the tests). */
+export function hashNormalisedWords(s: string, out: WordHashes): number {
   let count = 0;
   let ha = 0x811c9dc5;
   let hb = 0x9e3779b9;

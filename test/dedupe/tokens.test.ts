@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fingerprint } from "../../src/dedupe/fingerprint.ts";
 import { SIGNATURE_BINS, agreeingBins, estimateJaccard } from "../../src/dedupe/signature.ts";
 import { containment, jaccard, toSortedSet } from "../../src/dedupe/similarity.ts";
-import { createWordHashes, hashWords, matchingKey, matchingKeyHash, matchingWords } from "../../src/dedupe/tokens.ts";
+import { createWordHashes, hashNormalisedWords, hashWords, matchingKey, matchingKeyHash, matchingWords, normaliseForMatching } from "../../src/dedupe/tokens.ts";
 
 describe("word tokens", () => {
   it("ignore case, punctuation, quotes and spacing", () => {
@@ -21,6 +21,25 @@ describe("word tokens", () => {
     expect(a.count).toBe(5);
     expect(new Set(a.a.subarray(0, a.count)).size).toBe(5);
     expect(matchingWords("Café, CAFÉ!")).toEqual(["café", "café"]);
+  });
+
+  it("read plain text as it is, and anything else normalised, the same way", () => {
+    const pieces = [
+      "a", "Z", "Hello", "WORLD", "42", " ", "  ", "\t", "\n", ".", ",", "'", "-", "@", "~", "\u007f", "\u0000", "é", "É", "ﬁ", "Ｒ", "林", "\u0301", "\ud800",
+      "“", "”", "’", "—", "–", "…", "\u00a0", "\u2009", "\u200b", "¨", "´", "¸", "½", "²", "℃", "™", "\u20d7", "\u3000", "、", "\u00ad", "×", "«", "»", "•", "€", "\u2028",
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ maxLength: 60 })), (t) => {
+        const fast = createWordHashes();
+        const general = createWordHashes();
+        const n = hashWords(t, fast);
+        expect(n).toBe(hashNormalisedWords(normaliseForMatching(t), general));
+        expect([...fast.a.subarray(0, n)]).toEqual([...general.a.subarray(0, n)]);
+        expect([...fast.b.subarray(0, n)]).toEqual([...general.b.subarray(0, n)]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("fold compatibility forms (NFKC): ligatures and full-width letters", () => {
