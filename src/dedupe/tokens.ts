@@ -8,6 +8,7 @@
  * reusable buffers, so that a whole article is tokenised without allocating a string per word.
  */
 import { LETTER, MARK, NUMBER, classOf, unitsOf } from "../text/chars.ts";
+import { simpleLetterLower } from "../util/hash.ts";
 
 /** Reusable word-hash buffers: `a[i]` and `b[i]` are the two hashes of word i. */
 export interface WordHashes {
@@ -52,10 +53,11 @@ export function normaliseForMatching(text: string): string {
 }
 
 /**
- * Tokenises `text` into `out` (reset first) and returns the number of words. Text of ASCII and of
- * separators that normalising leaves separators (curly quotes, dashes, no-break spaces…) is read as it
- * is, lower-cased as it goes: NFKC and lower-casing change nothing else in it. Text with anything else
- * in it (a letter outside ASCII, say) is normalised first.
+ * Tokenises `text` into `out` (reset first) and returns the number of words. Text of ASCII, of
+ * separators that normalising leaves separators (curly quotes, dashes, no-break spaces…) and of
+ * Latin, Greek and Cyrillic letters that lower-case alone and that NFKC leaves alone is read as it
+ * is, lower-cased as it goes: normalising it first would change nothing else. Text with anything
+ * else in it (a combining mark, an ideograph, a ligature) is normalised first.
  */
 export function hashWords(text: string, out: WordHashes): number {
   const count = hashPlainWords(text, out);
@@ -87,6 +89,8 @@ function plainSeparator(c: number): boolean {
 }
 
 /** hashWords of text that needs no normalising, or -1 as soon as a unit shows that it does. */
+// (a letter of those scripts never composes with the letter next to it under NFKC: only combining
+// marks, which send the text the general way, do)
 function hashPlainWords(s: string, out: WordHashes): number {
   let count = 0;
   let ha = 0x811c9dc5;
@@ -95,11 +99,21 @@ function hashPlainWords(s: string, out: WordHashes): number {
   const n = s.length;
   for (let i = 0; i <= n; i++) {
     let code = i < n ? s.charCodeAt(i) : 32;
+    let word: boolean;
     if (code >= 0x80) {
-      if (!plainSeparator(code)) return -1;
-      code = 32;
-    } else if (code >= 65 && code <= 90) code += 32;
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (plainSeparator(code)) {
+        word = false;
+      } else {
+        // a letter of Latin, Greek or Cyrillic that NFKC leaves alone and that lower-cases alone
+        code = simpleLetterLower(code);
+        if (code < 0) return -1;
+        word = true;
+      }
+    } else {
+      if (code >= 65 && code <= 90) code += 32;
+      word = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+    }
+    if (word) {
       if (!inWord) {
         ha = 0x811c9dc5;
         hb = 0x9e3779b9;

@@ -76,6 +76,11 @@ export function simpleLower(c: number): number {
   return kind === SIMPLE_LETTER ? (LOWER[c] as number) : kind === SEPARATOR ? c : -1;
 }
 
+/** The one-unit lower case of a letter of Latin, Greek or Cyrillic that lower-cases alone (see `kindOf`), else -1. */
+export function simpleLetterLower(c: number): number {
+  return kindOf(c) === SIMPLE_LETTER ? (LOWER[c] as number) : -1;
+}
+
 /** What folding does with a UTF-16 unit from 128 up (0: not known yet). */
 const SEPARATOR = 1;
 const SIMPLE_LETTER = 2;

@@ -27,10 +27,15 @@ describe("word tokens", () => {
     const pieces = [
       "a", "Z", "Hello", "WORLD", "42", " ", "  ", "\t", "\n", ".", ",", "'", "-", "@", "~", "\u007f", "\u0000", "é", "É", "ﬁ", "Ｒ", "林", "\u0301", "\ud800",
       "“", "”", "’", "—", "–", "…", "\u00a0", "\u2009", "\u200b", "¨", "´", "¸", "½", "²", "℃", "™", "\u20d7", "\u3000", "、", "\u00ad", "×", "«", "»", "•", "€", "\u2028",
+      "Zürich", "ÉTÉ", "straße", "ẞ", "Łódź", "ΣΟΦΙΑ", "σοφία", "Москва", "İ", "ı", "ǅ", "ſ", "µ", "ª", "e\u0301", "Å", "\u212b", "\u1e9b\u0323",
     ];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(""));
+    // any unit of Latin, Greek and Cyrillic (and the general punctuation block), with ASCII between
+    const scripts = fc
+      .array(fc.oneof(fc.integer({ min: 0x80, max: 0x52f }), fc.integer({ min: 0x1e00, max: 0x206f }), fc.integer({ min: 0x20, max: 0x7e })), { maxLength: 40 })
+      .map((codes) => String.fromCharCode(...codes));
     fc.assert(
-      fc.property(fc.oneof(text, fc.string({ maxLength: 60 })), (t) => {
+      fc.property(fc.oneof(text, fc.string({ maxLength: 60 }), scripts), (t) => {
         const fast = createWordHashes();
         const general = createWordHashes();
         const n = hashWords(t, fast);
