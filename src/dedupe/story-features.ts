@@ -11,6 +11,7 @@
  */
 import { LETTER, MARK, NUMBER, UPPER, classOf, unitsOf } from "../text/chars.ts";
 import { simpleLower } from "../util/hash.ts";
+import { GrowableU32 } from "./growable.ts";
 
 /** Month names, lower-case (exported for the tests' reference reading). */
 export const MONTHS = [
@@ -121,6 +122,13 @@ function scanTokens(line: string, tokens: Tokens): void {
   }
 }
 
+/** A copy of `a` in an array twice as long. */
+function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /**
  * The tokens of one line as positions: where each starts, where it ends, and where its bare word ends
  * (without trailing periods and commas, then without a possessive "'s"). Reused from line to line.
@@ -133,14 +141,9 @@ class Tokens {
 
   add(start: number, end: number, bare: number): void {
     if (this.count === this.start.length) {
-      const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.start = grow(this.start);
-      this.end = grow(this.end);
-      this.bare = grow(this.bare);
+      this.start = doubled(this.start);
+      this.end = doubled(this.end);
+      this.bare = doubled(this.bare);
     }
     this.start[this.count] = start;
     this.end[this.count] = end;
@@ -289,13 +292,8 @@ class Run {
 
   push(start: number, end: number): void {
     if (this.count === this.start.length) {
-      const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.start = grow(this.start);
-      this.end = grow(this.end);
+      this.start = doubled(this.start);
+      this.end = doubled(this.end);
     }
     this.start[this.count] = start;
     this.end[this.count] = end;
@@ -341,16 +339,10 @@ const FNV_PRIME = 16777619;
  * string and hashed, so that the hash is always that of the string.
  */
 class HashedFeatures implements FeatureSink {
-  count = 0;
-  hashes = new Uint32Array(256);
+  private readonly hashes = new GrowableU32(256);
 
   private push(hash: number): void {
-    if (this.count === this.hashes.length) {
-      const bigger = new Uint32Array(this.hashes.length * 2);
-      bigger.set(this.hashes);
-      this.hashes = bigger;
-    }
-    this.hashes[this.count++] = hash;
+    this.hashes.push(hash);
   }
 
   add(feature: string): void {
@@ -392,7 +384,7 @@ class HashedFeatures implements FeatureSink {
 
   /** The hashes, sorted and distinct (as `featureHashes` gives them). */
   sorted(): Uint32Array {
-    const hashes = this.hashes.slice(0, this.count).sort();
+    const hashes = this.hashes.data.slice(0, this.hashes.length).sort();
     let n = 0;
     for (let k = 0; k < hashes.length; k++) if (k === 0 || hashes[k] !== hashes[k - 1]) hashes[n++] = hashes[k] as number;
     return hashes.slice(0, n);

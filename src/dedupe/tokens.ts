@@ -60,8 +60,8 @@ export function normaliseForMatching(text: string): string {
  * else in it (a combining mark, an ideograph, a ligature) is normalised first.
  */
 export function hashWords(text: string, out: WordHashes): number {
-  const count = hashPlainWords(text, out);
-  return count >= 0 ? count : hashNormalisedWords(normaliseForMatching(text), out);
+  const count = scanWords(text, out, true);
+  return count >= 0 ? count : scanWords(normaliseForMatching(text), out, false);
 }
 
 /** For each UTF-16 unit from 128 up: 1 when it is a plain separator (see below), 2 when not, 0 not known yet. */
@@ -88,10 +88,13 @@ function plainSeparator(c: number): boolean {
   return known === 1;
 }
 
-/** hashWords of text that needs no normalising, or -1 as soon as a unit shows that it does. */
-// (a letter of those scripts never composes with the letter next to it under NFKC: only combining
-// marks, which send the text the general way, do)
-function hashPlainWords(s: string, out: WordHashes): number {
+/**
+ * The word hashes of `s` into `out`. `plain`: `s` is the text as given, lower-cased here, and -1 comes
+ * back as soon as a unit shows that it needs normalising; otherwise `s` is normalised already.
+ */
+// (a letter of Latin, Greek or Cyrillic never composes with the letter next to it under NFKC: only
+// combining marks, which send the text the general way, do)
+function scanWords(s: string, out: WordHashes, plain: boolean): number {
   let count = 0;
   let ha = 0x811c9dc5;
   let hb = 0x9e3779b9;
@@ -100,78 +103,37 @@ function hashPlainWords(s: string, out: WordHashes): number {
   for (let i = 0; i <= n; i++) {
     let code = i < n ? s.charCodeAt(i) : 32;
     let word: boolean;
-    if (code >= 0x80) {
-      if (plainSeparator(code)) {
-        word = false;
-      } else {
-        // a letter of Latin, Greek or Cyrillic that NFKC leaves alone and that lower-cases alone
-        code = simpleLetterLower(code);
-        if (code < 0) return -1;
-        word = true;
-      }
-    } else {
-      if (code >= 65 && code <= 90) code += 32;
-      word = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-    }
-    if (word) {
-      if (!inWord) {
-        ha = 0x811c9dc5;
-        hb = 0x9e3779b9;
-        inWord = true;
-      }
-      ha = Math.imul(ha ^ code, 0x01000193);
-      hb = Math.imul(hb ^ code, 0x85ebca6b) ^ (hb >>> 13);
-    } else if (inWord) {
-      if (count === out.a.length) grow(out);
-      out.a[count] = ha >>> 0;
-      out.b[count] = finalMix(hb);
-      count++;
-      inWord = false;
-    }
-  }
-  out.count = count;
-  return count;
-}
-
-/** hashWords of text already normalised for matching (the general reading; exported for the tests). */
-export function hashNormalisedWords(s: string, out: WordHashes): number {
-  let count = 0;
-  let ha = 0x811c9dc5;
-  let hb = 0x9e3779b9;
-  let inWord = false;
-  const n = s.length;
-  for (let i = 0; i <= n; i++) {
-    const code = i < n ? s.charCodeAt(i) : 32;
-    let wordChar: boolean;
     if (code < 0x80) {
-      wordChar = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+      if (plain && code >= 65 && code <= 90) code += 32;
+      word = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+    } else if (!plain) {
+      word = !isSeparator(code);
+    } else if (plainSeparator(code)) {
+      word = false;
     } else {
-      wordChar = !isSeparator(code);
+      // a letter that NFKC leaves alone and that lower-cases alone, else the general way
+      code = simpleLetterLower(code);
+      if (code < 0) return -1;
+      word = true;
     }
-    if (wordChar && inWord && isIdeograph(code)) {
-      // an ideograph ends the word before it and stands alone
+    const ideograph = word && !plain && isIdeograph(code);
+    if (inWord && (!word || ideograph)) {
+      // the word ends here (an ideograph also ends the word before it, and stands alone)
       if (count === out.a.length) grow(out);
       out.a[count] = ha >>> 0;
       out.b[count] = finalMix(hb);
       count++;
       inWord = false;
     }
-    if (wordChar) {
-      if (!inWord) {
-        ha = 0x811c9dc5;
-        hb = 0x9e3779b9;
-        inWord = true;
-      }
-      ha = Math.imul(ha ^ code, 0x01000193);
-      hb = Math.imul(hb ^ code, 0x85ebca6b) ^ (hb >>> 13);
-      if (isIdeograph(code)) {
-        if (count === out.a.length) grow(out);
-        out.a[count] = ha >>> 0;
-        out.b[count] = finalMix(hb);
-        count++;
-        inWord = false;
-      }
-    } else if (inWord) {
+    if (!word) continue;
+    if (!inWord) {
+      ha = 0x811c9dc5;
+      hb = 0x9e3779b9;
+      inWord = true;
+    }
+    ha = Math.imul(ha ^ code, 0x01000193);
+    hb = Math.imul(hb ^ code, 0x85ebca6b) ^ (hb >>> 13);
+    if (ideograph) {
       if (count === out.a.length) grow(out);
       out.a[count] = ha >>> 0;
       out.b[count] = finalMix(hb);
