@@ -31,6 +31,8 @@ export interface JsonlReadOptions {
   maxGzipRatio: number;
   /** Yield each non-blank line unread (see `UnreadLine`); `readJsonlLine` reads it later. */
   unreadLines?: boolean;
+  /** Lines shorter than this are read here even so. */
+  unreadMinBytes?: number;
 }
 
 /**
@@ -65,7 +67,7 @@ export async function* readJsonl(abs: string, kind: InputKind, options: JsonlRea
     if (line.lineNo === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     if (isBlank(bytes)) return;
     // (a line is often a view of a bigger chunk: an unread one gets a copy of its own)
-    if (options.unreadLines) batch.push({ ok: "unread", index: index++, lineNo: line.lineNo, bytes: new Uint8Array(bytes) });
+    if (options.unreadLines && bytes.length >= (options.unreadMinBytes ?? 0)) batch.push({ ok: "unread", index: index++, lineNo: line.lineNo, bytes: new Uint8Array(bytes) });
     else batch.push(readJsonlLine(bytes, index++, line.lineNo));
   };
   try {

@@ -24,6 +24,7 @@ export function readInput(file: InputFile, options: ReadOptions = {}): AsyncGene
     maxBytes: positive(options.maxBytes, DEFAULT_MAX_BYTES),
     maxGzipRatio: positive(options.maxGzipRatio, DEFAULT_MAX_GZIP_RATIO),
     unreadLines: options.unreadLines === true,
+    unreadMinBytes: options.unreadMinBytes ?? 0,
   };
   switch (kind.format) {
     case "text":

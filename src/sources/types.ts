@@ -93,6 +93,8 @@ export interface ReadOptions {
   maxGzipRatio?: number;
   /** Yield JSONL lines as `UnreadLine`s instead of parsing them here (see `UnreadLine`). */
   unreadLines?: boolean;
+  /** With `unreadLines`: lines shorter than this many bytes are read here all the same (default 0). */
+  unreadMinBytes?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;

@@ -56,6 +56,14 @@ describe("unread JSONL lines", { timeout: 30_000 }, () => {
     }
   });
 
+  it("leave lines shorter than the minimum read", async () => {
+    const text = [JSON.stringify({ text: "short" }), JSON.stringify({ text: "long ".repeat(100) })].join("\n");
+    const items: (SourceItem | UnreadLine)[] = [];
+    for await (const item of readInput(fileAt(put(dir, "mixed-lengths.jsonl", text)), { unreadLines: true, unreadMinBytes: 100 })) items.push(item);
+    expect(items.map((item) => item.ok)).toEqual([true, "unread"]);
+    expect(readLater(items)).toEqual((await both(put(dir, "mixed-lengths-2.jsonl", text))).read);
+  });
+
   it("match the reader on random lines (valid or not, any bytes)", async () => {
     const lineArb = fc.oneof(
       fc.record({ id: fc.option(fc.string(), { nil: undefined }), text: fc.string({ minLength: 1 }), url: fc.option(fc.string(), { nil: undefined }) }).map((r) => Buffer.from(JSON.stringify(r))),
