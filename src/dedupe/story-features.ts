@@ -384,10 +384,7 @@ class HashedFeatures implements FeatureSink {
 
   /** The hashes, sorted and distinct (as `featureHashes` gives them). */
   sorted(): Uint32Array {
-    const hashes = this.hashes.data.slice(0, this.hashes.length).sort();
-    let n = 0;
-    for (let k = 0; k < hashes.length; k++) if (k === 0 || hashes[k] !== hashes[k - 1]) hashes[n++] = hashes[k] as number;
-    return hashes.slice(0, n);
+    return sortedDistinct(this.hashes.data.slice(0, this.hashes.length));
   }
 }
 
@@ -482,7 +479,12 @@ function finish32(h: number): number {
 
 /** A report's features as sorted, distinct 32-bit hashes: what the story table keeps. */
 export function featureHashes(features: Iterable<string>): Uint32Array {
-  const hashes = Uint32Array.from(features, hash32).sort();
+  return sortedDistinct(Uint32Array.from(features, hash32));
+}
+
+/** `hashes` (an array of its own, sorted in place) without repeats. */
+function sortedDistinct(hashes: Uint32Array): Uint32Array {
+  hashes.sort();
   let n = 0;
   for (let k = 0; k < hashes.length; k++) if (k === 0 || hashes[k] !== hashes[k - 1]) hashes[n++] = hashes[k] as number;
   return hashes.slice(0, n);

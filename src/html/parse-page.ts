@@ -80,8 +80,8 @@ class TreeParser implements TokenizerCallbacks {
   private readonly lastChild: Array<HtmlNode | null> = [null];
   /** Whether the innermost foreign or integration element puts the parser in foreign content. */
   private readonly foreign: boolean[] = [false];
-  /** A text or comment node that the next text or comment of its kind extends. */
-  private last: HtmlNode | null = null;
+  /** The text node just added, which the next text extends (any other node clears it). */
+  private lastText: HtmlNode | null = null;
   /** The tag being opened, its attributes, and the attribute being read. */
   private tagName = "";
   private attribs: Record<string, string> | null = null;
@@ -101,7 +101,7 @@ class TreeParser implements TokenizerCallbacks {
     else previous.next = node;
     this.lastChild[top] = node;
     node.parent = parent;
-    this.last = null;
+    this.lastText = null;
   }
 
   /** Adds an element and opens it. */
@@ -116,30 +116,31 @@ class TreeParser implements TokenizerCallbacks {
 
   /** Closes the innermost open element (never the root). */
   private closeElement(): void {
-    this.last = null;
+    this.lastText = null;
     if (this.open.length > 1) {
       this.open.pop();
       this.lastChild.pop();
     }
   }
 
-  private extend(type: "text" | "comment", data: string): void {
-    const last = this.last;
-    if (last !== null && last.type === type) {
+  /** Extends the text node just added, or adds one. */
+  private addText(data: string): void {
+    const last = this.lastText;
+    if (last !== null) {
       last.data += data;
       return;
     }
-    const node = new PageNode(type, "", undefined, data);
+    const node = new PageNode("text", "", undefined, data);
     this.add(node);
-    this.last = node;
+    this.lastText = node;
   }
 
   ontext(start: number, end: number): void {
-    this.extend("text", this.source.slice(start, end));
+    this.addText(this.source.slice(start, end));
   }
 
   ontextentity(codePoint: number): void {
-    this.extend("text", String.fromCodePoint(codePoint));
+    this.addText(String.fromCodePoint(codePoint));
   }
 
   onopentagname(start: number, end: number): void {
@@ -229,14 +230,12 @@ class TreeParser implements TokenizerCallbacks {
   }
 
   oncomment(start: number, end: number, offset: number): void {
-    this.extend("comment", this.source.slice(start, end - offset));
-    this.last = null;
+    this.add(new PageNode("comment", "", undefined, this.source.slice(start, end - offset)));
   }
 
   oncdata(start: number, end: number, offset: number): void {
     // HTML has no CDATA sections outside foreign content: read as a comment, as the parser does
-    this.extend("comment", `[CDATA[${this.source.slice(start, end - offset)}]]`);
-    this.last = null;
+    this.add(new PageNode("comment", "", undefined, `[CDATA[${this.source.slice(start, end - offset)}]]`));
   }
 
   ondeclaration(start: number, end: number): void {
