@@ -35,7 +35,7 @@ import {
   spillJson,
 } from "./pass.ts";
 import { type Kept, KeptFeaturesReader, KeptFeaturesWriter, Serialized } from "./kept-features.ts";
-import { contextFor, describeError } from "./process.ts";
+import { contextFor, describeError, timeLimitDetail } from "./process.ts";
 import { JsonlSink } from "./sinks/jsonl.ts";
 import { type RunStats, type StatsSnapshot, StatsCollector } from "./sinks/stats.ts";
 import { LineSplitter, type SplitLine } from "./sources/lines.ts";
@@ -60,7 +60,11 @@ export interface RunOptions {
   inFlight?: number;
   /** Drafts sent to a worker in one task (default 8): fewer messages between threads. */
   batchSize?: number;
-  /** The longest an article may take in its article stages (worker threads only; default 60 s). */
+  /**
+   * The longest an article may take in its article stages (default 60 s). A worker's draft is stopped
+   * there by a watchdog; in this thread (small runs, `workers: 0`) the limit is checked as each stage
+   * returns.
+   */
   articleTimeoutMs?: number;
   /**
    * Drafts to handle in this thread before worker threads start (default 256: small runs need none),
@@ -218,7 +222,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
     duplicates: new JsonlSink(join(out, "duplicates.jsonl"), at ? at.duplicates : null),
     rejected: new JsonlSink(join(out, "rejected.jsonl"), at ? at.rejected : null),
   };
-  const stageOpts = { log, stateDir, tempDir: tmp, onStage: stats.onStage };
+  const stageOpts = { log, stateDir, tempDir: tmp, onStage: stats.onStage, timeLimitMs: timeoutMs };
   const corpusStates = new Map<CorpusStage, { state: unknown; ctx: StageContext<never> }>();
   const progress: RunProgress = { pass: 1, passes, read: 0, done: 0 };
   const tick = () => options.onProgress?.(progress);
@@ -356,7 +360,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
     draft.stage = parts.stretch[0]?.name ?? parts.after?.name ?? "run";
     draft.reject(
       timedOut ? "time-limit" : "stage-error",
-      timedOut ? `the article stages took longer than ${timeoutMs} ms and were stopped` : describeError(error),
+      timedOut ? timeLimitDetail(timeoutMs) : describeError(error),
     );
     return { settled: settle(draft) };
   };

@@ -15,8 +15,10 @@ import { checkSync } from "recheck";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import news from "../pipelines/news.ts";
 import { loadPipeline } from "../src/cli.ts";
+import { extendPipeline } from "../src/pipeline.ts";
 import { cleanOne } from "../src/process.ts";
 import { run } from "../src/run.ts";
+import { defineStage } from "../src/stage.ts";
 
 const pipeline = news();
 let dir = "";
@@ -164,4 +166,55 @@ describe("unbreakable by input", () => {
     expect(rejected[0].source.index).toBe(1);
     expect(stats.counts.articles + stats.counts.duplicates).toBe(2);
   }, 120_000);
+
+  it("stops an article whose stages run long in the main thread, at the next stage, and the run goes on", async () => {
+    // A stage that takes 1.5 s on one article, then another article stage: with a limit of 500 ms
+    // the slow article is rejected as that stage returns (the main thread cannot stop a stage midway).
+    let after = 0;
+    const slow = defineStage({
+      name: "slow",
+      description: "Takes 1.5 s on the article with id 'slow'.",
+      run(draft) {
+        if (draft.id !== "slow") return;
+        const until = performance.now() + 1500;
+        while (performance.now() < until);
+      },
+    });
+    const next = defineStage({
+      name: "next",
+      description: "Counts the articles it sees.",
+      run(draft) {
+        if (draft.id === "slow") after++;
+      },
+    });
+    const slowPipeline = extendPipeline(news(), { name: "slow", after: "segment", stages: [slow, next] });
+    const text = prose(8).replace(/<\/?p>/g, "");
+    const input = join(dir, "slow.jsonl");
+    const lines = [{ id: "fast1", text: `${text} ${text}` }, { id: "slow", text }, { id: "fast2", text: `${text} Again, ${text}` }];
+    await writeFile(input, `${lines.map((l) => JSON.stringify(l)).join("\n")}\n`);
+    // The first article through a fresh pipeline pays for its lazy set-up (word lists, patterns):
+    // done here, so that the limit measures the stages alone.
+    await cleanOne(slowPipeline, { kind: "text", content: text });
+    for (const limit of [500, 60_000]) {
+      after = 0;
+      const out = join(dir, `slow-out-${limit}`);
+      const stats = await run({ pipeline: slowPipeline, workers: 0, articleTimeoutMs: limit, inputs: [input], out });
+      expect(stats.counts.inputs).toBe(3);
+      expect(stats.counts.articles + stats.counts.duplicates + stats.counts.rejected).toBe(3);
+      const rejectedText = (await readFile(join(out, "rejected.jsonl"), "utf8")).trim();
+      if (limit === 60_000) {
+        // under the limit, nothing is stopped
+        expect(rejectedText).toBe("");
+        expect(after).toBe(1);
+        continue;
+      }
+      const rejected = rejectedText.split("\n").map((l) => JSON.parse(l));
+      expect(rejected, rejectedText).toHaveLength(1);
+      expect(rejected[0]).toMatchObject({ stage: "slow", reason: "time-limit", source: { index: 1 } });
+      expect(rejected[0].detail).toContain("500 ms");
+      // stopped: no later stage saw it
+      expect(after).toBe(0);
+      expect(stats.counts.articles + stats.counts.duplicates).toBe(2);
+    }
+  }, 60_000);
 });
