@@ -97,6 +97,8 @@ const CHECKPOINT_EVERY = 2000;
 const UNREAD_MIN_BYTES = 16 << 10;
 const WORKERS_AFTER = 256;
 const WORKERS_AFTER_MS = 500;
+/** tsx's loader, for worker threads (pipelines and stages are TypeScript). */
+const TSX = import.meta.resolve("tsx");
 
 interface Checkpoint {
   fingerprint: string;
@@ -262,7 +264,9 @@ export async function run(options: RunOptions): Promise<RunStats> {
     const starting = (async () => {
       const started = new Piscina({
         filename: new URL("./worker.ts", import.meta.url).href,
-        execArgv: ["--import", "tsx"],
+        // tsx as resolved from here: resolved from the working directory, it is missing when the
+        // command runs from a folder of dumps rather than from the project
+        execArgv: ["--import", TSX],
         minThreads: workers,
         maxThreads: workers,
         idleTimeout: 60_000,

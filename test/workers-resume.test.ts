@@ -47,6 +47,31 @@ describe("worker threads", () => {
   }, 300_000);
 });
 
+describe("the command run from another folder", () => {
+  it("starts its worker threads (their loader is found from the project, not the working folder)", async () => {
+    // 400 records: past the 256 a run handles before it starts workers
+    const cwd = await mkdtemp(join(tmpdir(), "tidings-elsewhere-"));
+    try {
+      const child = spawn(process.execPath, [BIN, "run", "--in", join(dir, "small.jsonl"), "--out", "clean", "-c", "2", "--no-report"], {
+        cwd,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, TIDINGS_LOG_LEVEL: "warn" },
+      });
+      let stderr = "";
+      child.stderr?.on("data", (d) => {
+        stderr += d;
+      });
+      expect(await finish(child), stderr).toBe(0);
+      const params = { gazetteer: [], stateDir: null };
+      const reference = join(dir, "elsewhere-w0");
+      await run({ pipeline: await loadPipeline(NEWS, params), workers: 0, inputs: [join(dir, "small.jsonl")], out: reference });
+      expect(await outputs(join(cwd, "clean"))).toEqual(await outputs(reference));
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 function tidings(args: string[]) {
   return spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TIDINGS_LOG_LEVEL: "warn" } });
 }
