@@ -161,7 +161,7 @@ Examples:
     .option("-n, --names <file.yaml>", "gazetteer of names: a YAML list of { canonical, aliases: [...] }")
     .option("-s, --state <dir>", "folder for state kept between runs (the duplicate index), so later runs find duplicates of earlier ones")
     .option("-c, --concurrency <n>", "worker threads for the article stages (default: one per core; 0 runs them in the main thread)", wholeNumber)
-    .option("--timeout <seconds>", "the longest one article may take in the article stages before it is rejected (a worker stops it there; the main thread, as the stage that ran over returns)", positiveNumber, 60)
+    .option("--timeout <seconds>", "the longest one article may take in the article stages before it is rejected, stopped mid-stage (with --concurrency 0: as the stage that ran over returns)", positiveNumber, 60)
     .option("--resume", "finish a run that was killed, from its last checkpoint in --out (same pipeline and inputs)", false)
     .option("--checkpoint-every <n>", "records between checkpoints, the most a killed run has to redo", wholeNumber, 2000)
     .option("--no-report", "do not write report.html")

@@ -2,6 +2,7 @@
  * Running stages over one draft. The runner uses this for every stretch of article stages between
  * corpus stages; tests and benchmarks use `cleanOne` to clean a single input without a run.
  */
+import { Script } from "node:vm";
 import type { Logger } from "pino";
 import { Draft, type DraftMeta, type RawInput } from "./draft.ts";
 import { silentLogger } from "./log.ts";
@@ -22,6 +23,13 @@ export interface StageRunOptions {
    * worker the runner's watchdog stops it.
    */
   timeLimitMs?: number | null;
+  /**
+   * Stops the stages mid-stage at the time limit, even a stage that never returns, as long as they
+   * run without awaiting (an async stage is checked as it returns). Costs about a quarter of a
+   * millisecond a draft (the engine's watchdog starts a thread per call): the runner asks for it for
+   * the drafts it cleans in its own thread while workers are there to take the rest.
+   */
+  hardLimit?: boolean;
 }
 
 /** The detail of a `time-limit` rejection. */
@@ -49,6 +57,22 @@ export async function runArticleStages(
   options: StageRunOptions = {},
 ): Promise<void> {
   const limit = options.timeLimitMs ?? null;
+  if (limit === null || !options.hardLimit || stages.length === 0) return runStages(draft, stages, options, limit);
+  let pending: Promise<void> | null = null;
+  try {
+    underTimeLimit(() => {
+      pending = runStages(draft, stages, options, limit);
+    }, limit);
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code !== "ERR_SCRIPT_EXECUTION_TIMEOUT") throw error;
+    // stopped mid-stage: `draft.stage` is the stage that was running
+    draft.reject("time-limit", timeLimitDetail(limit));
+    return;
+  }
+  await pending;
+}
+
+async function runStages(draft: Draft, stages: readonly ArticleStage[], options: StageRunOptions, limit: number | null): Promise<void> {
   // The draft's own time in its stages: other drafts' stages may run while an async stage waits.
   let spent = 0;
   for (const stage of stages) {
@@ -71,6 +95,25 @@ export async function runArticleStages(
     spent += took;
     // (the stage that ran over is the one the rejection names)
     if (limit !== null && !draft.rejection && spent > limit) draft.reject("time-limit", timeLimitDetail(limit));
+  }
+}
+
+/** Where `underTimeLimit` leaves the work for the script to call. */
+const GUARDED = Symbol.for("tidings.underTimeLimit");
+const CALL_GUARDED = new Script(`globalThis[Symbol.for("tidings.underTimeLimit")]()`, { filename: "tidings-time-limit" });
+
+/**
+ * Runs `work` and returns when it does, or throws ERR_SCRIPT_EXECUTION_TIMEOUT after `ms`: the engine
+ * stops the thread's script wherever it is (no catch in the work can hold it).
+ */
+function underTimeLimit(work: () => void, ms: number): void {
+  const global = globalThis as unknown as Record<symbol, (() => void) | undefined>;
+  const outer = global[GUARDED];
+  global[GUARDED] = work;
+  try {
+    CALL_GUARDED.runInThisContext({ timeout: Math.max(1, Math.ceil(ms)) });
+  } finally {
+    global[GUARDED] = outer;
   }
 }
 

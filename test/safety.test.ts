@@ -167,6 +167,29 @@ describe("unbreakable by input", () => {
     expect(stats.counts.articles + stats.counts.duplicates).toBe(2);
   }, 120_000);
 
+  it("stops an article that hangs a stage in the main thread while workers start, and the run goes on", async () => {
+    // Three records: too few for the run to start its workers, so all are cleaned in the main thread,
+    // where the hang must be stopped mid-stage as a worker's would be.
+    const module = new URL("./support/hang-pipeline.ts", import.meta.url).pathname;
+    const params = { gazetteer: [], stateDir: null };
+    const hanging = await loadPipeline(module, params);
+    const text = prose(9).replace(/<\/?p>/g, "");
+    const input = join(dir, "hang-here.jsonl");
+    await writeFile(input, `${[{ id: "ok1", text: `${text} ${text}` }, { id: "hang", text }, { id: "ok2", text: `${text} Again, ${text}` }].map((l) => JSON.stringify(l)).join("\n")}\n`);
+    const out = join(dir, "hang-here-out");
+    const started = performance.now();
+    const stats = await run({ pipeline: hanging, pipelineRef: { module, params }, workers: 1, articleTimeoutMs: 1500, inputs: [input], out });
+    expect(performance.now() - started).toBeLessThan(60_000);
+    expect(stats.counts.inputs).toBe(3);
+    const rejected = (await readFile(join(out, "rejected.jsonl"), "utf8")).trim().split("\n").map((l) => JSON.parse(l));
+    expect(rejected, JSON.stringify(rejected)).toHaveLength(1);
+    expect(rejected[0]).toMatchObject({ stage: "hang", reason: "time-limit", source: { index: 1 } });
+    expect(stats.counts.articles + stats.counts.duplicates).toBe(2);
+    // the thread goes on working after the stop: the same pipeline cleans a record as before
+    const after = await cleanOne(hanging, { kind: "text", content: `${text} ${text}` }, { id: "later" });
+    expect(after.rejection).toBeNull();
+  }, 120_000);
+
   it("stops an article whose stages run long in the main thread, at the next stage, and the run goes on", async () => {
     // A stage that takes 1.5 s on one article, then another article stage: with a limit of 500 ms
     // the slow article is rejected as that stage returns (the main thread cannot stop a stage midway).
