@@ -510,65 +510,71 @@ export async function run(options: RunOptions): Promise<RunStats> {
         p === 0
           ? sourceJobs(readAllSources(options.inputs, [out, ...(stateDir ? [resolve(stateDir)] : [])], log, stats))
           : spillJobs(join(tmp, `pass-${p}.jsonl`), join(tmp, `kept-${p}.bin`));
-      for await (const job of jobs) {
-        progress.read++;
-        const mySeq = seq++;
-        if (mySeq < skip) continue;
-        if (prevCorpus && prevState) {
-          const started = performance.now();
-          if (prevCorpus.decided) {
-            // Decided here, where the state is; applied wherever the pass runs.
-            try {
-              const own = prevCorpus.decided.seesFeatures ? job.kept?.own?.value() : undefined;
-              const value = prevCorpus.decided.decide(refOfJob(job), prevState.state, prevState.ctx, own);
-              job.decision = value === undefined ? null : { value };
-            } catch (error) {
+      // The loop over the pass's drafts is a function of its own: the engine optimises the hot loop
+      // alone, rather than compiling the whole of `run` again and again (measured: 1.3 s of the
+      // optimising compiler's time in a 20 MB run, against 6.4 s of work on the main thread).
+      const feed = async (): Promise<void> => {
+        for await (const job of jobs) {
+          progress.read++;
+          const mySeq = seq++;
+          if (mySeq < skip) continue;
+          if (prevCorpus && prevState) {
+            const started = performance.now();
+            if (prevCorpus.decided) {
+              // Decided here, where the state is; applied wherever the pass runs.
+              try {
+                const own = prevCorpus.decided.seesFeatures ? job.kept?.own?.value() : undefined;
+                const value = prevCorpus.decided.decide(refOfJob(job), prevState.state, prevState.ctx, own);
+                job.decision = value === undefined ? null : { value };
+              } catch (error) {
+                const draft = draftOfJob(job);
+                draft.stage = prevCorpus.name;
+                draft.reject("stage-error", describeError(error));
+                Object.assign(job, { draft, line: null, decision: null });
+              }
+            } else {
               const draft = draftOfJob(job);
               draft.stage = prevCorpus.name;
-              draft.reject("stage-error", describeError(error));
-              Object.assign(job, { draft, line: null, decision: null });
+              try {
+                const outcome = await prevCorpus.apply(draft, prevState.state, prevState.ctx);
+                if (outcome && !draft.rejection) draft.rejection = outcome;
+              } catch (error) {
+                draft.reject("stage-error", describeError(error));
+                log.warn({ stage: prevCorpus.name, id: draft.id, err: error }, "corpus stage failed on an article");
+              }
+              Object.assign(job, { draft, line: null });
             }
-          } else {
-            const draft = draftOfJob(job);
-            draft.stage = prevCorpus.name;
+            stats.time(prevCorpus.name, performance.now() - started);
+          }
+          // A draft handed on while nothing before it is still in flight goes straight out: most drafts
+          // of a later pass, which would otherwise each cost a queued task and two promises.
+          if (queue.size === 0 && queue.pending === 0 && ordered.emitted === mySeq) {
+            const handedOn = passOn(job, p);
+            if (handedOn) {
+              await ordered.emitNext(handedOn);
+              continue;
+            }
+          }
+          void queue.add(async () => {
             try {
-              const outcome = await prevCorpus.apply(draft, prevState.state, prevState.ctx);
-              if (outcome && !draft.rejection) draft.rejection = outcome;
+              await ordered.put(mySeq, await execute(job, p));
             } catch (error) {
-              draft.reject("stage-error", describeError(error));
-              log.warn({ stage: prevCorpus.name, id: draft.id, err: error }, "corpus stage failed on an article");
+              // the drafts after this one would wait for it forever: stop them all
+              failure ??= error;
+              ordered.abort(error);
+              queue.clear();
             }
-            Object.assign(job, { draft, line: null });
-          }
-          stats.time(prevCorpus.name, performance.now() - started);
-        }
-        // A draft handed on while nothing before it is still in flight goes straight out: most drafts
-        // of a later pass, which would otherwise each cost a queued task and two promises.
-        if (queue.size === 0 && queue.pending === 0 && ordered.emitted === mySeq) {
-          const handedOn = passOn(job, p);
-          if (handedOn) {
-            await ordered.emitNext(handedOn);
-            continue;
+          });
+          if (queue.size >= inFlight) await queue.onSizeLessThan(inFlight);
+          if (failure) throw failure;
+          if (p === 0 && spill !== null && mySeq % checkpointEvery === checkpointEvery - 1) {
+            await queue.onIdle();
+            spill.flush();
+            await writeCheckpoint({ passesDone: 0, records: ordered.emitted, offsets: { ...outputOffsets(), spill: spill.bytes } });
           }
         }
-        void queue.add(async () => {
-          try {
-            await ordered.put(mySeq, await execute(job, p));
-          } catch (error) {
-            // the drafts after this one would wait for it forever: stop them all
-            failure ??= error;
-            ordered.abort(error);
-            queue.clear();
-          }
-        });
-        if (queue.size >= inFlight) await queue.onSizeLessThan(inFlight);
-        if (failure) throw failure;
-        if (p === 0 && spill !== null && mySeq % checkpointEvery === checkpointEvery - 1) {
-          await queue.onIdle();
-          spill.flush();
-          await writeCheckpoint({ passesDone: 0, records: ordered.emitted, offsets: { ...outputOffsets(), spill: spill.bytes } });
-        }
-      }
+      };
+      await feed();
       await queue.onIdle();
       if (failure) throw failure;
       // temporary files: named once whole, not synced
