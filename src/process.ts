@@ -16,6 +16,8 @@ export interface StageRunOptions {
   tempDir?: string | null;
   /** Called after each stage with the time it took, for run statistics. */
   onStage?: (stage: Stage, ms: number, draft: Draft) => void;
+  /** Called as each article stage starts, with its place in the stretch (a worker tells the runner). */
+  onStageStart?: (index: number) => void;
   /**
    * The longest a draft's article stages may take together, in ms (absent: no limit). In this
    * thread it is checked as each stage returns: a draft over it is rejected with `time-limit` and
@@ -75,9 +77,11 @@ export async function runArticleStages(
 async function runStages(draft: Draft, stages: readonly ArticleStage[], options: StageRunOptions, limit: number | null): Promise<void> {
   // The draft's own time in its stages: other drafts' stages may run while an async stage waits.
   let spent = 0;
-  for (const stage of stages) {
+  for (let index = 0; index < stages.length; index++) {
+    const stage = stages[index] as ArticleStage;
     if (draft.rejection || draft.duplicateOf) return;
     draft.stage = stage.name;
+    options.onStageStart?.(index);
     const started = performance.now();
     let took = 0;
     try {

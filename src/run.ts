@@ -241,7 +241,8 @@ export async function run(options: RunOptions): Promise<RunStats> {
   let warmFailure: unknown = null;
   // One clock slot per task in flight: a worker writes the time it starts a task into the task's slot.
   const clocks = new Float64Array(new SharedArrayBuffer(8 * inFlight));
-  const positions = new Int32Array(new SharedArrayBuffer(4 * inFlight));
+  // Two per slot: the draft of the task and the article stage a worker is at (see WorkerSetup).
+  const positions = new Int32Array(new SharedArrayBuffer(8 * inFlight));
   const freeSlots = Array.from({ length: inFlight }, (_, i) => inFlight - 1 - i);
   const running = new Set<{ slot: number; controller: AbortController }>();
   const watchdog = new Watchdog(() => {
@@ -362,10 +363,11 @@ export async function run(options: RunOptions): Promise<RunStats> {
   };
 
   /** A draft that failed on a worker, as its rejected line. */
-  const failed = (job: Job, p: number, timedOut: boolean, error: unknown): PassOutcome => {
+  const failed = (job: Job, p: number, timedOut: boolean, error: unknown, stageAt: number): PassOutcome => {
     const parts = passParts[p] as PassParts;
     const draft = draftOfJob(job);
-    draft.stage = parts.stretch[0]?.name ?? parts.after?.name ?? "run";
+    // the stage the worker was running when it was stopped (or failed), as far as it told
+    draft.stage = parts.stretch[stageAt]?.name ?? parts.stretch[0]?.name ?? parts.after?.name ?? "run";
     draft.reject(
       timedOut ? "time-limit" : "stage-error",
       timedOut ? timeLimitDetail(timeoutMs) : describeError(error),
@@ -383,7 +385,8 @@ export async function run(options: RunOptions): Promise<RunStats> {
     const slot = freeSlots.pop();
     if (slot === undefined) throw new Error("more tasks in flight than clock slots");
     clocks[slot] = 0;
-    positions[slot] = -1;
+    positions[2 * slot] = -1;
+    positions[2 * slot + 1] = -1;
     const controller = new AbortController();
     const task: WorkerTask = {
       pass: p,
@@ -394,7 +397,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
     const watched = { slot, controller };
     running.add(watched);
     watchdog.start();
-    let failure: { error: unknown; timedOut: boolean; at: number } | null = null;
+    let failure: { error: unknown; timedOut: boolean; at: number; stage: number } | null = null;
     try {
       const result = (await pool.run(task, { signal: controller.signal })) as WorkerResult;
       stats.addTimes(result.times);
@@ -404,17 +407,17 @@ export async function run(options: RunOptions): Promise<RunStats> {
       });
       return result.outcomes;
     } catch (error) {
-      failure = { error, timedOut: controller.signal.aborted, at: positions[slot] as number };
+      failure = { error, timedOut: controller.signal.aborted, at: positions[2 * slot] as number, stage: positions[2 * slot + 1] as number };
     } finally {
       running.delete(watched);
       clocks[slot] = 0;
       freeSlots.push(slot);
       if (running.size === 0) watchdog.stop();
     }
-    if (jobs.length === 1) return [failed(jobs[0] as Job, p, failure.timedOut, failure.error)];
+    if (jobs.length === 1) return [failed(jobs[0] as Job, p, failure.timedOut, failure.error, failure.stage)];
     return Promise.all(
       jobs.map((job, k) =>
-        k === failure.at ? failed(job, p, failure.timedOut, failure.error) : runBatch(pool, p, [job]).then((outcomes) => outcomes[0] as PassOutcome),
+        k === failure.at ? failed(job, p, failure.timedOut, failure.error, failure.stage) : runBatch(pool, p, [job]).then((outcomes) => outcomes[0] as PassOutcome),
       ),
     );
   };

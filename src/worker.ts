@@ -22,7 +22,8 @@ export interface WorkerSetup {
   pipeline: PipelineRef;
   /**
    * One slot per task in flight: the worker writes the time (ms) it starts each draft of a task into
-   * the task's slot of `clocks`, and the draft's place in the task into `positions`.
+   * the task's slot of `clocks`, and into `positions` (two per slot) the draft's place in the task and
+   * the place in the stretch of the article stage it is running (-1 before the first).
    */
   clocks: SharedArrayBuffer;
   positions: SharedArrayBuffer;
@@ -88,10 +89,14 @@ export default async function runTask(task: WorkerTask): Promise<WorkerResult | 
     onStage: (stage: { name: string }, ms: number) => {
       times[stage.name] = (times[stage.name] ?? 0) + ms;
     },
+    onStageStart: (index: number) => {
+      positions[2 * task.slot + 1] = index;
+    },
   };
   const outcomes: PassOutcome[] = [];
   for (let k = 0; k < task.drafts.length; k++) {
-    positions[task.slot] = k;
+    positions[2 * task.slot] = k;
+    positions[2 * task.slot + 1] = -1;
     clocks[task.slot] = Date.now();
     const given = task.drafts[k] as DraftState | string | Uint8Array | UnreadRecord;
     const spilled = typeof given === "string" || given instanceof Uint8Array;
