@@ -19,10 +19,10 @@ export interface StageRunOptions {
   /** Called as each article stage starts, with its place in the stretch (a worker tells the runner). */
   onStageStart?: (index: number) => void;
   /**
-   * The longest a draft's article stages may take together, in ms (absent: no limit). In this
-   * thread it is checked as each stage returns: a draft over it is rejected with `time-limit` and
-   * runs no further stage. A stage that never returns cannot be stopped from its own thread; on a
-   * worker the runner's watchdog stops it.
+   * The longest a draft's article stages may take together, in ms (absent: no limit). It is checked
+   * as each stage returns: a draft over it is rejected with `time-limit` and runs no further stage.
+   * A stage that never returns is stopped only with `hardLimit` (or, on a worker, by the runner's
+   * watchdog).
    */
   timeLimitMs?: number | null;
   /**
@@ -115,7 +115,8 @@ function underTimeLimit(work: () => void, ms: number): void {
   const outer = global[GUARDED];
   global[GUARDED] = work;
   try {
-    CALL_GUARDED.runInThisContext({ timeout: Math.max(1, Math.ceil(ms)) });
+    // (the engine takes at most 2^32 - 1 ms: a longer limit is as good as none)
+    CALL_GUARDED.runInThisContext({ timeout: Math.min(2 ** 32 - 1, Math.max(1, Math.ceil(ms))) });
   } finally {
     global[GUARDED] = outer;
   }

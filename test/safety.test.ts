@@ -185,6 +185,17 @@ describe("unbreakable by input", () => {
     expect(after.rejection).toBeNull();
   }, 120_000);
 
+  it("takes a time limit longer than the engine's watchdog can count (2^32 ms) as no limit", async () => {
+    const input = join(dir, "long-limit.jsonl");
+    const text = prose(10).replace(/<\/?p>/g, "");
+    await writeFile(input, `${JSON.stringify({ id: "a", text: `${text} ${text}` })}\n`);
+    const module = new URL("../pipelines/news.ts", import.meta.url).pathname;
+    const params = { gazetteer: [], stateDir: null };
+    // workers: 1 with a single record: cleaned in the main thread, under the engine's watchdog
+    const stats = await run({ pipeline, pipelineRef: { module, params }, workers: 1, articleTimeoutMs: 1e12, inputs: [input], out: join(dir, "long-limit-out") });
+    expect(stats.counts).toMatchObject({ inputs: 1, articles: 1, rejected: 0 });
+  }, 60_000);
+
   it("stops an article whose stages run long in the main thread, at the next stage, and the run goes on", async () => {
     // A stage that takes 1.5 s on one article, then another article stage: with a limit of 500 ms
     // the slow article is rejected as that stage returns (the main thread cannot stop a stage midway).
