@@ -154,9 +154,9 @@ export function officeMentions(text: string): Mention[] {
 
 /** Flags every name that shares its office, in one document, with another name. Returns how many. */
 export function flagSameOffice(draft: Draft, texts: readonly string[]): number {
-  // One search of the whole document first: a role word never spans two texts, and a text's end
-  // passes the hint's end test as the line break between texts does.
-  if (!ROLE_HINT.test(texts.join("\n"))) return 0;
+  // A search of each text first (most hold no role word); no copy of the whole document is made
+  // unless two names hold one office.
+  if (!texts.some((text) => ROLE_HINT.test(text))) return 0;
   const byRole = new Map<string, Map<string, number>>();
   for (const text of texts) {
     for (const { role, name } of officeMentions(text)) {
@@ -166,12 +166,14 @@ export function flagSameOffice(draft: Draft, texts: readonly string[]): number {
     }
   }
   let flags = 0;
+  let all: string | null = null;
   for (const [role, names] of byRole) {
     if (names.size < 2) continue;
     // The real name is the one the text keeps using: its words come back elsewhere ("Blinken said").
-    const all = texts.join("\n");
+    all ??= texts.join("\n");
+    const document = all;
     const support = (name: string): number =>
-      name.split(" ").reduce((n, w) => n + (all.match(new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "gu"))?.length ?? 0), 0);
+      name.split(" ").reduce((n, w) => n + (document.match(new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "gu"))?.length ?? 0), 0);
     const ranked = [...names]
       .map(([name, count]) => [name, count, support(name)] as const)
       .sort((a, b) => b[2] - a[2] || b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
