@@ -94,8 +94,7 @@ export const ArticleSchema = z
   })
   .strict()
   .superRefine((article, ctx) => {
-    const body = bodyText(article.blocks);
-    if (body !== article.text) {
+    if (!isBodyText(article.blocks, article.text)) {
       ctx.addIssue({ code: "custom", path: ["text"], message: "text must be the non-caption blocks joined by blank lines" });
     }
   });
@@ -107,6 +106,23 @@ export function bodyText(blocks: readonly Block[]): string {
     .filter((b) => b.type !== "caption")
     .map((b) => b.text)
     .join("\n\n");
+}
+
+/** Whether `text` is `bodyText(blocks)`, read in place (no copy of the body is made). */
+export function isBodyText(blocks: readonly Block[], text: string): boolean {
+  let at = 0;
+  let first = true;
+  for (const block of blocks) {
+    if (block.type === "caption") continue;
+    if (!first) {
+      if (!text.startsWith("\n\n", at)) return false;
+      at += 2;
+    }
+    if (!text.startsWith(block.text, at)) return false;
+    at += block.text.length;
+    first = false;
+  }
+  return at === text.length;
 }
 
 export const DuplicateEntrySchema = z
