@@ -7,30 +7,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ArticleSchema, BLOCK_TYPES, type Block, bodyText, isBodyText } from "../src/article.ts";
+import { Draft } from "../src/draft.ts";
 
 const piece = fc.constantFrom("a", "b", " ", "\n", "\n\n", "é", "’", "😀", "Minister", ".");
 const blockText = fc.array(piece, { minLength: 1, maxLength: 8 }).map((parts) => parts.join(""));
 const block = fc.record({ type: fc.constantFrom(...BLOCK_TYPES), text: blockText });
 const blocks = fc.array(block, { maxLength: 6 });
 
+/** A record as a draft writes it, with the blocks and text given. */
 function record(blockList: Block[], text: string) {
-  return {
-    id: "a1",
-    source: { path: "dump.jsonl", index: 0 },
-    url: null,
-    site: null,
-    title: null,
-    subtitle: null,
-    authors: [],
-    publishedAt: null,
-    language: null,
-    blocks: blockList,
-    text,
-    truncated: false,
-    duplicates: [],
-    story: null,
-    provenance: { removed: [], repaired: [], flagged: [] },
-  };
+  const draft = new Draft({ id: "a1", source: { path: "dump.jsonl", index: 0 }, raw: { kind: "text", content: "" } });
+  return { ...draft.toArticle(), blocks: blockList, text };
 }
 
 describe("the record's text and its blocks", () => {

@@ -170,8 +170,7 @@ export function flagSameOffice(draft: Draft, texts: readonly string[]): number {
   for (const [role, names] of byRole) {
     if (names.size < 2) continue;
     // The real name is the one the text keeps using: its words come back elsewhere ("Blinken said").
-    all ??= texts.join("\n");
-    const document = all;
+    const document = (all ??= texts.join("\n"));
     const support = (name: string): number =>
       name.split(" ").reduce((n, w) => n + (document.match(new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "gu"))?.length ?? 0), 0);
     const ranked = [...names]
