@@ -64,9 +64,20 @@ function ensureLoader(): Promise<void> {
   return loaderReady;
 }
 
+/** Pipeline modules bundled with this worker (worker-bundle.ts), by their path. */
+const preloaded = new Map<string, { default: PipelineModule }>();
+
+/** Called by a worker bundle: the pipeline module it holds, so that it is not imported again. */
+export function preloadPipeline(module: string, mod: { default: PipelineModule }): void {
+  preloaded.set(module, mod);
+}
+
 async function build(ref: PipelineRef): Promise<PassParts[]> {
-  await ensureLoader();
-  const mod = (await import(pathToFileURL(ref.module).href)) as { default: PipelineModule };
+  let mod = preloaded.get(ref.module);
+  if (!mod) {
+    await ensureLoader();
+    mod = (await import(pathToFileURL(ref.module).href)) as { default: PipelineModule };
+  }
   return passesOf(resolvePipeline(mod.default, ref.params).stages);
 }
 

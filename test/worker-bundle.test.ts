@@ -1,0 +1,107 @@
+/**
+ * Worker threads load their code as one bundle built at the start of a run (src/worker-bundle.ts).
+ * The bundle must behave as the modules do: a pipeline outside the project, with a stage that reads
+ * a file beside its own module, gives the same outputs on bundled workers as in one thread; a module
+ * that the bundle cannot hold the same (one that hands `import.meta` on, whose `url` would then be the
+ * bundle's) makes the run start its workers from the modules instead, with the same outputs.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { loadPipeline } from "../src/cli.ts";
+import { run } from "../src/run.ts";
+import { bundleWorker } from "../src/worker-bundle.ts";
+import { jsonlCorpus } from "./support/corpus.ts";
+import { useTempDirs } from "./support/temp-dirs.ts";
+
+const tempDir = useTempDirs("tidings-bundle-");
+const SRC = (file: string) => JSON.stringify(fileURLToPath(new URL(`../src/${file}`, import.meta.url)));
+const NEWS = JSON.stringify(fileURLToPath(new URL("../pipelines/news.ts", import.meta.url)));
+const OUTPUTS = ["articles.jsonl", "duplicates.jsonl", "rejected.jsonl"];
+
+/**
+ * A user's pipeline in a folder of its own: the news pipeline plus a stage that rejects the articles
+ * whose ids are listed in `held.txt` beside the module (read through import.meta.url).
+ */
+function pipelineSource(extra = ""): string {
+  return `
+import { readFileSync } from "node:fs";
+import { extendPipeline } from ${SRC("pipeline.ts")};
+import { defineStage } from ${SRC("stage.ts")};
+import news from ${NEWS};
+${extra}
+const held = new Set(readFileSync(new URL("./held.txt", import.meta.url), "utf8").split("\\n").filter(Boolean));
+const hold = defineStage({
+  name: "hold",
+  description: "Rejects the articles listed in held.txt.",
+  run(draft) {
+    if (held.has(draft.id)) draft.reject("held", "listed in held.txt");
+  },
+});
+export default (params) => extendPipeline(news(params), { name: "held", after: "segment", stages: [hold] });
+`;
+}
+
+async function setUp(source: string): Promise<{ dir: string; module: string; input: string; held: string[] }> {
+  const dir = await tempDir();
+  const module = join(dir, "held-pipeline.ts");
+  await writeFile(module, source);
+  const input = join(dir, "dump.jsonl");
+  const lines = [...jsonlCorpus(300, 5, 0.05)];
+  await writeFile(input, `${lines.join("\n")}\n`);
+  const held = lines.filter((_, i) => i % 37 === 3).map((line) => (JSON.parse(line) as { id: string }).id);
+  await writeFile(join(dir, "held.txt"), held.join("\n"));
+  return { dir, module, input, held };
+}
+
+/** Runs the pipeline with `workers` (from the first draft) and returns its outputs and debug logs. */
+async function runWith(setup: { dir: string; module: string; input: string }, workers: number) {
+  const params = { gazetteer: [], stateDir: null };
+  const pipeline = await loadPipeline(setup.module, params);
+  const logs: Record<string, unknown>[] = [];
+  const log = pino({ level: "debug" }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const out = join(setup.dir, `out-${workers}`);
+  await run({ pipeline, pipelineRef: { module: setup.module, params }, workers, workersAfter: 0, inputs: [setup.input], out, log });
+  const outputs = await Promise.all(OUTPUTS.map((f) => readFile(join(out, f), "utf8")));
+  return { outputs, ready: logs.find((entry) => entry.msg === "worker threads ready") };
+}
+
+describe("the workers' bundle", () => {
+  it("holds every package as the absolute file Node loads, and every module's own place", async () => {
+    const setup = await setUp(pipelineSource());
+    const outfile = join(setup.dir, "worker.mjs");
+    const built = await bundleWorker(setup.module, outfile);
+    expect(built).toEqual({ url: pathToFileURL(outfile).href });
+    const code = await readFile(outfile, "utf8");
+    const specifiers = [...code.matchAll(/^import\s[^;]*?from\s*"([^"]+)"/gm)].map((m) => m[1] as string);
+    expect(specifiers.length).toBeGreaterThan(3);
+    for (const specifier of specifiers) expect(specifier).toMatch(/^(?:node:|file:\/\/)/);
+    // the pipeline's own module and a stage's rule table are read from where they are, not from the bundle
+    expect(code).toContain(JSON.stringify(pathToFileURL(setup.module).href));
+    expect(code).toContain(JSON.stringify(pathToFileURL(fileURLToPath(new URL("../src/stages/boilerplate.ts", import.meta.url))).href));
+    expect(code).not.toMatch(/import\.meta/);
+  });
+
+  it("runs a pipeline from another folder with the same outputs as one thread", async () => {
+    const setup = await setUp(pipelineSource());
+    const here = await runWith(setup, 0);
+    const bundled = await runWith(setup, 2);
+    expect(bundled.ready).toMatchObject({ bundled: true, workers: 2 });
+    expect(bundled.outputs).toEqual(here.outputs);
+    // the stage read its file beside its module on the workers too
+    const rejected = (bundled.outputs[2] as string).trim().split("\n").filter(Boolean);
+    expect(rejected.filter((line) => line.includes('"held"'))).toHaveLength(setup.held.length);
+  }, 120_000);
+
+  it("is not built for a module that hands import.meta on: the workers load the modules", async () => {
+    const setup = await setUp(pipelineSource(`const meta = import.meta;\nconst folder = new URL(".", meta.url);\nvoid folder;`));
+    const built = await bundleWorker(setup.module, join(setup.dir, "worker.mjs"));
+    expect(built).toHaveProperty("reason");
+    const here = await runWith(setup, 0);
+    const loaded = await runWith(setup, 2);
+    expect(loaded.ready).toMatchObject({ bundled: false, workers: 2 });
+    expect(loaded.outputs).toEqual(here.outputs);
+  }, 120_000);
+});
