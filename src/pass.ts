@@ -78,6 +78,8 @@ export interface Living {
   features?: unknown;
   /** Set (with no line) when the pass changed nothing: the spill line it came with stands. */
   unchanged?: true;
+  /** Set by the runner when `line` is the very bytes the draft was read as in this pass. */
+  handedOn?: true;
   /**
    * The features of the pass's `ahead` stages, in order, encoded (features-codec.ts) where the draft was (null where
    * one failed: computed again later), so that the runner's thread only stores them.

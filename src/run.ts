@@ -37,6 +37,7 @@ import {
 import { type Kept, KeptFeaturesReader, KeptFeaturesWriter, Serialized } from "./kept-features.ts";
 import { contextFor, describeError, timeLimitDetail } from "./process.ts";
 import { JsonlSink } from "./sinks/jsonl.ts";
+import { PassSpill } from "./sinks/pass-spill.ts";
 import { type RunStats, type StatsSnapshot, StatsCollector } from "./sinks/stats.ts";
 import { LineSplitter, type SplitLine } from "./sources/lines.ts";
 import { readInput } from "./sources/read.ts";
@@ -352,10 +353,12 @@ export async function run(options: RunOptions): Promise<RunStats> {
     if (job.decision === null && parts.stretch.length === 0 && parts.after?.split && job.line !== null && ahead && ahead[0]) {
       passedOn++;
       // the stages further ahead get their features as the bytes they came as
-      return { living: { ref: refOfJob(job), draft: null, line: job.line.bytes, features: ahead[0].value(), ahead: ahead.slice(1).map((part) => part?.bytes ?? null) } };
+      return {
+        living: { ref: refOfJob(job), draft: null, line: job.line.bytes, handedOn: true, features: ahead[0].value(), ahead: ahead.slice(1).map((part) => part?.bytes ?? null) },
+      };
     }
     const idle = parts.stretch.length === 0 && job.decision === null && !parts.after?.split;
-    if (idle && job.line !== null && parts.after !== null) return { living: { ref: refOfJob(job), draft: null, line: job.line.bytes } };
+    if (idle && job.line !== null && parts.after !== null) return { living: { ref: refOfJob(job), draft: null, line: job.line.bytes, handedOn: true } };
     return null;
   };
 
@@ -445,7 +448,10 @@ export async function run(options: RunOptions): Promise<RunStats> {
       stats.addTimes(result.times);
       // a draft the pass left as it was keeps the spill line it came with
       result.outcomes.forEach((outcome, k) => {
-        if ("living" in outcome && outcome.living.unchanged) outcome.living.line = ((jobs[k] as Job).line as SpillBytes).bytes;
+        if ("living" in outcome && outcome.living.unchanged) {
+          outcome.living.line = ((jobs[k] as Job).line as SpillBytes).bytes;
+          outcome.living.handedOn = true;
+        }
       });
       return result.outcomes;
     } catch (error) {
@@ -500,7 +506,9 @@ export async function run(options: RunOptions): Promise<RunStats> {
       const resumingHere = checkpoint !== null && p === 0 && checkpoint.passesDone === 0;
       let observed: { state: unknown; ctx: StageContext<never> } | null = null;
       const spillPath = join(tmp, `pass-${p + 1}.jsonl`);
+      // the first pass's spill (checkpointed as it grows), or a later pass's (see PassSpill)
       let spill: JsonlSink | null = null;
+      let laterSpill: PassSpill | null = null;
       // What this pass learns of the drafts' features for later passes (not on a resumed first pass,
       // whose spill is partly written already: the next pass then sees every draft).
       const keeps = corpus !== null && (corpus.decided?.seesFeatures || (passParts[p] as PassParts).ahead.length > 0) && !resumingHere;
@@ -516,7 +524,8 @@ export async function run(options: RunOptions): Promise<RunStats> {
           spill.close();
           for await (const draft of readSpill(`${spillPath}.partial`)) await corpus.observe(draft, observed.state, ctx);
         }
-        spill = new JsonlSink(spillPath, resumingHere && checkpoint ? checkpoint.offsets.spill : null);
+        if (p === 0) spill = new JsonlSink(spillPath, resumingHere && checkpoint ? checkpoint.offsets.spill : null);
+        else laterSpill = new PassSpill(join(tmp, `pass-${p}.jsonl`), spillPath);
       }
       const skip = resumingHere && checkpoint ? checkpoint.records : 0;
 
@@ -524,9 +533,10 @@ export async function run(options: RunOptions): Promise<RunStats> {
       const forward = async (outcome: PassOutcome): Promise<void> => {
         if ("settled" in outcome) {
           write(outcome.settled);
+          laterSpill?.skip();
         } else {
           const { living } = outcome;
-          if (!corpus || !observed || !spill) throw new Error(`a draft outlived the last pass (${living.ref.id})`);
+          if (!corpus || !observed || (!spill && !laterSpill)) throw new Error(`a draft outlived the last pass (${living.ref.id})`);
           const started = performance.now();
           if (corpus.split && "features" in living) {
             corpus.split.collect(living.features, living.ref, observed.state, observed.ctx);
@@ -538,7 +548,10 @@ export async function run(options: RunOptions): Promise<RunStats> {
           }
           stats.time(corpus.name, performance.now() - started);
           if (living.line === null && !living.draft) throw new Error(`a draft came back without its line (${living.ref.id})`);
-          spill.writeLine(living.line ?? spillLine(living.draft as Draft));
+          const line = living.line ?? spillLine(living.draft as Draft);
+          if (spill) spill.writeLine(line);
+          else if (living.handedOn) laterSpill?.handOn(line as Uint8Array);
+          else laterSpill?.write(line);
           kept?.write(corpus.decided?.seesFeatures ? living.features : null, (living.ahead ?? []).map((b) => b && Serialized.fromBytes(b)));
           progress.done++;
         }
@@ -625,6 +638,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
       if (failure) throw failure;
       // temporary files: named once whole, not synced
       spill?.commit(false);
+      laterSpill?.commit();
       kept?.commit();
       keptOpen = null;
       const passMs = performance.now() - passStarted;

@@ -50,8 +50,9 @@ describe("incremental runs (--state)", () => {
   });
 
   it("after SIGKILL, running again loses nothing and indexes nothing twice", async () => {
+    // a checkpoint every 200 records: the first one shows the run is under way, and is when it is killed
     const tidings = (state: string, out: string) =>
-      spawn(process.execPath, [BIN, "run", "--in", join(dir, "big.jsonl"), "--out", out, "--state", state, "--concurrency", "0", "--no-report"], {
+      spawn(process.execPath, [BIN, "run", "--in", join(dir, "big.jsonl"), "--out", out, "--state", state, "--concurrency", "0", "--no-report", "--checkpoint-every", "200"], {
         stdio: "ignore",
         env: { ...process.env, TIDINGS_LOG_LEVEL: "warn" },
       });
@@ -61,7 +62,9 @@ describe("incremental runs (--state)", () => {
 
     const state = join(dir, "state-killed");
     const child = tidings(state, join(dir, "killed"));
-    await new Promise((r) => setTimeout(r, 2500));
+    const checkpoint = join(dir, "killed", ".tidings-tmp", "checkpoint.json");
+    const started = Date.now();
+    while (!existsSync(checkpoint) && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 10));
     child.kill("SIGKILL");
     await exit(child);
     expect(existsSync(join(dir, "killed", "articles.jsonl")), "the run was killed before it finished").toBe(false);
