@@ -28,14 +28,16 @@ const LOADERS: Record<string, Loader> = {
   ".jsx": "jsx",
 };
 const BUILTINS = new Set(builtinModules);
+/** `import(` followed by anything but a string: a path known only at run time. */
+const COMPUTED_IMPORT = /\bimport\s*\(\s*(?!["'`])/;
 /** Marks a resolve the plugin asked esbuild for itself (so that it does not ask itself again). */
 const OWN = Symbol("own resolve");
 
 /**
  * Where each module of the bundle reads its own place, and where packages come from:
  * - `import.meta.url` (and `dirname`, `filename`) become the module's own file, so that data read
- *   beside a module (rule tables, word lists) is found as before. Any other use of `import.meta`
- *   makes the build fail (and the run fall back to tsx).
+ *   beside a module (rule tables, word lists) is found as before. Any other use of `import.meta`,
+ *   or an `import()` of a computed path, makes the build fail (and the run fall back to tsx).
  * - Packages are not bundled: each import of one becomes the absolute URL of the file Node would
  *   load (the bundle may be written anywhere), so a package keeps one copy per thread, as before.
  */
@@ -56,6 +58,9 @@ function modulesInPlace(): Plugin {
         const loader = LOADERS[extname(args.path)];
         if (!loader) return undefined;
         let contents = await readFile(args.path, "utf8");
+        // an import of a path computed at run time would be resolved from the bundle's folder (the
+        // worker's own import of the pipeline is of an absolute URL, and is not used once bundled)
+        if (args.path !== WORKER && COMPUTED_IMPORT.test(contents)) throw new Error(`${args.path} imports a module by a computed path`);
         if (contents.includes("import.meta")) {
           contents = contents
             .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href))

@@ -3,7 +3,8 @@
  * The bundle must behave as the modules do: a pipeline outside the project, with a stage that reads
  * a file beside its own module, gives the same outputs on bundled workers as in one thread; a module
  * that the bundle cannot hold the same (one that hands `import.meta` on, whose `url` would then be the
- * bundle's) makes the run start its workers from the modules instead, with the same outputs.
+ * bundle's, or imports a module by a path computed at run time) makes the run start its workers from
+ * the modules instead, with the same outputs.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -95,10 +96,16 @@ describe("the workers' bundle", () => {
     expect(rejected.filter((line) => line.includes('"held"'))).toHaveLength(setup.held.length);
   }, 120_000);
 
-  it("is not built for a module that hands import.meta on: the workers load the modules", async () => {
+  it("is not built for a module that hands import.meta on, or imports by a computed path: the workers load the modules", async () => {
     const setup = await setUp(pipelineSource(`const meta = import.meta;\nconst folder = new URL(".", meta.url);\nvoid folder;`));
     const built = await bundleWorker(setup.module, join(setup.dir, "worker.mjs"));
     expect(built).toHaveProperty("reason");
+    // nor for one that imports a module by a path computed at run time (it would be resolved from
+    // the bundle's folder); an import of a literal path is bundled
+    const computed = await setUp(pipelineSource(`const helper = "./held-helper.ts";\nexport const loaded = () => import(helper);`));
+    expect(await bundleWorker(computed.module, join(computed.dir, "worker.mjs"))).toHaveProperty("reason");
+    const literal = await setUp(pipelineSource(`export const loaded = () => import("node:os");`));
+    expect(await bundleWorker(literal.module, join(literal.dir, "worker.mjs"))).toHaveProperty("url");
     const here = await runWith(setup, 0);
     const loaded = await runWith(setup, 2);
     expect(loaded.ready).toMatchObject({ bundled: false, workers: 2 });
