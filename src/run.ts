@@ -11,7 +11,7 @@
  * - Outputs are `.partial` files until the run commits. Checkpoints (byte offsets, counts) are written
  *   as the run goes, so that `resume` finishes a killed run with nothing lost and nothing twice.
  */
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, existsSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, join, resolve, sep } from "node:path";
@@ -70,11 +70,13 @@ export interface RunOptions {
   articleTimeoutMs?: number;
   /**
    * Drafts to handle in this thread before worker threads start (default 256: small runs need none),
-   * unless the run has already taken `workersAfterMs` (default 500): a few big pages are work enough.
-   * 0 sends every draft to a worker, waiting for them to start.
+   * unless the run has already taken `workersAfterMs` (default 500): a few big pages are work enough,
+   * or the input files opened so far hold `workersAfterBytes` (default 16 MiB): a big dump starts
+   * them from its first record. 0 sends every draft to a worker, waiting for them to start.
    */
   workersAfter?: number;
   workersAfterMs?: number;
+  workersAfterBytes?: number;
   /** Folder where corpus stages keep state between runs (`--state`). */
   stateDir?: string | null;
   /** Finish a run that was killed, from its last checkpoint. */
@@ -99,6 +101,7 @@ const CHECKPOINT_EVERY = 2000;
 const UNREAD_MIN_BYTES = 16 << 10;
 const WORKERS_AFTER = 256;
 const WORKERS_AFTER_MS = 500;
+const WORKERS_AFTER_BYTES = 16 << 20;
 /** tsx's loader, for worker threads (pipelines and stages are TypeScript). */
 const TSX = import.meta.resolve("tsx");
 
@@ -256,6 +259,9 @@ export async function run(options: RunOptions): Promise<RunStats> {
   });
   let seen = 0;
   const runStarted = performance.now();
+  /** Bytes of the input files opened so far (as stored: compressed files count as compressed). */
+  let inputBytes = 0;
+  const workersAfterBytes = options.workersAfterBytes ?? WORKERS_AFTER_BYTES;
   /** Drafts of the current pass that went through on features kept from an earlier pass. */
   let passedOn = 0;
   const poolFor = async (): Promise<Piscina | null> => {
@@ -263,9 +269,10 @@ export async function run(options: RunOptions): Promise<RunStats> {
     const after = options.workersAfter ?? WORKERS_AFTER;
     const afterMs = options.workersAfterMs ?? WORKERS_AFTER_MS;
     const elapsed = performance.now() - runStarted;
+    const big = inputBytes >= workersAfterBytes;
     // the workers' code is bundled once a quarter of the way there: runs that stay small spare it
-    if (!bundling && (seen >= after / 4 || elapsed >= afterMs / 4)) startBundling(options.pipelineRef.module);
-    const early = seen < after && elapsed < afterMs;
+    if (!bundling && (big || seen >= after / 4 || elapsed >= afterMs / 4)) startBundling(options.pipelineRef.module);
+    const early = !big && seen < after && elapsed < afterMs;
     if (!warming && early) return null;
     if (!warming) warming = startPool();
     if (warmFailure) throw warmFailure;
@@ -275,7 +282,8 @@ export async function run(options: RunOptions): Promise<RunStats> {
   // The workers' code as one module (worker-bundle.ts), built while drafts go on in this thread: it
   // is ready before the workers are wanted. esbuild's plugin calls come to this thread's event loop,
   // which those drafts keep busy: until the bundle is built, the pass loop lets the loop turn after
-  // each draft (without that, the bundle took 5 s to build among 100 KB pages instead of 0.2 s).
+  // each draft (without that, the bundle took 5 s to build among 100 KB pages instead of 0.2 s), or,
+  // in a run big enough to want its workers at once, waits for the bundle (~0.2 s) before going on.
   let bundling: Promise<{ url: string } | { reason: string }> | null = null;
   let bundlePending = false;
   const startBundling = (module: string): void => {
@@ -566,14 +574,20 @@ export async function run(options: RunOptions): Promise<RunStats> {
       const prevState = prevCorpus ? (corpusStates.get(prevCorpus) as { state: unknown; ctx: StageContext<never> }) : null;
       const jobs =
         p === 0
-          ? sourceJobs(readAllSources(options.inputs, [out, ...(stateDir ? [resolve(stateDir)] : [])], log, stats))
+          ? sourceJobs(
+              readAllSources(options.inputs, [out, ...(stateDir ? [resolve(stateDir)] : [])], log, stats, (bytes) => {
+                inputBytes += bytes;
+              }),
+            )
           : spillJobs(join(tmp, `pass-${p}.jsonl`), join(tmp, `kept-${p}.bin`));
       // The loop over the pass's drafts is a function of its own: the engine optimises the hot loop
       // alone, rather than compiling the whole of `run` again and again (measured: 1.3 s of the
       // optimising compiler's time in a 20 MB run, against 6.4 s of work on the main thread).
       const feed = async (): Promise<void> => {
         for await (const job of jobs) {
-          if (bundlePending) await new Promise(setImmediate);
+          if (bundlePending) await (inputBytes >= workersAfterBytes ? bundling : new Promise(setImmediate));
+          // (and the workers' "ready" reaches this thread as it comes, not after the next read)
+          else if (warming !== null && ready === null) await new Promise(setImmediate);
           progress.read++;
           const mySeq = seq++;
           if (mySeq < skip) continue;
@@ -713,7 +727,13 @@ export async function run(options: RunOptions): Promise<RunStats> {
  * Every record of every input as a fresh draft (unreadable ones as rejected drafts), or as a JSONL
  * line still to be read.
  */
-async function* readAllSources(inputs: string[], skip: string[], log: Logger, stats: StatsCollector): AsyncGenerator<Draft | UnreadRecord> {
+async function* readAllSources(
+  inputs: string[],
+  skip: string[],
+  log: Logger,
+  stats: StatsCollector,
+  onFile: (bytes: number) => void,
+): AsyncGenerator<Draft | UnreadRecord> {
   for await (const found of walkInputs(inputs)) {
     if (isWalkError(found)) throw new Error(found.message);
     const file: InputFile = found;
@@ -725,6 +745,11 @@ async function* readAllSources(inputs: string[], skip: string[], log: Logger, st
       continue;
     }
     stats.file();
+    try {
+      onFile(statSync(file.abs).size);
+    } catch {
+      // a file that cannot be looked at is reported by its reader
+    }
     let items: AsyncGenerator<SourceItem | UnreadLine>;
     try {
       // Long JSONL lines are left unread here: decoding and parsing them is the costly part of

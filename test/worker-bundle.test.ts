@@ -57,14 +57,21 @@ async function setUp(source: string): Promise<{ dir: string; module: string; inp
   return { dir, module, input, held };
 }
 
-/** Runs the pipeline with `workers` (from the first draft) and returns its outputs and debug logs. */
-async function runWith(setup: { dir: string; module: string; input: string }, workers: number) {
+/**
+ * Runs the pipeline with `workers` (from the first draft unless `when` says otherwise) and returns
+ * its outputs and debug logs.
+ */
+async function runWith(
+  setup: { dir: string; module: string; input: string },
+  workers: number,
+  when: { workersAfter?: number; workersAfterMs?: number; workersAfterBytes?: number } = { workersAfter: 0 },
+) {
   const params = { gazetteer: [], stateDir: null };
   const pipeline = await loadPipeline(setup.module, params);
   const logs: Record<string, unknown>[] = [];
   const log = pino({ level: "debug" }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const out = join(setup.dir, `out-${workers}`);
-  await run({ pipeline, pipelineRef: { module: setup.module, params }, workers, workersAfter: 0, inputs: [setup.input], out, log });
+  await run({ pipeline, pipelineRef: { module: setup.module, params }, workers, ...when, inputs: [setup.input], out, log });
   const outputs = await Promise.all(OUTPUTS.map((f) => readFile(join(out, f), "utf8")));
   return { outputs, ready: logs.find((entry) => entry.msg === "worker threads ready") };
 }
@@ -110,5 +117,17 @@ describe("the workers' bundle", () => {
     const loaded = await runWith(setup, 2);
     expect(loaded.ready).toMatchObject({ bundled: false, workers: 2 });
     expect(loaded.outputs).toEqual(here.outputs);
+  }, 120_000);
+});
+
+describe("when workers start", () => {
+  it("at once for an input that holds workersAfterBytes, however few its records", async () => {
+    const setup = await setUp(pipelineSource());
+    const never = { workersAfter: 1e9, workersAfterMs: 1e9 };
+    const small = await runWith(setup, 2, { ...never, workersAfterBytes: 1e12 });
+    expect(small.ready, "an input under the size starts no workers before the other thresholds").toBeUndefined();
+    const big = await runWith(setup, 2, { ...never, workersAfterBytes: 1000 });
+    expect(big.ready).toMatchObject({ bundled: true, workers: 2 });
+    expect(big.outputs).toEqual(small.outputs);
   }, 120_000);
 });
