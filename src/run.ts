@@ -244,6 +244,8 @@ export async function run(options: RunOptions): Promise<RunStats> {
   let warming: Promise<Piscina> | null = null;
   let ready: Piscina | null = null;
   let warmFailure: unknown = null;
+  /** Set once no pass left has work for the workers: they are stopped, and not started again. */
+  let workersDone = false;
   // One clock slot per task in flight: a worker writes the time it starts a task into the task's slot.
   const clocks = new Float64Array(new SharedArrayBuffer(8 * inFlight));
   // Two per slot: the draft of the task and the article stage a worker is at (see WorkerSetup).
@@ -265,7 +267,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
   /** Drafts of the current pass that went through on features kept from an earlier pass. */
   let passedOn = 0;
   const poolFor = async (): Promise<Piscina | null> => {
-    if (workers === 0 || !options.pipelineRef) return null;
+    if (workers === 0 || !options.pipelineRef || workersDone) return null;
     const after = options.workersAfter ?? WORKERS_AFTER;
     const afterMs = options.workersAfterMs ?? WORKERS_AFTER_MS;
     const elapsed = performance.now() - runStarted;
@@ -508,6 +510,19 @@ export async function run(options: RunOptions): Promise<RunStats> {
       progress.pass = p + 1;
       progress.read = 0;
       progress.done = 0;
+      // No pass left with work for the workers (the default pipeline's last pass only applies stories
+      // and settles, in this thread): they are stopped, and their heaps, which grow with the run, go
+      // back to the system before the pass where a run's memory peaks.
+      if (!workersDone && passParts.slice(p).every((parts) => parts.stretch.length === 0 && !parts.after?.split)) {
+        workersDone = true;
+        await (warming as Promise<Piscina> | null)?.catch(() => null);
+        if (pool) {
+          await (pool as Piscina).destroy();
+          log.debug({ pass: p + 1 }, "worker threads stopped: no pass left has work for them");
+        }
+        pool = null;
+        ready = null;
+      }
       const corpus = corpusStages[p] ?? null;
       const passStarted = performance.now();
       passedOn = 0;

@@ -73,7 +73,9 @@ async function runWith(
   const out = join(setup.dir, `out-${workers}`);
   await run({ pipeline, pipelineRef: { module: setup.module, params }, workers, ...when, inputs: [setup.input], out, log });
   const outputs = await Promise.all(OUTPUTS.map((f) => readFile(join(out, f), "utf8")));
-  return { outputs, ready: logs.find((entry) => entry.msg === "worker threads ready") };
+  const stopped = logs.findIndex((entry) => String(entry.msg).startsWith("worker threads stopped"));
+  const lastPass = logs.findLastIndex((entry) => entry.msg === "pass done");
+  return { outputs, ready: logs.find((entry) => entry.msg === "worker threads ready"), stoppedBeforeLastPass: stopped >= 0 && stopped < lastPass, logs };
 }
 
 describe("the workers' bundle", () => {
@@ -98,6 +100,8 @@ describe("the workers' bundle", () => {
     const bundled = await runWith(setup, 2);
     expect(bundled.ready).toMatchObject({ bundled: true, workers: 2 });
     expect(bundled.outputs).toEqual(here.outputs);
+    // the last pass has no work for workers: they are stopped before it, so that their memory is not held
+    expect(bundled.stoppedBeforeLastPass).toBe(true);
     // the stage read its file beside its module on the workers too
     const rejected = (bundled.outputs[2] as string).trim().split("\n").filter(Boolean);
     expect(rejected.filter((line) => line.includes('"held"'))).toHaveLength(setup.held.length);
