@@ -102,6 +102,8 @@ const UNREAD_MIN_BYTES = 16 << 10;
 const WORKERS_AFTER = 256;
 const WORKERS_AFTER_MS = 500;
 const WORKERS_AFTER_BYTES = 16 << 20;
+/** The pass of a worker task that only collects the worker's garbage (worker.ts). */
+const COLLECT_GARBAGE = -2;
 /** tsx's loader, for worker threads (pipelines and stages are TypeScript). */
 const TSX = import.meta.resolve("tsx");
 
@@ -674,6 +676,15 @@ export async function run(options: RunOptions): Promise<RunStats> {
       if (prevCorpus && prevState) prevCorpus.applied(prevState.state, prevState.ctx);
       let finishMs = 0;
       if (corpus && observed) {
+        // The workers' heaps, grown over the pass, are mostly garbage now: collected before the
+        // finish, which adds its own working memory to the corpus state, and where a run peaks.
+        const idle = ready as Piscina | null;
+        if (idle) {
+          const collect: WorkerTask = { pass: COLLECT_GARBAGE, drafts: [], decisions: [], slot: 0 };
+          await Promise.all(Array.from({ length: workers }, () => idle.run(collect))).catch((error: unknown) => {
+            log.debug({ err: error }, "workers could not collect their garbage");
+          });
+        }
         const started = performance.now();
         await corpus.finish(observed.state, observed.ctx);
         finishMs = performance.now() - started;

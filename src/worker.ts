@@ -4,6 +4,8 @@
  * the thread boundary, so a stage behaves the same on a worker as in the main thread.
  */
 import { pathToFileURL } from "node:url";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { workerData } from "piscina";
 import { Draft, type DraftState } from "./draft.ts";
 import { createLogger } from "./log.ts";
@@ -30,7 +32,7 @@ export interface WorkerSetup {
 }
 
 export interface WorkerTask {
-  /** Which pass of the run (-1 only builds the pipeline). */
+  /** Which pass of the run (-1 only builds the pipeline, -2 only collects garbage). */
   pass: number;
   /**
    * The drafts: each its state, the JSON of its state as spilled between passes (text or UTF-8
@@ -81,15 +83,37 @@ async function build(ref: PipelineRef): Promise<PassParts[]> {
   return passesOf(resolvePipeline(mod.default, ref.params).stages);
 }
 
+/** The pass of a task that asks the worker to collect its garbage (see `collectGarbage`). */
+const COLLECT = -2;
+let fullGc: (() => void) | null = null;
+
+/**
+ * A full collection of this thread's heap, so that the engine hands the pages it no longer needs
+ * back to the system: between tasks, almost all of a worker's heap is garbage (a draft's state lives
+ * as long as its task), yet a heap that has grown stays grown until the engine next collects in full.
+ * The runner asks for it before a corpus stage's finish, where a run's memory peaks.
+ */
+function collectGarbage(): { heapBefore: number; heapAfter: number } {
+  if (!fullGc) {
+    // the engine's own collector, made callable (it is not, unless node is started with --expose-gc)
+    setFlagsFromString("--expose-gc");
+    fullGc = runInNewContext("gc") as () => void;
+  }
+  const heapBefore = getHeapStatistics().used_heap_size;
+  fullGc();
+  return { heapBefore, heapAfter: getHeapStatistics().used_heap_size };
+}
+
 const setup = workerData as WorkerSetup | undefined;
 const clocks = setup ? new Float64Array(setup.clocks) : null;
 const positions = setup ? new Int32Array(setup.positions) : null;
 
-export default async function runTask(task: WorkerTask): Promise<WorkerResult | null> {
+export default async function runTask(task: WorkerTask): Promise<WorkerResult | { heapBefore: number; heapAfter: number } | null> {
   if (!setup || !clocks || !positions) throw new Error("the worker was started without its pipeline");
   const pipeline = setup.pipeline;
   built ??= build(pipeline);
   const all = await built;
+  if (task.pass === COLLECT) return collectGarbage();
   if (task.drafts.length === 0 || task.pass < 0) return null;
   const parts = all[task.pass];
   if (!parts) throw new Error(`the pipeline has no pass ${task.pass}`);
