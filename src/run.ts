@@ -378,11 +378,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
     const handedOn = passOn(job, p);
     if (handedOn) return handedOn;
     const parts = passParts[p] as PassParts;
-    // A pass with no article stage and no features to compute only applies a decision and settles
-    // or spills the draft: less work than sending it to a worker and back (measured: the last pass
-    // of a run took longer with two workers than in this thread).
-    const light = parts.stretch.length === 0 && !parts.after?.split;
-    const pool = job.draft?.rejection || light ? null : await poolFor();
+    const pool = job.draft?.rejection || isLight(parts) ? null : await poolFor();
     seen++;
     if (!pool || !options.pipelineRef) {
       const draft = draftOfJob(job, log);
@@ -515,14 +511,16 @@ export async function run(options: RunOptions): Promise<RunStats> {
       // No pass left with work for the workers (the default pipeline's last pass only applies stories
       // and settles, in this thread): they are stopped, and their heaps, which grow with the run, go
       // back to the system before the pass where a run's memory peaks.
-      if (!workersDone && passParts.slice(p).every((parts) => parts.stretch.length === 0 && !parts.after?.split)) {
+      if (!workersDone && passParts.slice(p).every(isLight)) {
         workersDone = true;
         await (warming as Promise<Piscina> | null)?.catch(() => null);
         if (pool) {
           await (pool as Piscina).destroy();
           log.debug({ pass: p + 1 }, "worker threads stopped: no pass left has work for them");
         }
+        // (no longer warming either: the pass loop would otherwise yield after every draft for them)
         pool = null;
+        warming = null;
         ready = null;
       }
       const corpus = corpusStages[p] ?? null;
@@ -796,6 +794,15 @@ async function* readAllSources(
       yield failedDraft(file.path, 0, "unreadable-file", describeError(error));
     }
   }
+}
+
+/**
+ * Whether a pass has no article stage and no features to compute: it only applies a decision and
+ * settles or spills each draft, less work than sending the draft to a worker and back (measured: the
+ * last pass of a run took longer with two workers than in this thread). Such drafts stay here.
+ */
+function isLight(parts: PassParts): boolean {
+  return parts.stretch.length === 0 && !parts.after?.split;
 }
 
 /** Calls `check` a few times a second while started; never keeps the process alive. */
