@@ -102,8 +102,18 @@ const UNREAD_MIN_BYTES = 16 << 10;
 const WORKERS_AFTER = 256;
 const WORKERS_AFTER_MS = 500;
 const WORKERS_AFTER_BYTES = 16 << 20;
+/** Shared numbers a task slot has (worker.ts, WorkerSetup.positions). */
+const POSITIONS = 3;
 /** The pass of a worker task that only collects the worker's garbage (worker.ts). */
 const COLLECT_GARBAGE = -2;
+/**
+ * Batches each worker holds at once: the one it runs and the next, already in its port, so that it
+ * goes on to that one without waiting for this thread to come round to its event loop and hand it
+ * work. worker.ts runs a worker's batches one after another, never interleaved. (piscina holds
+ * only one task a worker for tasks it may abort, as aborting one stops its thread: the watchdog
+ * stops the thread itself instead, and runBatch runs again the batches that were waiting there.)
+ */
+const BATCHES_PER_WORKER = 2;
 /** tsx's loader, for worker threads (pipelines and stages are TypeScript). */
 const TSX = import.meta.resolve("tsx");
 
@@ -250,15 +260,23 @@ export async function run(options: RunOptions): Promise<RunStats> {
   let workersDone = false;
   // One clock slot per task in flight: a worker writes the time it starts a task into the task's slot.
   const clocks = new Float64Array(new SharedArrayBuffer(8 * inFlight));
-  // Two per slot: the draft of the task and the article stage a worker is at (see WorkerSetup).
-  const positions = new Int32Array(new SharedArrayBuffer(8 * inFlight));
+  // Three per slot: the draft of the task, the article stage a worker is at, its thread (WorkerSetup).
+  const positions = new Int32Array(new SharedArrayBuffer(4 * POSITIONS * inFlight));
   const freeSlots = Array.from({ length: inFlight }, (_, i) => inFlight - 1 - i);
-  const running = new Set<{ slot: number; controller: AbortController }>();
+  const running = new Set<{ slot: number; timedOut: boolean }>();
+  /** Worker threads the watchdog stopped. */
+  const stoppedThreads = new Set<number>();
   const watchdog = new Watchdog(() => {
     const now = Date.now();
     for (const task of running) {
       const started = clocks[task.slot] as number;
-      if (started > 0 && now - started > timeoutMs) task.controller.abort(new Error(`time limit of ${timeoutMs} ms`));
+      if (started > 0 && now - started > timeoutMs && !task.timedOut) {
+        // the thread running it is stopped (with the batches it holds, which run again)
+        task.timedOut = true;
+        const thread = positions[POSITIONS * task.slot + 2] as number;
+        stoppedThreads.add(thread);
+        void pool?.threads.find((worker) => worker.threadId === thread)?.terminate();
+      }
     }
   });
   let seen = 0;
@@ -304,6 +322,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
       execArgv,
       minThreads: workers,
       maxThreads: workers,
+      concurrentTasksPerWorker: BATCHES_PER_WORKER,
       idleTimeout: 60_000,
       workerData: { pipeline: options.pipelineRef as PipelineRef, clocks: clocks.buffer as SharedArrayBuffer, positions: positions.buffer as SharedArrayBuffer } satisfies WorkerSetup,
     });
@@ -434,25 +453,23 @@ export async function run(options: RunOptions): Promise<RunStats> {
    * the queue or building the pipeline does not count). When a batch fails, the draft it stopped at
    * is rejected and the others run again, each on its own, so that one bad draft costs only itself.
    */
-  const runBatch = async (pool: Piscina, p: number, jobs: Job[]): Promise<PassOutcome[]> => {
+  const runBatch = async (pool: Piscina, p: number, jobs: Job[], again = false): Promise<PassOutcome[]> => {
     const slot = freeSlots.pop();
     if (slot === undefined) throw new Error("more tasks in flight than clock slots");
     clocks[slot] = 0;
-    positions[2 * slot] = -1;
-    positions[2 * slot + 1] = -1;
-    const controller = new AbortController();
+    positions.fill(-1, POSITIONS * slot, POSITIONS * slot + POSITIONS);
     const task: WorkerTask = {
       pass: p,
       drafts: jobs.map((job) => (job.draft ? job.draft.toState() : job.line ? job.line.jsonBytes() : (job.unread as UnreadRecord))),
       decisions: jobs.map((job) => job.decision),
       slot,
     };
-    const watched = { slot, controller };
+    const watched = { slot, timedOut: false };
     running.add(watched);
     watchdog.start();
-    let failure: { error: unknown; timedOut: boolean; at: number; stage: number } | null = null;
+    let failure: { error: unknown; timedOut: boolean; at: number; stage: number; thread: number } | null = null;
     try {
-      const result = (await pool.run(task, { signal: controller.signal })) as WorkerResult;
+      const result = (await pool.run(task)) as WorkerResult;
       stats.addTimes(result.times);
       // a draft the pass left as it was keeps the spill line it came with
       result.outcomes.forEach((outcome, k) => {
@@ -463,13 +480,24 @@ export async function run(options: RunOptions): Promise<RunStats> {
       });
       return result.outcomes;
     } catch (error) {
-      failure = { error, timedOut: controller.signal.aborted, at: positions[2 * slot] as number, stage: positions[2 * slot + 1] as number };
+      failure = {
+        error,
+        timedOut: watched.timedOut,
+        at: positions[POSITIONS * slot] as number,
+        stage: positions[POSITIONS * slot + 1] as number,
+        thread: positions[POSITIONS * slot + 2] as number,
+      };
     } finally {
       running.delete(watched);
       clocks[slot] = 0;
       freeSlots.push(slot);
       if (running.size === 0) watchdog.stop();
     }
+    // A batch that a worker held while it was stopped for another's time (or that it had not begun
+    // when it crashed) had no part in that: it runs again as it was. Once: a worker that cannot begin
+    // any batch, say one whose pipeline does not build, fails it again, and its drafts are rejected.
+    const bystander = failure.at === -1 || stoppedThreads.has(failure.thread);
+    if (bystander && !failure.timedOut && !again) return runBatch(pool, p, jobs, true);
     if (jobs.length === 1) return [failed(jobs[0] as Job, p, failure.timedOut, failure.error, failure.stage)];
     return Promise.all(
       jobs.map((job, k) =>

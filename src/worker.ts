@@ -6,6 +6,7 @@
 import { pathToFileURL } from "node:url";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { threadId } from "node:worker_threads";
 import { workerData } from "piscina";
 import { Draft, type DraftState } from "./draft.ts";
 import { createLogger } from "./log.ts";
@@ -24,8 +25,9 @@ export interface WorkerSetup {
   pipeline: PipelineRef;
   /**
    * One slot per task in flight: the worker writes the time (ms) it starts each draft of a task into
-   * the task's slot of `clocks`, and into `positions` (two per slot) the draft's place in the task and
-   * the place in the stretch of the article stage it is running (-1 before the first).
+   * the task's slot of `clocks`, and into `positions` (three per slot) the draft's place in the task,
+   * the place in the stretch of the article stage it is running (-1 before the first), and the id of
+   * the thread running the task (which the watchdog stops when a draft runs over its time).
    */
   clocks: SharedArrayBuffer;
   positions: SharedArrayBuffer;
@@ -105,10 +107,27 @@ function collectGarbage(): { heapBefore: number; heapAfter: number } {
 }
 
 const setup = workerData as WorkerSetup | undefined;
+/** Numbers a task slot has in `positions`. */
+const SLOT = 3;
 const clocks = setup ? new Float64Array(setup.clocks) : null;
 const positions = setup ? new Int32Array(setup.positions) : null;
 
-export default async function runTask(task: WorkerTask): Promise<WorkerResult | { heapBefore: number; heapAfter: number } | null> {
+type TaskResult = WorkerResult | { heapBefore: number; heapAfter: number } | null;
+
+/** The task this worker runs last; the next waits for it. */
+let previous: Promise<unknown> = Promise.resolve();
+
+/**
+ * A worker is handed its next batch while it runs one (run.ts, BATCHES_PER_WORKER); the batches run
+ * one after another, so that a draft's clock counts only its own work and one draft runs at a time.
+ */
+export default function runTask(task: WorkerTask): Promise<TaskResult> {
+  const result = previous.then(() => runOne(task));
+  previous = result.catch(() => undefined);
+  return result;
+}
+
+async function runOne(task: WorkerTask): Promise<TaskResult> {
   if (!setup || !clocks || !positions) throw new Error("the worker was started without its pipeline");
   const pipeline = setup.pipeline;
   built ??= build(pipeline);
@@ -117,6 +136,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerResult | 
   if (task.drafts.length === 0 || task.pass < 0) return null;
   const parts = all[task.pass];
   if (!parts) throw new Error(`the pipeline has no pass ${task.pass}`);
+  positions[SLOT * task.slot + 2] = threadId;
   const times: Record<string, number> = {};
   const options = {
     log,
@@ -125,13 +145,13 @@ export default async function runTask(task: WorkerTask): Promise<WorkerResult | 
       times[stage.name] = (times[stage.name] ?? 0) + ms;
     },
     onStageStart: (index: number) => {
-      positions[2 * task.slot + 1] = index;
+      positions[SLOT * task.slot + 1] = index;
     },
   };
   const outcomes: PassOutcome[] = [];
   for (let k = 0; k < task.drafts.length; k++) {
-    positions[2 * task.slot] = k;
-    positions[2 * task.slot + 1] = -1;
+    positions[SLOT * task.slot] = k;
+    positions[SLOT * task.slot + 1] = -1;
     clocks[task.slot] = Date.now();
     const given = task.drafts[k] as DraftState | string | Uint8Array | UnreadRecord;
     const spilled = typeof given === "string" || given instanceof Uint8Array;

@@ -154,26 +154,33 @@ describe("unbreakable by input", () => {
    * Runs the hang pipeline over three records, the second of which hangs a stage, and checks that only
    * it is rejected, with `time-limit`, and the other two come out.
    */
-  async function runWithHang(name: string, options: { workersAfter?: number; articleTimeoutMs: number }) {
+  async function runWithHang(name: string, options: { workersAfter?: number; articleTimeoutMs: number; batchSize?: number }, after = 1) {
     const module = new URL("./support/hang-pipeline.ts", import.meta.url).pathname;
     const params = { gazetteer: [], stateDir: null };
     const hanging = await loadPipeline(module, params);
     const text = prose(7).replace(/<\/?p>/g, "");
     const input = join(dir, `${name}.jsonl`);
-    await writeFile(input, `${[{ id: "ok1", text: `${text} ${text}` }, { id: "hang", text }, { id: "ok2", text: `${text} Again, ${text}` }].map((l) => JSON.stringify(l)).join("\n")}\n`);
+    const others = Array.from({ length: after }, (_, k) => ({ id: `ok${k + 2}`, text: `${text} Again (${k}), ${text}` }));
+    await writeFile(input, `${[{ id: "ok1", text: `${text} ${text}` }, { id: "hang", text }, ...others].map((l) => JSON.stringify(l)).join("\n")}\n`);
     const out = join(dir, `${name}-out`);
     const stats = await run({ pipeline: hanging, pipelineRef: { module, params }, workers: 1, ...options, inputs: [input], out });
-    expect(stats.counts.inputs).toBe(3);
+    expect(stats.counts.inputs).toBe(2 + after);
     const rejected = (await readFile(join(out, "rejected.jsonl"), "utf8")).trim().split("\n").map((l) => JSON.parse(l));
     expect(rejected, JSON.stringify(rejected)).toHaveLength(1);
     expect(rejected[0]).toMatchObject({ stage: "hang", reason: "time-limit", source: { index: 1 } });
-    expect(stats.counts.articles + stats.counts.duplicates).toBe(2);
+    expect(stats.counts.articles + stats.counts.duplicates).toBe(1 + after);
     return { hanging, text };
   }
 
   it("stops an article that hangs a stage at the time limit, and the run goes on", async () => {
     // workers from the first record: the hang is on a worker, stopped by the runner's watchdog
     await runWithHang("hang", { workersAfter: 0, articleTimeoutMs: 3000 });
+  }, 120_000);
+
+  it("runs again, not rejected, the batches a worker held behind one it was stopped in", async () => {
+    // One draft a batch: the worker holds the next batches while it hangs on the second; stopping it
+    // fails those too, before they began, and they run again on the worker that replaces it.
+    await runWithHang("hang-queued", { workersAfter: 0, articleTimeoutMs: 3000, batchSize: 1 }, 4);
   }, 120_000);
 
   it("stops an article that hangs a stage in the main thread while workers start, and the run goes on", async () => {
