@@ -160,7 +160,9 @@ class OverlapReader {
         const kb = slotOf[b] as number;
         const startA = starts[ka] as number;
         const startB = starts[kb] as number;
-        sets.measure(hashes, startA, (starts[ka + 1] as number) - startA, startB, (starts[kb + 1] as number) - startB);
+        // pairs come sorted by their first row: the first row's table serves a run of them
+        const sameFirst = p > i && pairs[2 * p - 2] === a;
+        sets.measure(hashes, startA, (starts[ka + 1] as number) - startA, startB, (starts[kb + 1] as number) - startB, sameFirst);
         overlap.sizeA = sets.sizeA;
         overlap.sizeB = sets.sizeB;
         overlap.common = sets.common;
