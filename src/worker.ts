@@ -107,8 +107,8 @@ function collectGarbage(): { heapBefore: number; heapAfter: number } {
 }
 
 const setup = workerData as WorkerSetup | undefined;
-/** Numbers a task slot has in `positions`. */
-const SLOT = 3;
+/** Numbers a task slot has in `positions` (run.ts's POSITIONS). */
+const POSITIONS = 3;
 const clocks = setup ? new Float64Array(setup.clocks) : null;
 const positions = setup ? new Int32Array(setup.positions) : null;
 
@@ -136,7 +136,7 @@ async function runOne(task: WorkerTask): Promise<TaskResult> {
   if (task.drafts.length === 0 || task.pass < 0) return null;
   const parts = all[task.pass];
   if (!parts) throw new Error(`the pipeline has no pass ${task.pass}`);
-  positions[SLOT * task.slot + 2] = threadId;
+  positions[POSITIONS * task.slot + 2] = threadId;
   const times: Record<string, number> = {};
   const options = {
     log,
@@ -145,13 +145,13 @@ async function runOne(task: WorkerTask): Promise<TaskResult> {
       times[stage.name] = (times[stage.name] ?? 0) + ms;
     },
     onStageStart: (index: number) => {
-      positions[SLOT * task.slot + 1] = index;
+      positions[POSITIONS * task.slot + 1] = index;
     },
   };
   const outcomes: PassOutcome[] = [];
   for (let k = 0; k < task.drafts.length; k++) {
-    positions[SLOT * task.slot] = k;
-    positions[SLOT * task.slot + 1] = -1;
+    positions[POSITIONS * task.slot] = k;
+    positions[POSITIONS * task.slot + 1] = -1;
     clocks[task.slot] = Date.now();
     const given = task.drafts[k] as DraftState | string | Uint8Array | UnreadRecord;
     const spilled = typeof given === "string" || given instanceof Uint8Array;

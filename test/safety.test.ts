@@ -151,8 +151,8 @@ describe("unbreakable by input", () => {
   }, 300_000);
 
   /**
-   * Runs the hang pipeline over three records, the second of which hangs a stage, and checks that only
-   * it is rejected, with `time-limit`, and the other two come out.
+   * Runs the hang pipeline over a record, one that hangs a stage, and `after` records more, and checks
+   * that only the hanging one is rejected, with `time-limit`, and all the others come out.
    */
   async function runWithHang(name: string, options: { workersAfter?: number; articleTimeoutMs: number; batchSize?: number }, after = 1) {
     const module = new URL("./support/hang-pipeline.ts", import.meta.url).pathname;
