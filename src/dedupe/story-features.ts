@@ -9,7 +9,8 @@
  * A capitalised word at the start of a sentence counts as a name only when it is not a common
  * sentence opener ("The", "In", "After"…). Years mentioned are also returned, to tell events apart.
  */
-import { LETTER, MARK, NUMBER, UPPER, classOf, unitsOf } from "../text/chars.ts";
+import { LETTER, MARK, NUMBER, SPACE, UPPER, classOf, unitsOf } from "../text/chars.ts";
+import { CodeUnits } from "../text/units.ts";
 import { simpleLower } from "../util/hash.ts";
 import { GrowableU32 } from "./growable.ts";
 
@@ -58,6 +59,35 @@ export const NOT_NAMES = new Set(
 /** No word longer than this is in NOT_NAMES (in UTF-16 units, which lower-casing does not shorten for these). */
 const LONGEST_NOT_NAME = Math.max(...[...NOT_NAMES].map((w) => w.length));
 
+/** NOT_NAMES by first letter (a-z) and length, as months are below (all are ASCII letters, lower-case). */
+const NOT_NAME_FORMS: string[][] = Array.from({ length: 26 * (LONGEST_NOT_NAME + 1) }, () => []);
+for (const word of NOT_NAMES) (NOT_NAME_FORMS[(word.charCodeAt(0) - 97) * (LONGEST_NOT_NAME + 1) + word.length] as string[]).push(word);
+
+/**
+ * Whether the word `text[start, end)` lower-cases to one of NOT_NAMES. Only an ASCII letter
+ * lower-cases to an ASCII letter in one unit apart from the Kelvin sign ("k", in no such word), and
+ * the words are ASCII, so a word with any other unit is none of them (asked of the string when it has
+ * one, to be sure).
+ */
+function isNotNameIn(u: Uint16Array, text: string, start: number, end: number): boolean {
+  const n = end - start;
+  if (n > LONGEST_NOT_NAME) return false;
+  const c0 = (u[start] as number) | 32;
+  if (c0 < 97 || c0 > 122) return (u[start] as number) >= 128 && NOT_NAMES.has(text.slice(start, end).toLowerCase());
+  const forms = NOT_NAME_FORMS[(c0 - 97) * (LONGEST_NOT_NAME + 1) + n] as string[];
+  next: for (let k = 0; k < forms.length; k++) {
+    const form = forms[k] as string;
+    for (let i = 1; i < n; i++) {
+      const c = u[start + i] as number;
+      if (c >= 128) return NOT_NAMES.has(text.slice(start, end).toLowerCase());
+      if (c !== form.charCodeAt(i) && c !== form.charCodeAt(i) - 32) continue next;
+    }
+    return true;
+  }
+  for (let i = 1; i < n; i++) if ((u[start + i] as number) >= 128) return NOT_NAMES.has(text.slice(start, end).toLowerCase());
+  return false;
+}
+
 export interface StoryFeatures {
   features: Set<string>;
   years: Set<number>;
@@ -81,29 +111,32 @@ for (let c = 0; c < 128; c++) {
  * The tokens are left in `tokens` as positions in the line, not as strings: most are read a few
  * characters at a time and never need a string of their own.
  */
-function scanTokens(line: string, tokens: Tokens): void {
+function scanTokens(u: Uint16Array, text: string, from: number, to: number, tokens: Tokens): void {
   tokens.count = 0;
-  const n = line.length;
-  let i = 0;
+  const n = to;
+  let i = from;
   while (i < n) {
-    let cp = line.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff) cp = line.codePointAt(i) as number;
+    let cp = u[i] as number;
+    if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i) as number;
     const starts = cp < 128 ? ASCII_CLASS[cp] === START : (classOf(cp) & (LETTER | NUMBER)) !== 0;
     if (!starts) {
       i += unitsOf(cp);
       continue;
     }
     const start = i;
+    let digit = cp >= 48 && cp <= 57;
     i += unitsOf(cp);
     // the end of the token: after the last letter, digit or mark of the run, else after the first character
     let end = i;
     let j = i;
     while (j < n) {
-      let c = line.charCodeAt(j);
+      let c = u[j] as number;
       if (c < 128) {
         const k = ASCII_CLASS[c] as number;
-        if (k === START) end = ++j;
-        else if (k === PUNCT) j++;
+        if (k === START) {
+          if (c <= 57) digit = true;
+          end = ++j;
+        } else if (k === PUNCT) j++;
         else break;
         continue;
       }
@@ -111,13 +144,13 @@ function scanTokens(line: string, tokens: Tokens): void {
         j++;
         continue;
       }
-      if (c >= 0xd800 && c <= 0xdbff) c = line.codePointAt(j) as number;
+      if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(j) as number;
       if ((classOf(c) & (LETTER | NUMBER | MARK)) === 0) break;
       j += unitsOf(c);
       end = j;
     }
-    if (end < n && line.charCodeAt(end) === 46) end++;
-    tokens.add(start, end, bareEnd(line, start, end));
+    if (end < n && u[end] === 46) end++;
+    tokens.add(start, end, bareEnd(u, start, end), digit);
     i = end;
   }
 }
@@ -130,24 +163,30 @@ function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 }
 
 /**
- * The tokens of one line as positions: where each starts, where it ends, and where its bare word ends
- * (without trailing periods and commas, then without a possessive "'s"). Reused from line to line.
+ * The tokens of one line as positions in the text: where each starts, where it ends, and where its
+ * bare word ends (without trailing periods and commas, then without a possessive "'s"); and whether
+ * it holds an ASCII digit (what \d matches without the u flag). Reused from line to line.
  */
 class Tokens {
   count = 0;
   start = new Int32Array(256);
   end = new Int32Array(256);
   bare = new Int32Array(256);
+  digit = new Uint8Array(256);
 
-  add(start: number, end: number, bare: number): void {
+  add(start: number, end: number, bare: number, digit: boolean): void {
     if (this.count === this.start.length) {
       this.start = doubled(this.start);
       this.end = doubled(this.end);
       this.bare = doubled(this.bare);
+      const more = new Uint8Array(this.digit.length * 2);
+      more.set(this.digit);
+      this.digit = more;
     }
     this.start[this.count] = start;
     this.end[this.count] = end;
     this.bare[this.count] = bare;
+    this.digit[this.count] = digit ? 1 : 0;
     this.count++;
   }
 }
@@ -155,7 +194,7 @@ class Tokens {
 /** The tokens of a line as strings (for tests). */
 export function storyTokens(line: string): string[] {
   const tokens = new Tokens();
-  scanTokens(line, tokens);
+  scanTokens(new CodeUnits().load(line), line, 0, line.length, tokens);
   return Array.from({ length: tokens.count }, (_, k) => line.slice(tokens.start[k], tokens.end[k]));
 }
 
@@ -178,22 +217,22 @@ for (const [form, month] of [...MONTHS.map((m) => [m, m] as const), ...Object.en
  * (the Kelvin sign, the one other character that lower-cases to an ASCII letter, gives "k").
  */
 export function monthOf(word: string): string | null {
-  return monthIn(word, 0, word.length);
+  return monthIn(new CodeUnits().load(word), 0, word.length);
 }
 
-/** monthOf of `text.slice(start, end)`. */
-function monthIn(text: string, start: number, end: number): string | null {
+/** monthOf of the word at `[start, end)` of the code units `u`. */
+function monthIn(u: Uint16Array, start: number, end: number): string | null {
   const n = end - start;
   // Month names are 3 to 9 letters: most words are ruled out by their length or first letter.
   if (n < 3 || n > 9) return null;
-  const c0 = text.charCodeAt(start) | 32;
+  const c0 = (u[start] as number) | 32;
   if (c0 < 97 || c0 > 122) return null;
   const slot = (c0 - 97) * 10 + n;
   const forms = MONTH_FORMS[slot] as string[];
   next: for (let k = 0; k < forms.length; k++) {
     const form = forms[k] as string;
     for (let i = 1; i < n; i++) {
-      const c = text.charCodeAt(start + i);
+      const c = u[start + i] as number;
       const f = form.charCodeAt(i);
       if (c !== f && c !== f - 32) continue next;
     }
@@ -203,72 +242,81 @@ function monthIn(text: string, start: number, end: number): string | null {
 }
 
 /** The word starting at `start` starts with a capital (`/^\p{Lu}/u`). */
-function capitalAt(text: string, start: number): boolean {
-  const c = text.charCodeAt(start);
+function capitalAt(u: Uint16Array, text: string, start: number): boolean {
+  const c = u[start] as number;
   if (c < 128) return c >= 65 && c <= 90;
   return (classOf(text.codePointAt(start) as number) & UPPER) !== 0;
 }
 
-/** A line in title case ("U.S. and Japan Unveil Plans for …"): its capitals do not mark names. */
-function isTitleCase(line: string, tokens: Tokens): boolean {
-  if (tokens.count > 25 || /[.!?]["”’)]?\s*$/.test(line)) return false;
+/** A line (`text[from, to)`) in title case ("U.S. and Japan Unveil Plans for …"): its capitals do not mark names. */
+function isTitleCase(u: Uint16Array, text: string, from: number, to: number, tokens: Tokens): boolean {
+  if (tokens.count > 25 || endsLikeSentence(u, from, to)) return false;
   // the words of more than three characters that start with a letter
   let lettered = 0;
   let capitalised = 0;
   for (let k = 0; k < tokens.count; k++) {
     const start = tokens.start[k] as number;
-    if ((tokens.bare[k] as number) - start <= 3 || (classOf(line.codePointAt(start) as number) & LETTER) === 0) continue;
+    if ((tokens.bare[k] as number) - start <= 3 || (classOf(text.codePointAt(start) as number) & LETTER) === 0) continue;
     lettered++;
-    if (capitalAt(line, start)) capitalised++;
+    if (capitalAt(u, text, start)) capitalised++;
   }
   if (lettered < 4) return false;
   return capitalised / lettered >= 0.8;
 }
 
+/**
+ * The line `[from, to)` ends as a sentence does: a period, "!" or "?", maybe a closing quote or
+ * bracket, then only white space (`/[.!?]["”’)]?\s*$/`).
+ */
+function endsLikeSentence(u: Uint16Array, from: number, to: number): boolean {
+  let e = to;
+  while (e > from && (classOf(u[e - 1] as number) & SPACE) !== 0) e--;
+  if (e === from) return false;
+  const last = u[e - 1] as number;
+  if (last === 46 || last === 33 || last === 63) return true;
+  if (!(last === 34 || last === 0x201d || last === 0x2019 || last === 41) || e - 1 === from) return false;
+  const before = u[e - 2] as number;
+  return before === 46 || before === 33 || before === 63;
+}
+
 /** Where the bare word of the token `[start, end)` ends: without trailing periods and commas, then without a possessive "'s". */
-function bareEnd(text: string, start: number, end: number): number {
+function bareEnd(u: Uint16Array, start: number, end: number): number {
   let e = end;
-  while (e > start && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 44)) e--;
-  if (e - start >= 2 && text.charCodeAt(e - 1) === 115) {
-    const q = text.charCodeAt(e - 2);
+  while (e > start && (u[e - 1] === 46 || u[e - 1] === 44)) e--;
+  if (e - start >= 2 && u[e - 1] === 115) {
+    const q = u[e - 2];
     if (q === 39 || q === 0x2019) e -= 2;
   }
   return e;
 }
 
 /** "U.S." and "Jan." end with a period without ending the sentence: of the token `[start, end)`. */
-function endsSentence(text: string, start: number, end: number): boolean {
-  if (text.charCodeAt(end - 1) !== 46) return false;
+function endsSentence(u: Uint16Array, text: string, start: number, end: number): boolean {
+  if (u[end - 1] !== 46) return false;
   const bodyEnd = end - 1;
-  for (let i = start; i < bodyEnd; i++) if (text.charCodeAt(i) === 46) return false;
-  if (bodyEnd - start <= 3 && capitalAt(text, start)) return false;
-  return monthIn(text, start, bodyEnd) === null;
+  for (let i = start; i < bodyEnd; i++) if (u[i] === 46) return false;
+  if (bodyEnd - start <= 3 && capitalAt(u, text, start)) return false;
+  return monthIn(u, start, bodyEnd) === null;
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** One or two ASCII digits: as a day of the month, or -1. */
-function dayIn(text: string, start: number, end: number): number {
+function dayIn(u: Uint16Array, start: number, end: number): number {
   const n = end - start;
   if (n !== 1 && n !== 2) return -1;
-  const a = text.charCodeAt(start);
-  const b = text.charCodeAt(end - 1);
+  const a = u[start] as number;
+  const b = u[end - 1] as number;
   if (!isDigit(a) || !isDigit(b)) return -1;
   return n === 1 ? a - 48 : (a - 48) * 10 + (b - 48);
 }
 
 /** 19xx or 20xx. */
-function isYearIn(text: string, start: number, end: number): boolean {
+function isYearIn(u: Uint16Array, start: number, end: number): boolean {
   if (end - start !== 4) return false;
-  const a = text.charCodeAt(start);
-  const b = text.charCodeAt(start + 1);
-  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(text.charCodeAt(start + 2)) && isDigit(text.charCodeAt(start + 3));
-}
-
-/** An ASCII digit anywhere in the word (what \d matches without the u flag). */
-function hasDigitIn(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (isDigit(text.charCodeAt(i))) return true;
-  return false;
+  const a = u[start] as number;
+  const b = u[start + 1] as number;
+  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(u[start + 2] as number) && isDigit(u[start + 3] as number);
 }
 
 /**
@@ -279,9 +327,9 @@ interface FeatureSink {
   /** A feature given as its string (dates, years). */
   add(feature: string): void;
   /** `e:` and the words `from` to `to` (exclusive) of the run, lower-cased, one space between them. */
-  name(line: string, run: Run, from: number, to: number): void;
+  name(u: Uint16Array, line: string, run: Run, from: number, to: number): void;
   /** `n:` and the figure `line[start, end)` without its commas. */
-  figure(line: string, start: number, end: number): void;
+  figure(u: Uint16Array, line: string, start: number, end: number): void;
 }
 
 /** The capitalised words read so far that may name something, as positions in the current line. */
@@ -302,10 +350,10 @@ class Run {
 }
 
 /** Adds the features of a run of capitalised words (the whole run, and its last word), and empties the run. */
-function flushRun(line: string, run: Run, sink: FeatureSink): void {
+function flushRun(u: Uint16Array, line: string, run: Run, sink: FeatureSink): void {
   if (run.count === 0) return;
-  sink.name(line, run, 0, run.count);
-  if (run.count > 1) sink.name(line, run, run.count - 1, run.count);
+  sink.name(u, line, run, 0, run.count);
+  if (run.count > 1) sink.name(u, line, run, run.count - 1, run.count);
   run.count = 0;
 }
 
@@ -322,10 +370,10 @@ class StringFeatures implements FeatureSink {
   add(feature: string): void {
     this.features.add(feature);
   }
-  name(line: string, run: Run, from: number, to: number): void {
+  name(_u: Uint16Array, line: string, run: Run, from: number, to: number): void {
     this.features.add(nameFeature(line, run, from, to));
   }
-  figure(line: string, start: number, end: number): void {
+  figure(_u: Uint16Array, line: string, start: number, end: number): void {
     this.features.add(`n:${line.slice(start, end).replace(/,/g, "")}`);
   }
 }
@@ -349,14 +397,14 @@ class HashedFeatures implements FeatureSink {
     this.push(hash32(feature));
   }
 
-  name(line: string, run: Run, from: number, to: number): void {
+  name(u: Uint16Array, line: string, run: Run, from: number, to: number): void {
     // "e:"
     let h = Math.imul(Math.imul(FNV_OFFSET ^ 101, FNV_PRIME) ^ 58, FNV_PRIME);
     for (let k = from; k < to; k++) {
       if (k > from) h = Math.imul(h ^ 32, FNV_PRIME);
       const end = run.end[k] as number;
       for (let i = run.start[k] as number; i < end; i++) {
-        let c = line.charCodeAt(i);
+        let c = u[i] as number;
         if (c < 128) {
           if (c >= 65 && c <= 90) c += 32;
         } else {
@@ -372,11 +420,11 @@ class HashedFeatures implements FeatureSink {
     this.push(finish32(h));
   }
 
-  figure(line: string, start: number, end: number): void {
+  figure(u: Uint16Array, _line: string, start: number, end: number): void {
     // "n:"
     let h = Math.imul(Math.imul(FNV_OFFSET ^ 110, FNV_PRIME) ^ 58, FNV_PRIME);
     for (let i = start; i < end; i++) {
-      const c = line.charCodeAt(i);
+      const c = u[i] as number;
       if (c !== 44) h = Math.imul(h ^ c, FNV_PRIME);
     }
     this.push(finish32(h));
@@ -409,58 +457,69 @@ export function storyFeatureHashes(text: string): Uint32Array {
   return sink.sorted();
 }
 
-function scanReport(text: string, sink: FeatureSink, years: Set<number> | null): void {
+const REPORT_UNITS = new CodeUnits();
+
+function scanReport(report: string, sink: FeatureSink, years: Set<number> | null): void {
   const run = LINE_RUN;
   run.count = 0;
   const tokens = LINE_TOKENS;
-  for (const line of text.normalize("NFKC").split(/\n+/)) {
-    scanTokens(line, tokens);
+  const text = report.normalize("NFKC");
+  const u = REPORT_UNITS.load(text);
+  const length = text.length;
+  // line by line, a line ending at a line break (empty lines hold no token)
+  let lineEnd = -1;
+  while (lineEnd < length) {
+    const lineStart = lineEnd + 1;
+    lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = length;
+    if (lineEnd === lineStart) continue;
+    scanTokens(u, text, lineStart, lineEnd, tokens);
     const count = tokens.count;
-    const { start: starts, end: ends, bare: bares } = tokens;
-    const headline = isTitleCase(line, tokens);
+    const { start: starts, end: ends, bare: bares, digit: digits } = tokens;
+    const headline = isTitleCase(u, text, lineStart, lineEnd, tokens);
     let sentenceStart = true;
     for (let i = 0; i < count; i++) {
-      // the bare word is line[from, to)
+      // the bare word is text[from, to)
       const from = starts[i] as number;
       const to = bares[i] as number;
       const startsSentence = sentenceStart;
       // (a token never ends with "!" or "?", so only a period can end the sentence here)
-      sentenceStart = endsSentence(line, from, ends[i] as number);
-      const month = monthIn(line, from, to);
-      if (month && (capitalAt(line, from) || to - from > 3)) {
-        flushRun(line, run, sink);
-        const next = i + 1 < count ? dayIn(line, starts[i + 1] as number, bares[i + 1] as number) : -1;
+      sentenceStart = endsSentence(u, text, from, ends[i] as number);
+      const month = monthIn(u, from, to);
+      if (month && (capitalAt(u, text, from) || to - from > 3)) {
+        flushRun(u, text, run, sink);
+        const next = i + 1 < count ? dayIn(u, starts[i + 1] as number, bares[i + 1] as number) : -1;
         if (next >= 0) sink.add(`d:${month}-${next}`);
         let year: string | null = null;
-        if (i + 1 < count && isYearIn(line, starts[i + 1] as number, bares[i + 1] as number)) year = line.slice(starts[i + 1], bares[i + 1]);
-        else if (i + 2 < count && isYearIn(line, starts[i + 2] as number, bares[i + 2] as number)) year = line.slice(starts[i + 2], bares[i + 2]);
+        if (i + 1 < count && isYearIn(u, starts[i + 1] as number, bares[i + 1] as number)) year = text.slice(starts[i + 1], bares[i + 1]);
+        else if (i + 2 < count && isYearIn(u, starts[i + 2] as number, bares[i + 2] as number)) year = text.slice(starts[i + 2], bares[i + 2]);
         if (year) sink.add(`d:${month}-${year}`);
-        const before = i > 0 ? dayIn(line, starts[i - 1] as number, bares[i - 1] as number) : -1;
+        const before = i > 0 ? dayIn(u, starts[i - 1] as number, bares[i - 1] as number) : -1;
         if (before >= 0) sink.add(`d:${month}-${before}`);
         continue;
       }
-      if (isYearIn(line, from, to)) {
-        flushRun(line, run, sink);
-        const word = line.slice(from, to);
+      if (isYearIn(u, from, to)) {
+        flushRun(u, text, run, sink);
+        const word = text.slice(from, to);
         years?.add(Number(word));
         sink.add(`d:${word}`);
         continue;
       }
-      if (hasDigitIn(line, from, to)) {
-        flushRun(line, run, sink);
-        if (to - from >= 2) sink.figure(line, from, to);
+      if (digits[i] === 1) {
+        flushRun(u, text, run, sink);
+        if (to - from >= 2) sink.figure(u, text, from, to);
         continue;
       }
-      if (capitalAt(line, from) && !headline) {
-        if (!((startsSentence || run.count === 0) && to - from <= LONGEST_NOT_NAME && NOT_NAMES.has(line.slice(from, to).toLowerCase()))) {
+      if (capitalAt(u, text, from) && !headline) {
+        if (!((startsSentence || run.count === 0) && isNotNameIn(u, text, from, to))) {
           run.push(from, to);
-          if (sentenceStart) flushRun(line, run, sink);
+          if (sentenceStart) flushRun(u, text, run, sink);
           continue;
         }
       }
-      flushRun(line, run, sink);
+      flushRun(u, text, run, sink);
     }
-    flushRun(line, run, sink);
+    flushRun(u, text, run, sink);
   }
 }
 

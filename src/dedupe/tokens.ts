@@ -8,6 +8,7 @@
  * reusable buffers, so that a whole article is tokenised without allocating a string per word.
  */
 import { LETTER, MARK, NUMBER, classOf, unitsOf } from "../text/chars.ts";
+import { CodeUnits } from "../text/units.ts";
 import { simpleLetterLower } from "../util/hash.ts";
 
 /** Reusable word-hash buffers: `a[i]` and `b[i]` are the two hashes of word i. */
@@ -88,6 +89,8 @@ function plainSeparator(c: number): boolean {
   return known === 1;
 }
 
+const WORD_UNITS = new CodeUnits();
+
 /**
  * The word hashes of `s` into `out`. `plain`: `s` is the text as given, lower-cased here, and -1 comes
  * back as soon as a unit shows that it needs normalising; otherwise `s` is normalised already.
@@ -95,13 +98,14 @@ function plainSeparator(c: number): boolean {
 // (a letter of Latin, Greek or Cyrillic never composes with the letter next to it under NFKC: only
 // combining marks, which send the text the general way, do)
 function scanWords(s: string, out: WordHashes, plain: boolean): number {
+  const units = WORD_UNITS.load(s);
   let count = 0;
   let ha = 0x811c9dc5;
   let hb = 0x9e3779b9;
   let inWord = false;
   const n = s.length;
   for (let i = 0; i <= n; i++) {
-    let code = i < n ? s.charCodeAt(i) : 32;
+    let code = i < n ? (units[i] as number) : 32;
     let word: boolean;
     if (code < 0x80) {
       if (plain && code >= 65 && code <= 90) code += 32;

@@ -4,6 +4,7 @@
  */
 import type { Draft, DraftBlock, DraftMeta } from "../draft.ts";
 import { LETTER, LOWER, MARK, UPPER, classOf, unitsOf } from "../text/chars.ts";
+import { CodeUnits } from "../text/units.ts";
 import { gatherEvidence } from "./evidence.ts";
 import { type GlueContext, type GlueSplit, holdsFunctionWord, looksLikeCode, mayHoldFunctionWord, splitGluedToken } from "./glued-words.ts";
 import { C1_SIGN, ENTITY_PATTERN, MOJIBAKE_SIGN, decodeEntity, encodingSigns, fixMojibake, fixC1Controls } from "./mojibake.ts";
@@ -95,11 +96,14 @@ const RUN = LETTER | MARK;
  * class table. One loop serves both callers, without a callback per run, which a call site seeing
  * two callbacks would not inline.
  */
+const RUN_UNITS = new CodeUnits();
+
 function scanLetterRuns(text: string, words: ReadonlySet<string>, tokens: GlueToken[] | null): boolean {
+  const u = RUN_UNITS.load(text);
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = u[i] as number;
     if (c < 0x80) {
       // (c | 32) folds A-Z onto a-z; other ASCII characters are no letters.
       if (((c | 32) - 0x61) >>> 0 >= 26) {
@@ -122,7 +126,7 @@ function scanLetterRuns(text: string, words: ReadonlySet<string>, tokens: GlueTo
     let capitals = 0;
     let lower = false;
     while (i < n) {
-      const c = text.charCodeAt(i);
+      const c = u[i] as number;
       if ((c - 0x61) >>> 0 < 26) {
         if (capitals >= 2) cased = true;
         capitals = 0;

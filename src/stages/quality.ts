@@ -8,20 +8,24 @@ import type { Draft } from "../draft.ts";
 import { normaliseDate } from "../text/dates.ts";
 import { detectLanguage } from "../text/language.ts";
 import { wordCountUpTo } from "../text/measure.ts";
+import { CodeUnits } from "../text/units.ts";
 
 /**
  * Share of characters that no prose is made of: control characters, the replacement character,
  * private-use and unassigned code points, and symbols outside common punctuation.
  */
+const SHARE_UNITS = new CodeUnits();
+
 export function garbledShare(text: string): number {
   const n = text.length;
   if (n === 0) return 0;
+  const u = SHARE_UNITS.load(text);
   let bad = 0;
   // code point by code point, as iterating the string goes (a lone surrogate is one): a pair of
   // surrogates is one code point, so the count of code points is the length less the pairs
   let pairs = 0;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = u[i] as number;
     let kind = KIND[c] as number;
     if (kind === UNKNOWN) kind = kindOf(c);
     if (kind === FINE) continue;
@@ -31,7 +35,7 @@ export function garbledShare(text: string): number {
     }
     // a surrogate: with its partner, an astral code point; alone, unassigned as a character (bad)
     if (c <= 0xdbff && i + 1 < n) {
-      const low = text.charCodeAt(i + 1);
+      const low = u[i + 1] as number;
       if (low >= 0xdc00 && low <= 0xdfff) {
         i++;
         pairs++;

@@ -5,6 +5,7 @@
 import { STOP_WORDS } from "./stopwords.ts";
 import { words } from "./measure.ts";
 import { LETTER, NUMBER, classOf, unitsOf } from "./chars.ts";
+import { CodeUnits } from "./units.ts";
 
 const SCRIPTS: Array<[RegExp, (text: string) => string | null]> = [
   [/[\u3040-\u30ff]/u, () => "ja"],
@@ -115,12 +116,15 @@ for (let c = 0; c < 128; c++) {
  * word longer than any stop word, or with an ASCII digit, apostrophe or hyphen (which no stop word
  * has), not at all; only the rest is lower-cased as a string.
  */
+const SAMPLE_UNITS = new CodeUnits();
+
 export function countStopWords(sample: string, counts: number[]): number {
+  const u = SAMPLE_UNITS.load(sample);
   const n = sample.length;
   let total = 0;
   let i = 0;
   while (i < n) {
-    let c = sample.charCodeAt(i);
+    let c = u[i] as number;
     // between words: ASCII by table, the rest by class
     if (c < 128) {
       if (ASCII_KIND[c] !== ASCII_LETTER && ASCII_KIND[c] !== ASCII_DIGIT) {
@@ -143,7 +147,7 @@ export function countStopWords(sample: string, counts: number[]): number {
     let key = letters ? (c | 32) - 96 : 0;
     i += unitsOf(c);
     while (i < n) {
-      let d = sample.charCodeAt(i);
+      let d = u[i] as number;
       if (d < 128) {
         const kind = ASCII_KIND[d] as number;
         if (kind === 0) break;

@@ -1,6 +1,7 @@
 /** Hashes for keys that stay in memory or on disk in place of strings. */
 import { LETTER, NUMBER, classOf } from "../text/chars.ts";
 import { fold } from "../text/measure.ts";
+import { CodeUnits } from "../text/units.ts";
 
 /** A 53-bit hash of a string (two 32-bit multiply-xor lanes). */
 export function hash53(text: string): number {
@@ -29,13 +30,16 @@ function finish53(h1: number, h2: number): number {
  * with any other letter (one that lower-cases to two, composes or decomposes under NFKC, or depends on
  * its neighbours) is folded first, the slow way.
  */
+const FOLD_UNITS = new CodeUnits();
+
 export function foldHash53(text: string): number {
+  const u = FOLD_UNITS.load(text);
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   let inWord = false;
   let any = false;
   for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
+    let c = u[i] as number;
     if (c >= 128) {
       const kind = kindOf(c);
       if (kind === SEPARATOR) {

@@ -202,4 +202,18 @@ describe("story features", () => {
       runs,
     );
   });
+
+  it("a line in title case is told by how it ends, as the expression tells it", () => {
+    // Random text seldom builds a short line of capitalised words, and only such a line's ending
+    // decides whether its capitals are names: here every line is one, ending in one of many ways.
+    const words = fc.array(fc.constantFrom("Prime", "Minister", "Unveils", "Plans", "Tokyo", "Talks", "with", "Ärzte", "Łódź", "ΟΔΟΣ", "Kishida", "2023", "U.S."), { minLength: 3, maxLength: 30 });
+    const ending = fc.constantFrom("", ".", "!", "?", ",", ":", ". ", ".\t", ".\u00a0", ".\u2028", "!\u3000 ", '."', ".”", ".’", ".)", "?)", '!"', '." ', ".” \u00a0", ".'", ".]", '.""', ")", "”", "’", " .", '."x', ".\r", "\ud800", ".\udc00");
+    const lines = fc.array(fc.tuple(words, ending).map(([w, e]) => w.join(" ") + e), { minLength: 1, maxLength: 4 }).map((l) => l.join("\n"));
+    fc.assert(
+      fc.property(lines, (t) => {
+        expect([...storyFeatures(t).features].sort()).toEqual([...storyFeaturesReference(t).features].sort());
+      }),
+      runs,
+    );
+  });
 });
