@@ -4,6 +4,7 @@
  */
 import { LETTER, NUMBER, SPACE, classOf } from "./chars.ts";
 import { STOP_WORDS } from "./stopwords.ts";
+import { CodeUnits } from "./units.ts";
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
@@ -55,35 +56,46 @@ export function wordCountUpTo(text: string, limit: number): number {
   let spaceless = 0;
   let inWord = false;
   const length = text.length;
-  for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i);
-    // ASCII first, by table: most characters of most texts are, and need no other test
-    if (code < 128) {
-      if (ASCII_WORD[code] === 1) {
+  // A chunk at a time, read from a copy of its code units (see units.ts): a short limit on a long
+  // text still stops after the chunk that reaches it.
+  for (let from = 0; from < length; from += COUNT_CHUNK) {
+    const to = Math.min(length, from + COUNT_CHUNK);
+    const u = COUNT_UNITS.load(from === 0 && to === length ? text : text.slice(from, to));
+    for (let k = 0; k < to - from; k++) {
+      const code = u[k] as number;
+      // ASCII first, by table: most characters of most texts are, and need no other test
+      if (code < 128) {
+        if (ASCII_WORD[code] === 1) {
+          if (!inWord) {
+            if (++n + ((spaceless + 1) >> 1) >= limit) return limit;
+            inWord = true;
+          }
+          continue;
+        }
+      } else if (code >= 0x3040 && isSpaceless(code)) {
+        spaceless++;
+        inWord = false;
+        if (n + ((spaceless + 1) >> 1) >= limit) return limit;
+        continue;
+      } else if (isWordCode(code)) {
         if (!inWord) {
           if (++n + ((spaceless + 1) >> 1) >= limit) return limit;
           inWord = true;
         }
         continue;
       }
-    } else if (code >= 0x3040 && isSpaceless(code)) {
-      spaceless++;
+      // ' ’ - inside a word (don't, state-owned) do not end it
+      const i = from + k;
+      if (inWord && (code === 39 || code === 0x2019 || code === 45) && i + 1 < length && isWordCode(text.charCodeAt(i + 1))) continue;
       inWord = false;
-      if (n + ((spaceless + 1) >> 1) >= limit) return limit;
-      continue;
-    } else if (isWordCode(code)) {
-      if (!inWord) {
-        if (++n + ((spaceless + 1) >> 1) >= limit) return limit;
-        inWord = true;
-      }
-      continue;
     }
-    // ' ’ - inside a word (don't, state-owned) do not end it
-    if (inWord && (code === 39 || code === 0x2019 || code === 45) && i + 1 < length && isWordCode(text.charCodeAt(i + 1))) continue;
-    inWord = false;
   }
   return n + Math.ceil(spaceless / 2);
 }
+
+/** UTF-16 units wordCountUpTo reads at a time. */
+const COUNT_CHUNK = 4096;
+const COUNT_UNITS = new CodeUnits();
 
 /**
  * Ends like a sentence: a full stop, question or exclamation mark, maybe followed by quotes

@@ -109,6 +109,27 @@ describe("measures", () => {
     for (const t of ["", "don't", "state-owned", "a - b", "東京タワー", "e\u0301e", "٣٤ ½"]) expect(wordCount(t)).toBe(wordCountReference(t));
   });
 
+  it("wordCountUpTo is the count capped at its limit, on texts read in several chunks too", () => {
+    // long texts, so that words, apostrophes and kana fall across the 4,096-unit chunks the count reads
+    const long = fc.array(text, { minLength: 1, maxLength: 400 }).map((parts) => parts.join(""));
+    fc.assert(fc.property(long, fc.oneof(fc.integer({ min: -1, max: 3000 }), fc.constant(Infinity)), (t, limit) => {
+      const limited = wordCountUpTo(t, limit);
+      expect(limited).toBe(limit <= 0 ? limit : Math.min(wordCountReference(t), limit));
+    }), { numRuns: 300 });
+    // a word that an apostrophe joins across the boundary, and one that the boundary only separates
+    for (const [head, tail] of [["don'", "t"], ["a'", " b"], ["東", "京"], ["state-", "owned"]] as const) {
+      // the first chunk ends right after `head`
+      const placed = `${"y ".repeat((4096 - head.length) >> 1)}${"y".repeat((4096 - head.length) & 1)}${head}${tail} z`;
+      expect(placed.indexOf(tail, 4000)).toBe(4096);
+      expect(wordCount(placed)).toBe(wordCountReference(placed));
+    }
+    // joined words in a later chunk, wherever they fall against the spaces of the first
+    for (let shift = 0; shift < 4; shift++) {
+      const later = `${"y ".repeat(2100)}${"y".repeat(shift)} don't state-owned a' b`;
+      expect(wordCount(later)).toBe(wordCountReference(later));
+    }
+  });
+
   it("endsLikeSentence says what its pattern says", () => {
     const ENDS = [".", "!", "?", "…", "。", "！", "？", "\"", "'", "”", "’", "»", ")", "]", "“", "«", "(", " ", "\u00a0", "\u2028", "\ufeff", "\n", "x", "\ud800", "\udc00", "😀"];
     const ending = fc.tuple(text, fc.array(fc.constantFrom(...ENDS), { maxLength: 6 })).map(([head, tail]) => head + tail.join(""));
