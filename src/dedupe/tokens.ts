@@ -61,8 +61,8 @@ export function normaliseForMatching(text: string): string {
  * else in it (a combining mark, an ideograph, a ligature) is normalised first.
  */
 export function hashWords(text: string, out: WordHashes): number {
-  const count = scanWords(text, out, true);
-  return count >= 0 ? count : scanWords(normaliseForMatching(text), out, false);
+  const count = scanPlainWords(text, out);
+  return count >= 0 ? count : scanWords(normaliseForMatching(text), out);
 }
 
 /** For each UTF-16 unit from 128 up: 1 when it is a plain separator (see below), 2 when not, 0 not known yet. */
@@ -89,38 +89,95 @@ function plainSeparator(c: number): boolean {
   return known === 1;
 }
 
+/**
+ * What the plain reading makes of each UTF-16 unit, in one table so that the loop over a text asks
+ * one array and calls nothing: SEPARATES for a separator, the unit lower-cased for a letter or digit
+ * it can read as it is, GENERAL for a unit that sends the text the general way, UNKNOWN for a unit
+ * not seen yet (worked out once, by `learnPlain`).
+ */
+const SEPARATES = 0;
+const GENERAL = 0xfffe;
+const UNKNOWN = 0xffff;
+const PLAIN_UNIT = new Uint16Array(0x10000).fill(UNKNOWN);
+for (let c = 0; c < 0x80; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) PLAIN_UNIT[c] = c;
+  else if (c >= 65 && c <= 90) PLAIN_UNIT[c] = c + 32;
+  else PLAIN_UNIT[c] = SEPARATES;
+}
+
+function learnPlain(c: number): number {
+  // a letter that NFKC leaves alone and that lower-cases alone (never to these two non-characters)
+  const lower = plainSeparator(c) ? SEPARATES : simpleLetterLower(c);
+  const unit = lower < 0 ? GENERAL : lower;
+  PLAIN_UNIT[c] = unit;
+  return unit;
+}
+
 const WORD_UNITS = new CodeUnits();
 
 /**
- * The word hashes of `s` into `out`. `plain`: `s` is the text as given, lower-cased here, and -1 comes
- * back as soon as a unit shows that it needs normalising; otherwise `s` is normalised already.
+ * The word hashes of the text as given into `out`, lower-cased as it is read, or -1 as soon as a
+ * unit shows that it needs normalising first. (A letter of Latin, Greek or Cyrillic never composes
+ * with the letter next to it under NFKC: only combining marks, which send the text the general way, do.)
  */
-// (a letter of Latin, Greek or Cyrillic never composes with the letter next to it under NFKC: only
-// combining marks, which send the text the general way, do)
-function scanWords(s: string, out: WordHashes, plain: boolean): number {
+function scanPlainWords(s: string, out: WordHashes): number {
   const units = WORD_UNITS.load(s);
+  let a = out.a;
+  let b = out.b;
+  let count = 0;
+  let ha = 0x811c9dc5;
+  let hb = 0x9e3779b9;
+  let inWord = false;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    let code = PLAIN_UNIT[units[i] as number] as number;
+    if (code >= GENERAL) {
+      if (code === UNKNOWN) code = learnPlain(units[i] as number);
+      if (code === GENERAL) return -1;
+    }
+    if (code === SEPARATES) {
+      if (inWord) {
+        if (count === a.length) {
+          grow(out);
+          a = out.a;
+          b = out.b;
+        }
+        a[count] = ha >>> 0;
+        b[count] = finalMix(hb);
+        count++;
+        inWord = false;
+      }
+      continue;
+    }
+    if (!inWord) {
+      ha = 0x811c9dc5;
+      hb = 0x9e3779b9;
+      inWord = true;
+    }
+    ha = Math.imul(ha ^ code, 0x01000193);
+    hb = Math.imul(hb ^ code, 0x85ebca6b) ^ (hb >>> 13);
+  }
+  if (inWord) {
+    if (count === a.length) grow(out);
+    out.a[count] = ha >>> 0;
+    out.b[count] = finalMix(hb);
+    count++;
+  }
+  out.count = count;
+  return count;
+}
+
+/** The word hashes of `s`, NFKC-normalised and lower-cased already, into `out`. */
+function scanWords(s: string, out: WordHashes): number {
   let count = 0;
   let ha = 0x811c9dc5;
   let hb = 0x9e3779b9;
   let inWord = false;
   const n = s.length;
   for (let i = 0; i <= n; i++) {
-    let code = i < n ? (units[i] as number) : 32;
-    let word: boolean;
-    if (code < 0x80) {
-      if (plain && code >= 65 && code <= 90) code += 32;
-      word = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-    } else if (!plain) {
-      word = !isSeparator(code);
-    } else if (plainSeparator(code)) {
-      word = false;
-    } else {
-      // a letter that NFKC leaves alone and that lower-cases alone, else the general way
-      code = simpleLetterLower(code);
-      if (code < 0) return -1;
-      word = true;
-    }
-    const ideograph = word && !plain && isIdeograph(code);
+    const code = i < n ? s.charCodeAt(i) : 32;
+    const word = code < 0x80 ? (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) : !isSeparator(code);
+    const ideograph = word && isIdeograph(code);
     if (inWord && (!word || ideograph)) {
       // the word ends here (an ideograph also ends the word before it, and stands alone)
       if (count === out.a.length) grow(out);
