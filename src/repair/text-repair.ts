@@ -85,6 +85,9 @@ export interface GlueToken {
 
 const RUN = LETTER | MARK;
 
+/** The copy of the code units scanLetterRuns reads. */
+const RUN_UNITS = new CodeUnits();
+
 /**
  * One pass over the runs of letters (`[\p{L}\p{M}]+`) of a text, for the two questions the glue
  * repair asks. With `tokens`, every run of six or more is pushed there (see glueTokens) and the
@@ -96,8 +99,6 @@ const RUN = LETTER | MARK;
  * class table. One loop serves both callers, without a callback per run, which a call site seeing
  * two callbacks would not inline.
  */
-const RUN_UNITS = new CodeUnits();
-
 function scanLetterRuns(text: string, words: ReadonlySet<string>, tokens: GlueToken[] | null): boolean {
   const u = RUN_UNITS.load(text);
   const n = text.length;

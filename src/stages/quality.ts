@@ -10,12 +10,13 @@ import { detectLanguage } from "../text/language.ts";
 import { wordCountUpTo } from "../text/measure.ts";
 import { CodeUnits } from "../text/units.ts";
 
+/** The copy of the code units garbledShare reads. */
+const SHARE_UNITS = new CodeUnits();
+
 /**
  * Share of characters that no prose is made of: control characters, the replacement character,
  * private-use and unassigned code points, and symbols outside common punctuation.
  */
-const SHARE_UNITS = new CodeUnits();
-
 export function garbledShare(text: string): number {
   const n = text.length;
   if (n === 0) return 0;

@@ -109,6 +109,9 @@ for (let c = 0; c < 128; c++) {
   else if (c === 39 || c === 45) ASCII_KIND[c] = ASCII_JOINER;
 }
 
+/** The copy of the code units countStopWords reads. */
+const SAMPLE_UNITS = new CodeUnits();
+
 /**
  * Counts the words of a sample as `words` finds them (`[\p{L}\p{N}][\p{L}\p{N}'’-]*`) and, per
  * language, the words that are its stop words once lower-cased; returns the number of words. One scan,
@@ -116,8 +119,6 @@ for (let c = 0; c < 128; c++) {
  * word longer than any stop word, or with an ASCII digit, apostrophe or hyphen (which no stop word
  * has), not at all; only the rest is lower-cased as a string.
  */
-const SAMPLE_UNITS = new CodeUnits();
-
 export function countStopWords(sample: string, counts: number[]): number {
   const u = SAMPLE_UNITS.load(sample);
   const n = sample.length;

@@ -22,6 +22,9 @@ function finish53(h1: number, h2: number): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/** The copy of the code units foldHash53 reads. */
+const FOLD_UNITS = new CodeUnits();
+
 /**
  * `hash53(fold(text))` without building the folded string: the words of the text (runs of letters
  * and digits), lower-cased, one space between them, hashed as they are scanned. Templates hash every
@@ -30,8 +33,6 @@ function finish53(h1: number, h2: number): number {
  * with any other letter (one that lower-cases to two, composes or decomposes under NFKC, or depends on
  * its neighbours) is folded first, the slow way.
  */
-const FOLD_UNITS = new CodeUnits();
-
 export function foldHash53(text: string): number {
   const u = FOLD_UNITS.load(text);
   let h1 = 0xdeadbeef;
