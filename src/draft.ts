@@ -12,6 +12,7 @@ import {
   type SourceRef,
   bodyText,
 } from "./article.ts";
+import { wordCountUpTo } from "./text/measure.ts";
 
 /** What a source read: the text of one article, or one HTML page, plus what the input said of it. */
 export interface RawInput {
@@ -126,6 +127,12 @@ export class Draft {
   private nextBlockId: number;
   /** The stage now working on the draft; set by the runner, recorded in every change. */
   stage = "input";
+  /**
+   * Word counts of blocks, by block id, with the text each was counted in: several stages count the
+   * words of every block (boilerplate in full, templates up to a limit), and most texts are the same
+   * by then. A count that reached its limit says only "at least this many". Not part of the state.
+   */
+  private readonly counted = new Map<number, { text: string; count: number; whole: boolean }>();
 
   constructor(init: DraftInit) {
     this.id = init.id;
@@ -173,6 +180,19 @@ export class Draft {
       rejection: this.rejection,
       duplicateOf: this.duplicateOf,
     };
+  }
+
+  /**
+   * `wordCountUpTo(block.text, limit)`: counted once for a text, however many stages ask (a count
+   * made up to a lower limit is made again).
+   */
+  wordsOf(block: DraftBlock, limit = Infinity): number {
+    if (limit <= 0) return limit;
+    const known = this.counted.get(block.id);
+    if (known !== undefined && known.text === block.text && (known.whole || known.count >= limit)) return Math.min(known.count, limit);
+    const count = wordCountUpTo(block.text, limit);
+    this.counted.set(block.id, { text: block.text, count, whole: count < limit });
+    return count;
   }
 
   /** Blocks still in the article, in reading order. */

@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { Draft, DraftBlock } from "../draft.ts";
 import { type BlockRule, loadRuleTable, ruleMatches } from "../rules/block-rules.ts";
 import { defineStage } from "../stage.ts";
-import { endsLikeSentence, wordCount, wordCountUpTo } from "../text/measure.ts";
+import { endsLikeSentence, wordCountUpTo } from "../text/measure.ts";
 
 export const BOILERPLATE_RULES: BlockRule[] = loadRuleTable(new URL("./rules/boilerplate.json", import.meta.url));
 
@@ -37,7 +37,7 @@ function applyRules(draft: Draft, rules: readonly BlockRule[], disabled: Readonl
   // the rules that apply to this input at all, in their order: chosen once, not once per block
   const kind = draft.raw.kind;
   const active = rules.filter((rule) => !disabled.has(rule.id) && (rule.input === "any" || rule.input === kind));
-  const counts = live.map((b) => wordCount(b.text));
+  const counts = live.map((b) => draft.wordsOf(b));
   const total = counts.reduce((a, b) => a + b, 0);
   let start = 0;
   live.forEach((block, index) => {

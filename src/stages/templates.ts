@@ -16,7 +16,6 @@ import type { Draft, DraftBlock } from "../draft.ts";
 import { defineCorpusStage, refHash } from "../stage.ts";
 import { foldHash53 } from "../util/hash.ts";
 import { RowIndex } from "../util/row-index.ts";
-import { wordCountUpTo } from "../text/measure.ts";
 
 interface LineStats {
   /** Distinct article fingerprints seen with this line, up to the support needed. */
@@ -73,7 +72,7 @@ function candidateBlocks(draft: Draft, maxWords: number): DraftBlock[] {
   return live.filter((b, i) => {
     const edge = i < 6 || i >= live.length - 8;
     // counting stops where the answer is known: past maxWords at the edges, past 12 in the middle
-    const n = wordCountUpTo(b.text, edge ? maxWords + 1 : 13);
+    const n = draft.wordsOf(b, edge ? maxWords + 1 : 13);
     if (n === 0 || n > maxWords) return false;
     return edge || n <= 12;
   });
