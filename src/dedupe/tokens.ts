@@ -115,6 +115,20 @@ function learnPlain(c: number): number {
 
 const WORD_UNITS = new CodeUnits();
 
+/** The two hashes of a word before its first unit (FNV-1a's offset, and a multiply-xorshift seed). */
+const A0 = 0x811c9dc5;
+const B0 = 0x9e3779b9;
+/** The two hashes after one more unit. */
+const stepA = (h: number, unit: number): number => Math.imul(h ^ unit, 0x01000193);
+const stepB = (h: number, unit: number): number => Math.imul(h ^ unit, 0x85ebca6b) ^ (h >>> 13);
+
+/** A finished word's two hashes, as word `count` of `out` (grown when full). */
+function putWord(out: WordHashes, count: number, ha: number, hb: number): void {
+  if (count === out.a.length) grow(out);
+  out.a[count] = ha >>> 0;
+  out.b[count] = finalMix(hb);
+}
+
 /**
  * The word hashes of the text as given into `out`, lower-cased as it is read, or -1 as soon as a
  * unit shows that it needs normalising first. (A letter of Latin, Greek or Cyrillic never composes
@@ -122,11 +136,9 @@ const WORD_UNITS = new CodeUnits();
  */
 function scanPlainWords(s: string, out: WordHashes): number {
   const units = WORD_UNITS.load(s);
-  let a = out.a;
-  let b = out.b;
   let count = 0;
-  let ha = 0x811c9dc5;
-  let hb = 0x9e3779b9;
+  let ha = A0;
+  let hb = B0;
   let inWord = false;
   const n = s.length;
   for (let i = 0; i < n; i++) {
@@ -135,34 +147,18 @@ function scanPlainWords(s: string, out: WordHashes): number {
       if (code === UNKNOWN) code = learnPlain(units[i] as number);
       if (code === GENERAL) return -1;
     }
-    if (code === SEPARATES) {
-      if (inWord) {
-        if (count === a.length) {
-          grow(out);
-          a = out.a;
-          b = out.b;
-        }
-        a[count] = ha >>> 0;
-        b[count] = finalMix(hb);
-        count++;
-        inWord = false;
-      }
-      continue;
-    }
-    if (!inWord) {
-      ha = 0x811c9dc5;
-      hb = 0x9e3779b9;
+    if (code !== SEPARATES) {
+      ha = stepA(ha, code);
+      hb = stepB(hb, code);
       inWord = true;
+    } else if (inWord) {
+      putWord(out, count++, ha, hb);
+      ha = A0;
+      hb = B0;
+      inWord = false;
     }
-    ha = Math.imul(ha ^ code, 0x01000193);
-    hb = Math.imul(hb ^ code, 0x85ebca6b) ^ (hb >>> 13);
   }
-  if (inWord) {
-    if (count === a.length) grow(out);
-    out.a[count] = ha >>> 0;
-    out.b[count] = finalMix(hb);
-    count++;
-  }
+  if (inWord) putWord(out, count++, ha, hb);
   out.count = count;
   return count;
 }
@@ -170,38 +166,29 @@ function scanPlainWords(s: string, out: WordHashes): number {
 /** The word hashes of `s`, NFKC-normalised and lower-cased already, into `out`. */
 function scanWords(s: string, out: WordHashes): number {
   let count = 0;
-  let ha = 0x811c9dc5;
-  let hb = 0x9e3779b9;
+  let ha = A0;
+  let hb = B0;
   let inWord = false;
-  const n = s.length;
-  for (let i = 0; i <= n; i++) {
-    const code = i < n ? s.charCodeAt(i) : 32;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
     const word = code < 0x80 ? (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) : !isSeparator(code);
-    const ideograph = word && isIdeograph(code);
-    if (inWord && (!word || ideograph)) {
-      // the word ends here (an ideograph also ends the word before it, and stands alone)
-      if (count === out.a.length) grow(out);
-      out.a[count] = ha >>> 0;
-      out.b[count] = finalMix(hb);
-      count++;
+    // a word ends before anything else than a letter or digit, and before an ideograph, which is a
+    // word of its own
+    if (inWord && !(word && !isIdeograph(code))) {
+      putWord(out, count++, ha, hb);
+      ha = A0;
+      hb = B0;
       inWord = false;
     }
     if (!word) continue;
-    if (!inWord) {
-      ha = 0x811c9dc5;
-      hb = 0x9e3779b9;
+    if (isIdeograph(code)) putWord(out, count++, stepA(A0, code), stepB(B0, code));
+    else {
+      ha = stepA(ha, code);
+      hb = stepB(hb, code);
       inWord = true;
     }
-    ha = Math.imul(ha ^ code, 0x01000193);
-    hb = Math.imul(hb ^ code, 0x85ebca6b) ^ (hb >>> 13);
-    if (ideograph) {
-      if (count === out.a.length) grow(out);
-      out.a[count] = ha >>> 0;
-      out.b[count] = finalMix(hb);
-      count++;
-      inWord = false;
-    }
   }
+  if (inWord) putWord(out, count++, ha, hb);
   out.count = count;
   return count;
 }
@@ -257,18 +244,18 @@ export function matchingKey(text: string): { key: string; count: number } {
  */
 export function matchingKeyHash(text: string): { hash: number; count: number } {
   const s = normaliseForMatching(text);
-  let ha = 0x811c9dc5;
-  let hb = 0x9e3779b9;
+  let ha = A0;
+  let hb = B0;
   let count = 0;
   forEachMatchingWord(s, (start, end) => {
     if (count > 0) {
-      ha = Math.imul(ha ^ 32, 0x01000193);
-      hb = Math.imul(hb ^ 32, 0x85ebca6b) ^ (hb >>> 13);
+      ha = stepA(ha, 32);
+      hb = stepB(hb, 32);
     }
     for (let i = start; i < end; i++) {
       const c = s.charCodeAt(i);
-      ha = Math.imul(ha ^ c, 0x01000193);
-      hb = Math.imul(hb ^ c, 0x85ebca6b) ^ (hb >>> 13);
+      ha = stepA(ha, c);
+      hb = stepB(hb, c);
     }
     count++;
   });
