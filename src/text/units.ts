@@ -9,8 +9,12 @@
  * only valid until the owner loads another text.
  */
 
-/** Texts longer than this (in UTF-16 units) get an array of their own, not kept after the scan. */
-const KEEP_AT_MOST = 1 << 20;
+/**
+ * Texts longer than this (in UTF-16 units; 512 KiB) get an array of their own, not kept after the
+ * scan: a thread keeps a copy for each of its scanners, so what each keeps stays small (an article's
+ * body is rarely a tenth of it).
+ */
+const KEEP_AT_MOST = 1 << 18;
 
 /** Whether this machine keeps a Uint16Array's elements little-end first, as a "utf16le" write lays them. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -24,7 +28,7 @@ export class CodeUnits {
     const need = text.length * 2;
     if (need > this.bytes.length) {
       // (allocUnsafeSlow: an ArrayBuffer of its own, so the view starts at offset 0, aligned)
-      const bytes = Buffer.allocUnsafeSlow(need > KEEP_AT_MOST * 2 ? need : Math.max(need, this.bytes.length * 2));
+      const bytes = Buffer.allocUnsafeSlow(need > KEEP_AT_MOST * 2 ? need : Math.min(KEEP_AT_MOST * 2, Math.max(need, this.bytes.length * 2)));
       const view = new Uint16Array(bytes.buffer, 0, bytes.length >> 1);
       if (need > KEEP_AT_MOST * 2) return fill(view, bytes, text);
       this.bytes = bytes;

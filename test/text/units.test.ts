@@ -33,4 +33,16 @@ describe("code units", () => {
     expect(units.load("after")).toBe(small);
     expect(sameUnits(small, "after")).toBe(true);
   });
+
+  it("keeps no array longer than 262,144 units, however its texts grow", () => {
+    const units = new CodeUnits();
+    for (const length of [1_000, 100_000, 200_000, 262_144, 150_000]) {
+      const text = "x".repeat(length);
+      expect(sameUnits(units.load(text), text)).toBe(true);
+    }
+    // the array kept is the one the next short text is read into
+    expect(units.load("short").length).toBeLessThanOrEqual(1 << 18);
+    expect(units.load("y".repeat(300_000)).length).toBe(300_000);
+    expect(units.load("short").length).toBeLessThanOrEqual(1 << 18);
+  });
 });
