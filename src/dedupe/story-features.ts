@@ -64,27 +64,25 @@ const NOT_NAME_FORMS: string[][] = Array.from({ length: 26 * (LONGEST_NOT_NAME +
 for (const word of NOT_NAMES) (NOT_NAME_FORMS[(word.charCodeAt(0) - 97) * (LONGEST_NOT_NAME + 1) + word.length] as string[]).push(word);
 
 /**
- * Whether the word `text[start, end)` lower-cases to one of NOT_NAMES. Only an ASCII letter
- * lower-cases to an ASCII letter in one unit apart from the Kelvin sign ("k", in no such word), and
- * the words are ASCII, so a word with any other unit is none of them (asked of the string when it has
- * one, to be sure).
+ * Whether the word `text[start, end)` lower-cases to one of NOT_NAMES. The words are ASCII letters:
+ * a word of ASCII is compared a letter at a time, either case; one with any other unit is asked of
+ * its lower-cased string (only the Kelvin sign lower-cases to an ASCII letter, "k", in no such word).
  */
 function isNotNameIn(u: Uint16Array, text: string, start: number, end: number): boolean {
   const n = end - start;
   if (n > LONGEST_NOT_NAME) return false;
+  for (let i = start; i < end; i++) if ((u[i] as number) >= 128) return NOT_NAMES.has(text.slice(start, end).toLowerCase());
   const c0 = (u[start] as number) | 32;
-  if (c0 < 97 || c0 > 122) return (u[start] as number) >= 128 && NOT_NAMES.has(text.slice(start, end).toLowerCase());
+  if (c0 < 97 || c0 > 122) return false;
   const forms = NOT_NAME_FORMS[(c0 - 97) * (LONGEST_NOT_NAME + 1) + n] as string[];
   next: for (let k = 0; k < forms.length; k++) {
     const form = forms[k] as string;
     for (let i = 1; i < n; i++) {
       const c = u[start + i] as number;
-      if (c >= 128) return NOT_NAMES.has(text.slice(start, end).toLowerCase());
       if (c !== form.charCodeAt(i) && c !== form.charCodeAt(i) - 32) continue next;
     }
     return true;
   }
-  for (let i = 1; i < n; i++) if ((u[start + i] as number) >= 128) return NOT_NAMES.has(text.slice(start, end).toLowerCase());
   return false;
 }
 
@@ -191,10 +189,13 @@ class Tokens {
   }
 }
 
+/** The copy of the code units of the report being read (or of the word or line the helpers below read). */
+const REPORT_UNITS = new CodeUnits();
+
 /** The tokens of a line as strings (for tests). */
 export function storyTokens(line: string): string[] {
   const tokens = new Tokens();
-  scanTokens(new CodeUnits().load(line), line, 0, line.length, tokens);
+  scanTokens(REPORT_UNITS.load(line), line, 0, line.length, tokens);
   return Array.from({ length: tokens.count }, (_, k) => line.slice(tokens.start[k], tokens.end[k]));
 }
 
@@ -217,7 +218,7 @@ for (const [form, month] of [...MONTHS.map((m) => [m, m] as const), ...Object.en
  * (the Kelvin sign, the one other character that lower-cases to an ASCII letter, gives "k").
  */
 export function monthOf(word: string): string | null {
-  return monthIn(new CodeUnits().load(word), 0, word.length);
+  return monthIn(REPORT_UNITS.load(word), 0, word.length);
 }
 
 /** monthOf of the word at `[start, end)` of the code units `u`. */
@@ -250,7 +251,7 @@ function capitalAt(u: Uint16Array, text: string, start: number): boolean {
 
 /** A line (`text[from, to)`) in title case ("U.S. and Japan Unveil Plans for …"): its capitals do not mark names. */
 function isTitleCase(u: Uint16Array, text: string, from: number, to: number, tokens: Tokens): boolean {
-  if (tokens.count > 25 || endsLikeSentence(u, from, to)) return false;
+  if (tokens.count > 25 || lineEndsSentence(u, from, to)) return false;
   // the words of more than three characters that start with a letter
   let lettered = 0;
   let capitalised = 0;
@@ -268,7 +269,7 @@ function isTitleCase(u: Uint16Array, text: string, from: number, to: number, tok
  * The line `[from, to)` ends as a sentence does: a period, "!" or "?", maybe a closing quote or
  * bracket, then only white space (`/[.!?]["”’)]?\s*$/`).
  */
-function endsLikeSentence(u: Uint16Array, from: number, to: number): boolean {
+function lineEndsSentence(u: Uint16Array, from: number, to: number): boolean {
   let e = to;
   while (e > from && (classOf(u[e - 1] as number) & SPACE) !== 0) e--;
   if (e === from) return false;
@@ -321,18 +322,18 @@ function isYearIn(u: Uint16Array, start: number, end: number): boolean {
 
 /**
  * Where a scan of a report puts its features. Names come as a run of words, each `[start, end)` in
- * the line: the feature is `e:` and the words lower-cased, one space between them.
+ * the text: the feature is `e:` and the words lower-cased, one space between them.
  */
 interface FeatureSink {
   /** A feature given as its string (dates, years). */
   add(feature: string): void;
   /** `e:` and the words `from` to `to` (exclusive) of the run, lower-cased, one space between them. */
-  name(u: Uint16Array, line: string, run: Run, from: number, to: number): void;
-  /** `n:` and the figure `line[start, end)` without its commas. */
-  figure(u: Uint16Array, line: string, start: number, end: number): void;
+  name(u: Uint16Array, text: string, run: Run, from: number, to: number): void;
+  /** `n:` and the figure `text[start, end)` without its commas. */
+  figure(u: Uint16Array, text: string, start: number, end: number): void;
 }
 
-/** The capitalised words read so far that may name something, as positions in the current line. */
+/** The capitalised words read so far in the current line that may name something, as positions in the text. */
 class Run {
   count = 0;
   start = new Int32Array(64);
@@ -350,17 +351,17 @@ class Run {
 }
 
 /** Adds the features of a run of capitalised words (the whole run, and its last word), and empties the run. */
-function flushRun(u: Uint16Array, line: string, run: Run, sink: FeatureSink): void {
+function flushRun(u: Uint16Array, text: string, run: Run, sink: FeatureSink): void {
   if (run.count === 0) return;
-  sink.name(u, line, run, 0, run.count);
-  if (run.count > 1) sink.name(u, line, run, run.count - 1, run.count);
+  sink.name(u, text, run, 0, run.count);
+  if (run.count > 1) sink.name(u, text, run, run.count - 1, run.count);
   run.count = 0;
 }
 
 /** The words of a run as the string of its feature. */
-function nameFeature(line: string, run: Run, from: number, to: number): string {
+function nameFeature(text: string, run: Run, from: number, to: number): string {
   const words: string[] = [];
-  for (let k = from; k < to; k++) words.push(line.slice(run.start[k], run.end[k]));
+  for (let k = from; k < to; k++) words.push(text.slice(run.start[k], run.end[k]));
   return `e:${words.join(" ").toLowerCase()}`;
 }
 
@@ -370,11 +371,11 @@ class StringFeatures implements FeatureSink {
   add(feature: string): void {
     this.features.add(feature);
   }
-  name(_u: Uint16Array, line: string, run: Run, from: number, to: number): void {
-    this.features.add(nameFeature(line, run, from, to));
+  name(_u: Uint16Array, text: string, run: Run, from: number, to: number): void {
+    this.features.add(nameFeature(text, run, from, to));
   }
-  figure(_u: Uint16Array, line: string, start: number, end: number): void {
-    this.features.add(`n:${line.slice(start, end).replace(/,/g, "")}`);
+  figure(_u: Uint16Array, text: string, start: number, end: number): void {
+    this.features.add(`n:${text.slice(start, end).replace(/,/g, "")}`);
   }
 }
 
@@ -397,7 +398,7 @@ class HashedFeatures implements FeatureSink {
     this.push(hash32(feature));
   }
 
-  name(u: Uint16Array, line: string, run: Run, from: number, to: number): void {
+  name(u: Uint16Array, text: string, run: Run, from: number, to: number): void {
     // "e:"
     let h = Math.imul(Math.imul(FNV_OFFSET ^ 101, FNV_PRIME) ^ 58, FNV_PRIME);
     for (let k = from; k < to; k++) {
@@ -410,7 +411,7 @@ class HashedFeatures implements FeatureSink {
         } else {
           c = simpleLower(c);
           if (c < 0) {
-            this.push(hash32(nameFeature(line, run, from, to)));
+            this.push(hash32(nameFeature(text, run, from, to)));
             return;
           }
         }
@@ -420,7 +421,7 @@ class HashedFeatures implements FeatureSink {
     this.push(finish32(h));
   }
 
-  figure(u: Uint16Array, _line: string, start: number, end: number): void {
+  figure(u: Uint16Array, _text: string, start: number, end: number): void {
     // "n:"
     let h = Math.imul(Math.imul(FNV_OFFSET ^ 110, FNV_PRIME) ^ 58, FNV_PRIME);
     for (let i = start; i < end; i++) {
@@ -456,8 +457,6 @@ export function storyFeatureHashes(text: string): Uint32Array {
   scanReport(text, sink, null);
   return sink.sorted();
 }
-
-const REPORT_UNITS = new CodeUnits();
 
 function scanReport(report: string, sink: FeatureSink, years: Set<number> | null): void {
   const run = LINE_RUN;

@@ -95,6 +95,7 @@ export function wordCountUpTo(text: string, limit: number): number {
 
 /** UTF-16 units wordCountUpTo reads at a time. */
 const COUNT_CHUNK = 4096;
+/** The copy of the code units wordCountUpTo reads (a chunk at a time). */
 const COUNT_UNITS = new CodeUnits();
 
 /**
