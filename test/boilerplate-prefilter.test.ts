@@ -28,21 +28,26 @@ const CHARS = ["a", "b", "s", "k", "A", "B", "S", "K", "é", "É", "ſ", "\u212a
 const ESCAPES = ["\\.", "\\-", "\\d", "\\w", "\\s", "\\S", "\\p{L}", "\\p{Lu}", "\\u212A", "\\x41", "\\u{1F600}", "\\n", "\\/"];
 const ASSERTIONS = ["^", "$", "\\b", "\\B"];
 
-const pattern: fc.Arbitrary<string> = fc.letrec<{ alt: string; seq: string; term: string; atom: string }>((tie) => ({
+/** Quantifiers of any reach, and those a group takes (below). */
+const QUANTIFIERS = ["", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,3}", "{2,}", "??", "+?"];
+/**
+ * A group repeats a bounded number of times only: a group under an unbounded quantifier that holds
+ * one itself (`(?:a+)+`) can take the regex engine exponential time on a text that fails to match,
+ * and a run of the test then never ends. What the test checks does not depend on it.
+ */
+const GROUP_QUANTIFIERS = ["", "", "", "?", "{2}", "{0,2}", "{1,3}", "??"];
+
+const pattern: fc.Arbitrary<string> = fc.letrec<{ alt: string; seq: string; term: string; atom: string; group: string }>((tie) => ({
   alt: fc.array(tie("seq"), { minLength: 1, maxLength: 3 }).map((seqs) => seqs.join("|")),
   seq: fc.array(tie("term"), { maxLength: 5 }).map((terms) => terms.join("")),
   term: fc.oneof(
+    { depthSize: "small" },
+    { weight: 5, arbitrary: fc.tuple(tie("atom"), fc.constantFrom(...QUANTIFIERS)).map(([atom, q]) => atom + q) },
     { weight: 1, arbitrary: fc.constantFrom(...ASSERTIONS) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom("(?=", "(?!", "(?<=", "(?<!"), tie("alt")).map(([open, inner]) => `${open}${inner})`) },
-    {
-      weight: 6,
-      arbitrary: fc
-        .tuple(tie("atom"), fc.constantFrom("", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,3}", "{2,}", "??", "+?"))
-        .map(([atom, q]) => atom + q),
-    },
+    { weight: 2, arbitrary: fc.tuple(tie("group"), fc.constantFrom(...GROUP_QUANTIFIERS)).map(([group, q]) => group + q) },
   ),
   atom: fc.oneof(
-    { depthSize: "small" },
     { weight: 5, arbitrary: fc.constantFrom(...CHARS.filter((c) => c !== ".")) },
     { weight: 2, arbitrary: fc.constantFrom(...ESCAPES, ".") },
     {
@@ -51,8 +56,8 @@ const pattern: fc.Arbitrary<string> = fc.letrec<{ alt: string; seq: string; term
         .tuple(fc.boolean(), fc.array(fc.constantFrom(...CHARS.filter((c) => c !== "-"), "a-c", "\\-", "\\d", "\\b"), { minLength: 1, maxLength: 4 }))
         .map(([negated, items]) => `[${negated ? "^" : ""}${items.join("")}]`),
     },
-    { weight: 2, arbitrary: fc.tuple(fc.constantFrom("(?:", "(", "(?<n>"), tie("alt")).map(([open, inner]) => `${open}${inner})`) },
   ),
+  group: fc.tuple(fc.constantFrom("(?:", "(", "(?<n>"), tie("alt")).map(([open, inner]) => `${open}${inner})`),
 })).alt;
 
 const text = fc.array(fc.constantFrom(...CHARS, "ab", "AB", "sk", "SK", "aé", "Ké", "bs"), { maxLength: 24 }).map((parts) => parts.join(""));
