@@ -3,6 +3,7 @@
  * boilerplate next to them. A pure function of the page, so it is easy to test and to benchmark.
  */
 import type { BlockType } from "../article.ts";
+import type { Utf8Bytes } from "../text/utf8-bytes.ts";
 import { linearBlocks } from "./linear-fallback.ts";
 import { linearise } from "./linearise.ts";
 import { type BlockFeatures, featuresOf, proseWeight } from "./block-features.ts";
@@ -40,10 +41,13 @@ function totalProse(features: readonly BlockFeatures[]): number {
   return sum;
 }
 
-export function extractPage(html: string, inputUrl: string | null, options: ExtractOptions = defaultExtractOptions): PageExtraction {
-  const page = html.length > options.maxTreeChars ? null : parsePage(html, options.maxDepth);
+/** `html`: the page, or its UTF-8 bytes (see utf8-bytes.ts); the extraction is the same. */
+export function extractPage(html: string | Utf8Bytes, inputUrl: string | null, options: ExtractOptions = defaultExtractOptions): PageExtraction {
+  // (a page's bytes are at least as many as its characters: only a long one needs the count)
+  if (typeof html !== "string" && html.bytes.length > options.maxTreeChars) html = html.text();
+  const page = typeof html === "string" && html.length > options.maxTreeChars ? null : parsePage(html, options.maxDepth);
   if (page === null) {
-    const blocks = linearBlocks(html).map((b): SelectedBlock => ({ type: "paragraph" as BlockType, text: b.text, tag: "p", linkDensity: b.linkDensity, classes: "" }));
+    const blocks = linearBlocks(typeof html === "string" ? html : html.text()).map((b): SelectedBlock => ({ type: "paragraph" as BlockType, text: b.text, tag: "p", linkDensity: b.linkDensity, classes: "" }));
     return { blocks, dropped: [], metadata: null, method: "linear" };
   }
   const metadata = readMetadata(readSignals(page.document), inputUrl);

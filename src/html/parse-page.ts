@@ -7,6 +7,7 @@
  * events relayed through a handler.)
  */
 import { Tokenizer } from "htmlparser2";
+import type { Utf8Bytes } from "../text/utf8-bytes.ts";
 import { type HtmlNode, childNodes } from "./dom.ts";
 
 export interface ParsedPage {
@@ -88,10 +89,22 @@ class TreeParser implements TokenizerCallbacks {
   private attribName = "";
   private attribValue = "";
 
+  /** The page as the tokenizer reads it, and its bytes when it is given as UTF-8 bytes. */
+  private readonly source: string;
+  private readonly bytes: Utf8Bytes | null;
+
   constructor(
-    private readonly source: string,
+    page: string | Utf8Bytes,
     private readonly maxDepth: number,
-  ) {}
+  ) {
+    this.source = typeof page === "string" ? page : page.bytes;
+    this.bytes = typeof page === "string" ? null : page;
+  }
+
+  /** The page's text from `start` to `end` (decoded, when the page is bytes). */
+  private cut(start: number, end: number): string {
+    return this.bytes === null ? this.source.slice(start, end) : this.bytes.slice(start, end);
+  }
 
   private add(node: HtmlNode): void {
     const top = this.open.length - 1;
@@ -136,7 +149,7 @@ class TreeParser implements TokenizerCallbacks {
   }
 
   ontext(start: number, end: number): void {
-    this.addText(this.source.slice(start, end));
+    this.addText(this.cut(start, end));
   }
 
   ontextentity(codePoint: number): void {
@@ -144,7 +157,7 @@ class TreeParser implements TokenizerCallbacks {
   }
 
   onopentagname(start: number, end: number): void {
-    this.beginTag(this.source.slice(start, end).toLowerCase());
+    this.beginTag(this.cut(start, end).toLowerCase());
   }
 
   /** A tag begins: the elements it implies the end of are closed; its attributes follow. */
@@ -188,7 +201,7 @@ class TreeParser implements TokenizerCallbacks {
   }
 
   onclosetag(start: number, end: number): void {
-    const name = this.source.slice(start, end).toLowerCase();
+    const name = this.cut(start, end).toLowerCase();
     if (FOREIGN.has(name) || HTML_INTEGRATION.has(name)) {
       if (this.foreign.length > 0) this.foreign.pop();
     }
@@ -211,11 +224,11 @@ class TreeParser implements TokenizerCallbacks {
   }
 
   onattribname(start: number, end: number): void {
-    this.attribName = this.source.slice(start, end).toLowerCase();
+    this.attribName = this.cut(start, end).toLowerCase();
   }
 
   onattribdata(start: number, end: number): void {
-    this.attribValue += this.source.slice(start, end);
+    this.attribValue += this.cut(start, end);
   }
 
   onattribentity(codePoint: number): void {
@@ -230,20 +243,20 @@ class TreeParser implements TokenizerCallbacks {
   }
 
   oncomment(start: number, end: number, offset: number): void {
-    this.add(new PageNode("comment", "", undefined, this.source.slice(start, end - offset)));
+    this.add(new PageNode("comment", "", undefined, this.cut(start, end - offset)));
   }
 
   oncdata(start: number, end: number, offset: number): void {
     // HTML has no CDATA sections outside foreign content: read as a comment, as the parser does
-    this.add(new PageNode("comment", "", undefined, `[CDATA[${this.source.slice(start, end - offset)}]]`));
+    this.add(new PageNode("comment", "", undefined, `[CDATA[${this.cut(start, end - offset)}]]`));
   }
 
   ondeclaration(start: number, end: number): void {
-    this.add(new PageNode("directive", "", undefined, `!${this.source.slice(start, end)}`));
+    this.add(new PageNode("directive", "", undefined, `!${this.cut(start, end)}`));
   }
 
   onprocessinginstruction(start: number, end: number): void {
-    this.add(new PageNode("directive", "", undefined, `?${this.source.slice(start, end)}`));
+    this.add(new PageNode("directive", "", undefined, `?${this.cut(start, end)}`));
   }
 
   onend(): void {
@@ -251,17 +264,20 @@ class TreeParser implements TokenizerCallbacks {
   }
 }
 
-/** The document tree of a page, as htmlparser2 reads HTML (entities decoded, names lower-case). */
-export function parseDocument(source: string): HtmlNode {
-  return buildTree(source, Number.POSITIVE_INFINITY) as HtmlNode;
+/**
+ * The document tree of a page, as htmlparser2 reads HTML (entities decoded, names lower-case). The
+ * page may be given as its UTF-8 bytes: the tree is the same (see utf8-bytes.ts).
+ */
+export function parseDocument(page: string | Utf8Bytes): HtmlNode {
+  return buildTree(page, Number.POSITIVE_INFINITY) as HtmlNode;
 }
 
 /** The tree, or null as soon as an element would nest deeper than `maxDepth`. */
-function buildTree(source: string, maxDepth: number): HtmlNode | null {
-  const parser = new TreeParser(source, maxDepth);
+function buildTree(page: string | Utf8Bytes, maxDepth: number): HtmlNode | null {
+  const parser = new TreeParser(page, maxDepth);
   const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: true }, parser);
   try {
-    tokenizer.write(source);
+    tokenizer.write(typeof page === "string" ? page : page.bytes);
     tokenizer.end();
   } catch (error) {
     if (error === TOO_DEEP) return null;
@@ -275,10 +291,10 @@ function buildTree(source: string, maxDepth: number): HtmlNode | null {
  * parser's work per tag grows with the depth (it keeps its open elements in an array it shifts), so
  * a page built to nest absurdly deep is stopped at the limit, having cost at most that much per tag.
  */
-export function parsePage(source: string): ParsedPage;
-export function parsePage(source: string, maxDepth: number): ParsedPage | null;
-export function parsePage(source: string, maxDepth = Number.POSITIVE_INFINITY): ParsedPage | null {
-  const document = buildTree(source, maxDepth);
+export function parsePage(page: string | Utf8Bytes): ParsedPage;
+export function parsePage(page: string | Utf8Bytes, maxDepth: number): ParsedPage | null;
+export function parsePage(page: string | Utf8Bytes, maxDepth = Number.POSITIVE_INFINITY): ParsedPage | null {
+  const document = buildTree(page, maxDepth);
   if (document === null) return null;
   let html: HtmlNode | null = null;
   let head: HtmlNode | null = null;

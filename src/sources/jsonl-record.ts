@@ -10,7 +10,8 @@
  * empty one counts as absent, and so does `null`. Any other field is ignored. A field of the wrong
  * type makes the whole line a "wrong-field-type" error: a record half understood is not trusted.
  */
-import type { DraftMeta } from "../draft.ts";
+import type { DraftMeta, RawInput } from "../draft.ts";
+import { Utf8Bytes, decodeUtf8Bytes, htmlOfUtf8Bytes } from "../text/utf8-bytes.ts";
 import type { SourceItem } from "./types.ts";
 
 type MetaField = "url" | "site" | "title" | "publishedAt";
@@ -24,7 +25,13 @@ const META_FIELDS: ReadonlyArray<[MetaField, readonly string[]]> = [
 
 class WrongType extends Error {}
 
-export function parseJsonlRecord(text: string, index: number, lineNo: number): SourceItem {
+/**
+ * `utf8Bytes`: `text` is the line's UTF-8 bytes, one character a byte, with no JSON escape of a
+ * character over U+007F (see utf8-bytes.ts). Each string read is then decoded, and an HTML page is
+ * kept as its bytes (`htmlOfUtf8Bytes`). Only a record read whole comes out alike: a caller reads a
+ * line that fails so again decoded, for the error's words to show the text.
+ */
+export function parseJsonlRecord(text: string, index: number, lineNo: number, utf8Bytes = false): SourceItem {
   const where = `line ${lineNo + 1}`;
   let value: unknown;
   try {
@@ -41,6 +48,7 @@ export function parseJsonlRecord(text: string, index: number, lineNo: number): S
   try {
     const html = optionalString(record, "html", where);
     const body = html ?? optionalString(record, "text", where);
+    const decode = utf8Bytes ? decodeUtf8Bytes : same;
     if (body === null) {
       return {
         ok: false,
@@ -51,22 +59,27 @@ export function parseJsonlRecord(text: string, index: number, lineNo: number): S
     }
     const meta: Partial<DraftMeta> = {};
     for (const [field, names] of META_FIELDS) {
-      const found = firstTrimmed(record, names, where);
+      const found = firstTrimmed(record, names, where, decode);
       if (found !== null) meta[field] = found;
     }
-    return { ok: true, index, id: idOf(record, where), raw: { kind: html !== null ? "html" : "text", content: body }, meta };
+    let raw: RawInput;
+    if (html === null) raw = { kind: "text", content: decode(body) };
+    else raw = utf8Bytes ? htmlOfUtf8Bytes(new Utf8Bytes(html)) : { kind: "html", content: html };
+    return { ok: true, index, id: idOf(record, where, decode), raw, meta };
   } catch (error) {
     if (error instanceof WrongType) return { ok: false, index, reason: "wrong-field-type", detail: error.message };
     throw error;
   }
 }
 
+const same = (text: string): string => text;
+
 /** The first of these fields that holds a non-blank string, trimmed; null when none does. */
-function firstTrimmed(record: Record<string, unknown>, names: readonly string[], where: string): string | null {
+function firstTrimmed(record: Record<string, unknown>, names: readonly string[], where: string, decode: (text: string) => string): string | null {
   for (let i = 0; i < names.length; i++) {
     const found = optionalString(record, names[i] as string, where);
     if (found === null) continue;
-    const trimmed = found.trim();
+    const trimmed = decode(found).trim();
     if (trimmed) return trimmed;
   }
   return null;
@@ -84,12 +97,12 @@ function optionalString(record: Record<string, unknown>, name: string, where: st
   return value === "" ? null : value;
 }
 
-function idOf(record: Record<string, unknown>, where: string): string | null {
+function idOf(record: Record<string, unknown>, where: string, decode: (text: string) => string): string | null {
   const value = own(record, "id");
   if (value === undefined || value === null) return null;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   if (typeof value !== "string") throw new WrongType(`${where}: "id" must be a string or a number, got ${describe(value)}`);
-  const trimmed = value.trim();
+  const trimmed = decode(value).trim();
   return trimmed === "" ? null : trimmed;
 }
 

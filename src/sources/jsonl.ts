@@ -18,6 +18,7 @@
  * "truncated-gzip" error at the index of the line that was cut (or the next one).
  */
 import { isUtf8 } from "node:buffer";
+import { mostlyAscii } from "../text/utf8-bytes.ts";
 import { openBytes } from "./bytes.ts";
 import { SourceFailure, mib } from "./failure.ts";
 import { parseJsonlRecord } from "./jsonl-record.ts";
@@ -25,6 +26,10 @@ import type { InputKind } from "./kinds.ts";
 import { LineSplitter, type SplitLine } from "./lines.ts";
 import type { SourceItem, UnreadLine } from "./types.ts";
 import { decodeWindows1252 } from "./windows1252.ts";
+
+/** A JSON escape that may stand for a character over U+007F (or an escaped backslash before a "u"). */
+const WIDE_ESCAPE = /\\u(?!00[0-7])/;
+const HTML_KEY = Buffer.from('"html"');
 
 export interface JsonlReadOptions {
   maxBytes: number;
@@ -41,6 +46,17 @@ export interface JsonlReadOptions {
  */
 export function readJsonlLine(bytes: Uint8Array, index: number, lineNo: number): SourceItem {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  // A page in valid UTF-8 that is mostly ASCII is parsed as its bytes (much faster: see utf8-bytes.ts),
+  // unless an escape would put a character over U+007F among them; a record that fails is read again
+  // below, for its error's words. (A text body would have to be decoded after all, which costs more
+  // than it saves: only a line that may hold an "html" field goes this way. Either way reads the same.)
+  if (buffer.indexOf(HTML_KEY) !== -1 && mostlyAscii(buffer) && isUtf8(buffer)) {
+    const latin1 = buffer.toString("latin1");
+    if (!WIDE_ESCAPE.test(latin1)) {
+      const item = parseJsonlRecord(latin1, index, lineNo, true);
+      if (item.ok) return item;
+    }
+  }
   // Invalid UTF-8 always leaves a U+FFFD behind, so only lines showing one need the full check.
   let text = buffer.toString("utf8");
   if (text.includes("\uFFFD") && !isUtf8(buffer)) text = decodeWindows1252(buffer);

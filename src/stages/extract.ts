@@ -11,6 +11,7 @@ import { defaultExtractOptions, extractPage } from "../html/extract-page.ts";
 import type { DroppedBlock } from "../html/select-blocks.ts";
 import type { MetaKey } from "../html/page-metadata.ts";
 import { defineStage } from "../stage.ts";
+import { utf8BytesOf } from "../text/utf8-bytes.ts";
 
 const options = z
   .object({
@@ -61,7 +62,8 @@ export const extract = defineStage({
   options,
   run(draft, ctx) {
     if (draft.raw.kind !== "html") return;
-    const result = extractPage(draft.raw.content, draft.meta.url, ctx.options);
+    // a page read from a JSONL line comes as its UTF-8 bytes, which parse faster (see utf8-bytes.ts)
+    const result = extractPage(utf8BytesOf(draft.raw) ?? draft.raw.content, draft.meta.url, ctx.options);
     if (result.method === "linear") ctx.log.debug({ id: draft.id, chars: draft.raw.content.length }, "oversized or deeply nested page: linear pass");
     for (const b of result.blocks) {
       draft.addBlock(b.type, b.text, { tag: b.tag, linkDensity: Math.round(b.linkDensity * 1000) / 1000, classes: b.classes, standalone: true });
