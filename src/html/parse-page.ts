@@ -71,6 +71,80 @@ const FOREIGN = new Set(["math", "svg"]);
 const HTML_INTEGRATION = new Set(["mi", "mo", "mn", "ms", "mtext", "annotation-xml", "foreignobject", "desc", "title"]);
 
 /**
+ * Element and attribute names common on pages (HTML's and SVG's, lower-case). A name found here is
+ * given as this one string, read from the page without cutting or lower-casing it; and as the same
+ * string every time, the tree's lookups by tag and the attributes' keys find it at once. (Measured
+ * in a worker's profile on 2,000 generated pages: setting attributes took 0.31 s, opening and
+ * closing tags 0.29 s, most of it on fresh strings for names.)
+ */
+export const COMMON_NAMES: readonly string[] = [
+  // elements
+  "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "blockquote", "body", "br", "button",
+  "canvas", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
+  "embed", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+  "hgroup", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link", "main", "mark",
+  "menu", "meta", "nav", "noscript", "object", "ol", "optgroup", "option", "output", "p", "param", "picture", "pre",
+  "q", "s", "samp", "script", "section", "select", "small", "source", "span", "strong", "style", "sub", "summary",
+  "sup", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "u",
+  "ul", "var", "video", "wbr", "svg", "path", "g", "use", "symbol", "defs", "rect", "circle", "line", "polygon",
+  "stop", "lineargradient", "clippath", "math",
+  // attributes (those that are element names too are listed above)
+  "accept", "action", "align", "alt", "as", "async", "autocomplete", "charset", "checked", "class", "cols",
+  "colspan", "content", "contenteditable", "crossorigin", "d", "datetime", "decoding", "defer", "dir", "disabled",
+  "download", "draggable", "enctype", "fill", "fill-rule", "clip-rule", "for", "frameborder", "headers", "height",
+  "hidden", "href", "hreflang", "http-equiv", "id", "integrity", "itemid", "itemprop", "itemscope", "itemtype",
+  "lang", "loading", "max", "maxlength", "media", "method", "min", "name", "nonce", "onclick", "onload",
+  "pattern", "placeholder", "poster", "preload", "property", "readonly", "referrerpolicy", "rel", "required", "rev",
+  "role", "rows", "rowspan", "sandbox", "scope", "selected", "size", "sizes", "slot", "src", "srcset",
+  "start", "step", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "tabindex", "target",
+  "transform", "translate", "type", "value", "viewbox", "width", "x", "y", "xmlns", "xmlns:xlink",
+  "xlink:href", "aria-label", "aria-hidden", "aria-expanded", "aria-controls", "aria-labelledby", "aria-describedby",
+  "aria-current", "aria-haspopup", "aria-live", "aria-level", "data-src", "data-id", "data-srcset",
+];
+/** An open-addressed table of the names: each in its slot, or the next free one after it. */
+const NAME_SLOTS = 1024;
+const commonNames: Array<string | undefined> = new Array(NAME_SLOTS);
+for (const name of COMMON_NAMES) {
+  let slot = nameSlot(name, 0, name.length);
+  while (commonNames[slot] !== undefined && commonNames[slot] !== name) slot = (slot + 1) & (NAME_SLOTS - 1);
+  commonNames[slot] = name;
+}
+
+/** The slot of a name of up to 32 ASCII characters (upper case read as lower), or -1. */
+function nameSlot(text: string, start: number, end: number): number {
+  if (end - start > 32) return -1;
+  let hash = end - start;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x80) return -1;
+    if (c >= 65 && c <= 90) c |= 0x20;
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  return (hash ^ (hash >>> 15)) & (NAME_SLOTS - 1);
+}
+
+/** The common name that `text` holds from `start` to `end` (in any case), or undefined. */
+function commonName(text: string, start: number, end: number): string | undefined {
+  let slot = nameSlot(text, start, end);
+  if (slot < 0) return undefined;
+  for (let name = commonNames[slot]; name !== undefined; name = commonNames[slot]) {
+    if (sameName(name, text, start, end)) return name;
+    slot = (slot + 1) & (NAME_SLOTS - 1);
+  }
+  return undefined;
+}
+
+function sameName(name: string, text: string, start: number, end: number): boolean {
+  if (name.length !== end - start) return false;
+  for (let i = 0; i < name.length; i++) {
+    let c = text.charCodeAt(start + i);
+    if (c >= 65 && c <= 90) c |= 0x20;
+    if (c !== name.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/**
  * Builds the tree from the tokenizer's events in one step: the open elements are the builder's own
  * stack (innermost last), so closing, implied closes and the depth limit all read one array.
  */
@@ -99,6 +173,11 @@ class TreeParser implements TokenizerCallbacks {
   ) {
     this.source = typeof page === "string" ? page : page.bytes;
     this.bytes = typeof page === "string" ? null : page;
+  }
+
+  /** An element's or attribute's name from `start` to `end`, lower-case. */
+  private name(start: number, end: number): string {
+    return commonName(this.source, start, end) ?? this.cut(start, end).toLowerCase();
   }
 
   /** The page's text from `start` to `end` (decoded, when the page is bytes). */
@@ -157,7 +236,7 @@ class TreeParser implements TokenizerCallbacks {
   }
 
   onopentagname(start: number, end: number): void {
-    this.beginTag(this.cut(start, end).toLowerCase());
+    this.beginTag(this.name(start, end));
   }
 
   /** A tag begins: the elements it implies the end of are closed; its attributes follow. */
@@ -201,7 +280,7 @@ class TreeParser implements TokenizerCallbacks {
   }
 
   onclosetag(start: number, end: number): void {
-    const name = this.cut(start, end).toLowerCase();
+    const name = this.name(start, end);
     if (FOREIGN.has(name) || HTML_INTEGRATION.has(name)) {
       if (this.foreign.length > 0) this.foreign.pop();
     }
@@ -224,7 +303,7 @@ class TreeParser implements TokenizerCallbacks {
   }
 
   onattribname(start: number, end: number): void {
-    this.attribName = this.cut(start, end).toLowerCase();
+    this.attribName = this.name(start, end);
   }
 
   onattribdata(start: number, end: number): void {

@@ -9,7 +9,7 @@ import { parseDocument as parseWithDomHandler } from "htmlparser2";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type HtmlNode, childNodes } from "../../src/html/dom.ts";
-import { parseDocument, parsePage } from "../../src/html/parse-page.ts";
+import { COMMON_NAMES, parseDocument, parsePage } from "../../src/html/parse-page.ts";
 import { Utf8Bytes } from "../../src/text/utf8-bytes.ts";
 import { page } from "../support/pages.ts";
 
@@ -106,6 +106,23 @@ describe("parseDocument builds the tree htmlparser2's DOM handler builds", () =>
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("with the common names (read without cutting them) in any case, and names one letter off them", () => {
+    const variants = (name: string): string[] => [
+      name,
+      name.toUpperCase(),
+      name.replace(/^./, (c) => c.toUpperCase()),
+      `${name}x`,
+      name.slice(0, -1) || "q",
+      name.replace(/.$/, (c) => (c === "z" ? "y" : String.fromCharCode(c.charCodeAt(0) + 1))),
+      `é${name}`,
+    ];
+    const names = COMMON_NAMES.flatMap(variants).filter((n) => /^[a-zé]/i.test(n));
+    for (let i = 0; i < names.length; i += 20) {
+      const part = names.slice(i, i + 20);
+      expectSameTree(part.map((n, k) => `<${n} ${part[(k + 7) % part.length]}=v${k} ${n}>t${k}</${n}>`).join(""));
+    }
   });
 
   it("on pages cut at arbitrary points (unbalanced markup)", () => {
