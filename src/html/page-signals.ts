@@ -127,16 +127,26 @@ export function readSignals(document: HtmlNode): PageSignals {
         push(signals.times, a.datetime ?? a.dateTime);
         break;
     }
-    const itemprop = a.itemprop === undefined ? "" : a.itemprop.toLowerCase();
+    // the attributes read below, found in one pass over the element's own (most have one or two)
+    let itempropValue: string | undefined;
+    let cls: string | undefined;
+    let rel: string | undefined;
+    let href: string | undefined;
+    for (const key in a) {
+      if (key === "class") cls = a.class;
+      else if (key === "href") href = a.href;
+      else if (key === "itemprop") itempropValue = a.itemprop;
+      else if (key === "rel") rel = a.rel;
+    }
+    const itemprop = itempropValue === undefined ? "" : itempropValue.toLowerCase();
     if (itemprop === "datepublished") push(signals.times, a.content ?? a.datetime ?? textOf(node));
-    const cls = a.class;
     const bylineClass = cls !== undefined && (cls.includes("author") || cls.includes("byline")) && /\b(?:byline|author|authors|author-name|authorname|article-author)\b/.test(hintWords(node));
-    if (itemprop === "author" || hasWord(a.rel, "author") || bylineClass) {
+    if (itemprop === "author" || hasWord(rel, "author") || bylineClass) {
       const text = textOf(node);
       if (text.length <= 100) push(signals.bylines, text);
       return true;
     }
-    if (tag === "a" && AUTHOR_HREF.test(a.href ?? "")) {
+    if (tag === "a" && AUTHOR_HREF.test(href ?? "")) {
       const text = textOf(node);
       if (text.length <= 60) push(signals.authorLinks, text);
       return false;
