@@ -3,7 +3,7 @@
  * is read whole, up to the `maxBytes` cap, then decoded (see decode.ts). It yields exactly one item.
  */
 import { type ByteStream, openBytes } from "./bytes.ts";
-import { decodeBytes } from "./decode.ts";
+import { decodeBytes, pageInput } from "./decode.ts";
 import { SourceFailure } from "./failure.ts";
 import type { InputKind } from "./kinds.ts";
 import type { SourceItem } from "./types.ts";
@@ -23,10 +23,10 @@ export async function* readDocument(abs: string, kind: InputKind, maxBytes: numb
     }
     throw error;
   }
-  const decoded = decodeBytes(bytes, { html });
+  const decoded = html ? pageInput(bytes) : decodeBytes(bytes);
   if (!decoded.ok) {
     yield { ok: false, index: 0, reason: decoded.problem === "empty" ? "empty-file" : "binary-file", detail: decoded.detail };
     return;
   }
-  yield { ok: true, index: 0, id: null, raw: { kind: html ? "html" : "text", content: decoded.text }, meta: {} };
+  yield { ok: true, index: 0, id: null, raw: "raw" in decoded ? decoded.raw : { kind: "text", content: decoded.text }, meta: {} };
 }

@@ -19,7 +19,7 @@
  */
 import { ByteReader } from "./byte-reader.ts";
 import { openBytes } from "./bytes.ts";
-import { decodeBytes } from "./decode.ts";
+import { decodeBytes, pageInput } from "./decode.ts";
 import { SourceFailure, mib } from "./failure.ts";
 import { parseHttpResponse } from "./http.ts";
 import type { InputKind } from "./kinds.ts";
@@ -177,10 +177,10 @@ function responseItem(block: Buffer, uri: string | null, index: number, maxBytes
   const page = parseHttpResponse(block, maxBytes);
   if (page.kind === "skip") return null;
   if (page.kind === "error") return { ok: false, index, reason: page.reason, detail: `${uri ?? "record"}: ${page.detail}` };
-  const decoded = decodeBytes(page.body, { html: page.format === "html", declared: page.charset });
+  const decoded = page.format === "html" ? pageInput(page.body, { declared: page.charset }) : decodeBytes(page.body, { declared: page.charset });
   if (!decoded.ok) {
     return { ok: false, index, reason: decoded.problem === "empty" ? "empty-record" : "binary-record", detail: `${uri ?? "record"}: ${decoded.detail}` };
   }
   const meta = uri ? { url: uri } : {};
-  return { ok: true, index, id: null, raw: { kind: page.format, content: decoded.text }, meta };
+  return { ok: true, index, id: null, raw: "raw" in decoded ? decoded.raw : { kind: page.format, content: decoded.text }, meta };
 }

@@ -1,5 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { charsetParam, decodeBytes, sniffHtmlCharset, usableCharset } from "../../src/sources/decode.ts";
+import { extractPage } from "../../src/html/extract-page.ts";
+import { charsetParam, decodeBytes, pageInput, sniffHtmlCharset, usableCharset } from "../../src/sources/decode.ts";
+import { utf8BytesOf } from "../../src/text/utf8-bytes.ts";
 import { fromHex } from "./helpers.ts";
 
 // "東京で日米首脳会談が開かれた。" in Shift_JIS, "日美两国领导人在华盛顿举行会谈。" in GBK,
@@ -125,5 +128,52 @@ describe("charset helpers", () => {
     expect(usableCharset("utf-16")).toBe("utf-8");
     expect(usableCharset("klingon-8")).toBeNull();
     expect(usableCharset(null)).toBeNull();
+  });
+});
+
+describe("pageInput", () => {
+  const pieces = fc.oneof(
+    fc.constantFrom('<meta charset="gbk">', '<meta charset="windows-1252">', "<p>", "</p>", "plain words ", "\u00a0", "“", "é", "東京", "\ufeff"),
+    fc.string({ unit: "grapheme", maxLength: 6 }),
+    fc.uint8Array({ maxLength: 4 }).map((b) => Buffer.from(b).toString("latin1")),
+  );
+  const bodies = fc.array(fc.tuple(pieces, fc.boolean()), { maxLength: 40 }).map((parts) =>
+    // each piece as UTF-8, or as its UTF-16 code units cut to bytes (legacy or broken bytes)
+    Buffer.concat(parts.map(([piece, utf8]) => (utf8 ? Buffer.from(piece, "utf8") : Buffer.from(piece, "latin1")))),
+  );
+  const marks = fc.constantFrom(Buffer.alloc(0), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([0xff, 0xfe]), Buffer.from([0]));
+
+  it("reads a page as decodeBytes does, whatever its bytes, mark or declared charset", () => {
+    let asBytes = 0;
+    fc.assert(
+      fc.property(marks, bodies, fc.constantFrom(null, "utf-8", "iso-8859-1", "shift_jis", "nonsense"), (mark, body, declared) => {
+        const bytes = Buffer.concat([mark, Buffer.from("<html><body>" + "<p>Mostly ASCII text of a page.</p>".repeat(8)), body]);
+        const page = pageInput(bytes, { declared });
+        const decoded = decodeBytes(bytes, { html: true, declared });
+        if (!decoded.ok) expect(page).toEqual(decoded);
+        else {
+          expect(page.ok && page.raw).toEqual({ kind: "html", content: decoded.text });
+          const kept = page.ok ? utf8BytesOf(page.raw) : null;
+          if (kept !== null) {
+            asBytes++;
+            // and what extraction finds in the bytes is what it finds in the text
+            expect(extractPage(kept, null)).toEqual(extractPage(decoded.text, null));
+          }
+        }
+      }),
+      { numRuns: 600 },
+    );
+    expect(asBytes).toBeGreaterThan(50);
+  });
+
+  it("keeps a UTF-8 page mostly in ASCII as its bytes, and decodes any other", () => {
+    const english = Buffer.from(`<p>${"The mayor called the vote “a fair result” for the town, and the council agreed. ".repeat(20)}</p>`);
+    const japanese = Buffer.from(`<p>${"東京で会議が開かれた。".repeat(20)}</p>`);
+    const legacy = page('<meta charset="windows-1252">', CP1252);
+    for (const [bytes, asBytes] of [[english, true], [japanese, false], [legacy, false]] as const) {
+      const read = pageInput(bytes);
+      expect(read.ok && utf8BytesOf(read.raw) !== null).toBe(asBytes);
+      expect(read.ok && read.raw.content).toBe(text(bytes, { html: true }));
+    }
   });
 });
