@@ -6,9 +6,10 @@
  * than kept in an array per node. (Doing the parser's part here, on one stack, costs less than its
  * events relayed through a handler.)
  */
-import { Tokenizer } from "htmlparser2";
+import type { Tokenizer } from "htmlparser2";
 import type { Utf8Bytes } from "../text/utf8-bytes.ts";
 import { type HtmlNode, childNodes } from "./dom.ts";
+import { PageTokenizer } from "./tokenizer.ts";
 
 export interface ParsedPage {
   document: HtmlNode;
@@ -354,7 +355,7 @@ export function parseDocument(page: string | Utf8Bytes): HtmlNode {
 /** The tree, or null as soon as an element would nest deeper than `maxDepth`. */
 function buildTree(page: string | Utf8Bytes, maxDepth: number): HtmlNode | null {
   const parser = new TreeParser(page, maxDepth);
-  const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: true }, parser);
+  const tokenizer = new PageTokenizer({ xmlMode: false, decodeEntities: true }, parser);
   try {
     tokenizer.write(typeof page === "string" ? page : page.bytes);
     tokenizer.end();
