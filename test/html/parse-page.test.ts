@@ -150,6 +150,9 @@ describe("the page tokenizer", () => {
     const long = "word ".repeat(400);
     expectSameTree(`<p>${long}&amp;${long}<b>x</b>${long}&lt</p><a title="${long}&quot;${long}" data-x='${long}"&amp;${long}'>${long}</a>${long}`);
     expectSameTree(`<p>a & b &amp c < d &lt; e</p><p title="a & b &#34; c ' d">x</p><p title='"&' >y`);
+    // the ends of scripts, styles, comments and declarations, with near misses before them
+    expectSameTree(`<script>${long}if (a < b) x = "</scr" + "ipt>"; <\/script> </SCRIPTX ${long}</script ><style>${long} a > b {} </styl </style>`);
+    expectSameTree(`<!-- ${long} - -- -> --!> ${long} --><!DOCTYPE ${long} x><?pi ${long} ?><![CDATA[ ${long} ]] ]]><title>${long}&amp;</title x>t`);
   });
 });
 
