@@ -1,10 +1,10 @@
 /**
- * Parsing a page, and finding its parts. htmlparser2's tokenizer reads the markup; the events build a
- * lean tree of plain nodes (see dom.ts) with the structure htmlparser2's Parser and DOM handler would
- * build: the same elements, closed where it closes them, text merged the same way, comments,
- * directives and CDATA where it puts them. Children are linked (first child, next sibling) rather
- * than kept in an array per node. (Doing the parser's part here, on one stack, costs less than its
- * events relayed through a handler.)
+ * Parsing a page, and finding its parts. htmlparser2's tokenizer reads the markup (skipping through
+ * runs of text its own way: tokenizer.ts); the events build a lean tree of plain nodes (see dom.ts)
+ * with the structure htmlparser2's Parser and DOM handler would build: the same elements, closed
+ * where it closes them, text merged the same way, comments, directives and CDATA where it puts them.
+ * Children are linked (first child, next sibling) rather than kept in an array per node. (Doing the
+ * parser's part here, on one stack, costs less than its events relayed through a handler.)
  */
 import type { Tokenizer } from "htmlparser2";
 import type { Utf8Bytes } from "../text/utf8-bytes.ts";
