@@ -18,7 +18,7 @@ import { basename, join, resolve, sep } from "node:path";
 import PQueue from "p-queue";
 import { Piscina } from "piscina";
 import type { Logger } from "pino";
-import { Draft } from "./draft.ts";
+import { Draft, type DraftState } from "./draft.ts";
 import { silentLogger } from "./log.ts";
 import type { Pipeline } from "./pipeline.ts";
 import {
@@ -45,6 +45,7 @@ import { type InputFile, type SourceItem, type UnreadLine, isWalkError } from ".
 import { type UnreadRecord, draftOfItem, draftOfUnread, failedDraft } from "./source-drafts.ts";
 import { walkInputs } from "./sources/walk.ts";
 import { type CorpusStage, type DraftRef, type StageContext, refOf } from "./stage.ts";
+import { rawToSend } from "./text/utf8-bytes.ts";
 import type { PipelineRef, WorkerResult, WorkerSetup, WorkerTask } from "./worker.ts";
 import { bundleWorker } from "./worker-bundle.ts";
 
@@ -198,6 +199,13 @@ function fingerprintOf(options: RunOptions): string {
     inputs: options.inputs.map((i) => resolve(i)),
     state: options.stateDir ? resolve(options.stateDir) : null,
   });
+}
+
+/** A draft's state as a worker receives it (a page kept as its bytes goes as them: see rawToSend). */
+function stateToSend(draft: Draft): DraftState {
+  const state = draft.toState();
+  const raw = rawToSend(state.raw);
+  return raw === state.raw ? state : { ...state, raw };
 }
 
 export async function run(options: RunOptions): Promise<RunStats> {
@@ -460,7 +468,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
     positions.fill(-1, POSITIONS * slot, POSITIONS * slot + POSITIONS);
     const task: WorkerTask = {
       pass: p,
-      drafts: jobs.map((job) => (job.draft ? job.draft.toState() : job.line ? job.line.jsonBytes() : (job.unread as UnreadRecord))),
+      drafts: jobs.map((job) => (job.draft ? stateToSend(job.draft) : job.line ? job.line.jsonBytes() : (job.unread as UnreadRecord))),
       decisions: jobs.map((job) => job.decision),
       slot,
     };

@@ -13,6 +13,7 @@ import { createLogger } from "./log.ts";
 import { type Decision, type PassOutcome, type PassParts, draftOf, jsonText, passOutcome, passesOf } from "./pass.ts";
 import { type PipelineModule, type PipelineParams, resolvePipeline } from "./pipeline.ts";
 import { type UnreadRecord, draftOfUnread } from "./source-drafts.ts";
+import { rawReceived } from "./text/utf8-bytes.ts";
 
 /** How a worker finds the pipeline: the module file and the run's parameters. */
 export interface PipelineRef {
@@ -155,7 +156,7 @@ async function runOne(task: WorkerTask): Promise<TaskResult> {
     clocks[task.slot] = Date.now();
     const given = task.drafts[k] as DraftState | string | Uint8Array | UnreadRecord;
     const spilled = typeof given === "string" || given instanceof Uint8Array;
-    const draft = spilled ? draftOf(jsonText(given)) : "line" in given ? draftOfUnread(given, log) : Draft.fromState(given);
+    const draft = spilled ? draftOf(jsonText(given)) : "line" in given ? draftOfUnread(given, log) : Draft.fromState({ ...given, raw: rawReceived(given.raw) });
     outcomes.push(await passOutcome(draft, parts, task.decisions[k] ?? null, options, true, spilled));
   }
   return { outcomes, times };

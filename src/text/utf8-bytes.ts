@@ -114,3 +114,22 @@ export function htmlOfUtf8Bytes(bytes: Utf8Bytes): RawInput {
 export function utf8BytesOf(raw: RawInput): Utf8Bytes | null {
   return (raw as { [BYTES]?: Utf8Bytes })[BYTES] ?? null;
 }
+
+/** A page kept as its bytes, as it crosses to another thread: `content` holds the bytes, one char a byte. */
+type SentBytes = RawInput & { utf8Bytes: true };
+
+/**
+ * A raw input as it is sent to a worker thread. Structured cloning reads `content`, which would
+ * decode a page kept as its bytes (on the sending thread, and in full); the bytes go instead.
+ */
+export function rawToSend(raw: RawInput): RawInput {
+  const bytes = utf8BytesOf(raw);
+  if (bytes === null) return raw;
+  const sent: SentBytes = { kind: "html", content: bytes.bytes, utf8Bytes: true };
+  return sent;
+}
+
+/** A raw input as `rawToSend` sent it, made again on the receiving thread. */
+export function rawReceived(raw: RawInput): RawInput {
+  return (raw as Partial<SentBytes>).utf8Bytes === true ? htmlOfUtf8Bytes(new Utf8Bytes(raw.content)) : raw;
+}

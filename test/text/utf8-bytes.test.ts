@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Utf8Bytes, decodeUtf8Bytes, htmlOfUtf8Bytes, mostlyAscii, utf8BytesOf } from "../../src/text/utf8-bytes.ts";
+import { Utf8Bytes, decodeUtf8Bytes, htmlOfUtf8Bytes, mostlyAscii, rawReceived, rawToSend, utf8BytesOf } from "../../src/text/utf8-bytes.ts";
 
 /** A text's UTF-8 bytes as a one-byte string, as a JSONL line read as latin1 gives them. */
 const bytesOf = (text: string): string => Buffer.from(text, "utf8").toString("latin1");
@@ -69,6 +69,20 @@ describe("an HTML input given as UTF-8 bytes", () => {
     // a copy is a plain input: no bytes go with it
     expect(utf8BytesOf(cloned)).toBeNull();
     expect(utf8BytesOf({ kind: "html", content: page })).toBeNull();
+  });
+
+  it("crosses to another thread as its bytes, and is made again there", () => {
+    const raw = htmlOfUtf8Bytes(new Utf8Bytes(bytesOf(page)));
+    const sent = structuredClone(rawToSend(raw));
+    // the bytes, not the decoded page, go across
+    expect(sent.content).toBe(bytesOf(page));
+    const received = rawReceived(sent);
+    expect(received.content).toBe(page);
+    expect(utf8BytesOf(received)?.bytes).toBe(bytesOf(page));
+    // any other input goes as it is
+    const plain = { kind: "html" as const, content: page };
+    expect(rawToSend(plain)).toBe(plain);
+    expect(rawReceived(structuredClone(plain))).toEqual(plain);
   });
 
   it("is replaced whole when its content is set", () => {
