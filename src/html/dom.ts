@@ -93,41 +93,15 @@ export function textOf(root: HtmlNode): string {
   return collapse(parts.join(""));
 }
 
-/**
- * True for the UTF-16 code units that `\s` matches (and `trim` removes): ASCII tab, line feed,
- * vertical tab, form feed, carriage return and space, and U+00A0, U+1680, U+2000 to U+200A,
- * U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF.
- */
-export function isSpaceCode(c: number): boolean {
-  if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0x1680) return c === 0xa0;
-  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
+/** A run of two or more whitespace characters, or one that is not a space: what `collapse` makes a space. */
+const LOOSE_SPACE = /\s{2,}|[^\S ]/g;
 
 /**
- * The text with each run of whitespace made one space, and none at either end. Text that is
- * already so (most of it) comes back as it is, without a copy; whitespace alone becomes "".
+ * The text with each run of whitespace made one space, and none at either end; whitespace alone
+ * becomes "". Text that is already so (most of it) goes through without a match. (One native scan:
+ * a loop over the characters that only checked first took twice as long, measured on the text nodes
+ * of real pages.)
  */
 export function collapse(text: string): string {
-  const n = text.length;
-  let afterSpace = true;
-  let clean = true;
-  let blank = true;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      if (afterSpace) clean = false;
-      afterSpace = true;
-    } else if (isSpaceCode(c)) {
-      clean = false;
-      afterSpace = true;
-    } else {
-      afterSpace = false;
-      blank = false;
-      if (!clean) break;
-    }
-  }
-  if (blank) return "";
-  if (clean && !afterSpace) return text;
-  return text.replace(/\s+/g, " ").trim();
+  return text.replace(LOOSE_SPACE, " ").trim();
 }

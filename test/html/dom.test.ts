@@ -1,17 +1,9 @@
 /** The text helpers of dom.ts against the regular expressions whose meaning they keep. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { collapse, isSpaceCode } from "../../src/html/dom.ts";
+import { collapse } from "../../src/html/dom.ts";
 
 const byRegex = (text: string): string => text.replace(/\s+/g, " ").trim();
-
-describe("isSpaceCode", () => {
-  it("is true for exactly the code units \\s matches", () => {
-    const differ: number[] = [];
-    for (let c = 0; c <= 0xffff; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
-    expect(differ).toEqual([]);
-  });
-});
 
 describe("collapse", () => {
   const cases = ["", " ", "\n\t ", "word", "two words", " lead", "trail ", "a  b", "a\nb", "a\u00a0b", "\u3000x\u3000", "x \u2028 y", "é ü ß", "a \ufeff"];
