@@ -62,7 +62,7 @@ export const extract = defineStage({
   options,
   run(draft, ctx) {
     if (draft.raw.kind !== "html") return;
-    // a page read from a JSONL line comes as its UTF-8 bytes, which parse faster (see utf8-bytes.ts)
+    // a page in UTF-8, mostly ASCII, comes as its bytes, which parse faster (see utf8-bytes.ts)
     const result = extractPage(utf8BytesOf(draft.raw) ?? draft.raw.content, draft.meta.url, ctx.options);
     if (result.method === "linear") ctx.log.debug({ id: draft.id, chars: draft.raw.content.length }, "oversized or deeply nested page: linear pass");
     for (const b of result.blocks) {

@@ -18,10 +18,13 @@ import type { RawInput } from "../draft.ts";
 const HIGH_RUN = /[\x80-\xff]+/g;
 const HIGH = /[\x80-\xff]/;
 
+const decode = (bytes: string): string => Buffer.from(bytes, "latin1").toString("utf8");
+
 /** The text of UTF-8 bytes held as a one-byte string (the string itself when it is all ASCII). */
 export function decodeUtf8Bytes(bytes: string): string {
-  return HIGH.test(bytes) ? Buffer.from(bytes, "latin1").toString("utf8") : bytes;
+  return HIGH.test(bytes) ? decode(bytes) : bytes;
 }
+
 
 /** A text's UTF-8 bytes as a one-byte string, and its parts decoded as they are taken. */
 export class Utf8Bytes {
@@ -37,7 +40,7 @@ export class Utf8Bytes {
   /** The decoded text of bytes `start` to `end`, which must not cut a character (cut at ASCII). */
   slice(start: number, end: number): string {
     const part = this.bytes.slice(start, end);
-    return this.hasHighIn(start, end) ? Buffer.from(part, "latin1").toString("utf8") : part;
+    return this.hasHighIn(start, end) ? decode(part) : part;
   }
 
   /** The whole text, decoded (once). */
