@@ -25,7 +25,6 @@ export function decodeUtf8Bytes(bytes: string): string {
   return HIGH.test(bytes) ? decode(bytes) : bytes;
 }
 
-
 /** A text's UTF-8 bytes as a one-byte string, and its parts decoded as they are taken. */
 export class Utf8Bytes {
   /** Where the runs of bytes over 0x7f start and end, in order: start, end, start, end... (found on first use). */
