@@ -47,7 +47,7 @@ import { walkInputs } from "./sources/walk.ts";
 import { type CorpusStage, type DraftRef, type StageContext, refOf } from "./stage.ts";
 import { rawToSend } from "./text/utf8-bytes.ts";
 import type { PipelineRef, WorkerResult, WorkerSetup, WorkerTask } from "./worker.ts";
-import { bundleWorker } from "./worker-bundle.ts";
+import { defaultBundleCache, workerBundle } from "./worker-bundle.ts";
 
 export interface RunOptions {
   pipeline: Pipeline;
@@ -80,6 +80,11 @@ export interface RunOptions {
   workersAfterBytes?: number;
   /** Folder where corpus stages keep state between runs (`--state`). */
   stateDir?: string | null;
+  /**
+   * Folder where the workers' bundled code is kept between runs (worker-bundle.ts); null: built
+   * every run. Default: `defaultBundleCache()` (TIDINGS_CACHE_DIR, or ~/.cache/tidings).
+   */
+  workerCache?: string | null;
   /** Finish a run that was killed, from its last checkpoint. */
   resume?: boolean;
   /** Records between checkpoints in the first pass (default 2000). */
@@ -313,12 +318,17 @@ export async function run(options: RunOptions): Promise<RunStats> {
   // is ready before the workers are wanted. esbuild's plugin calls come to this thread's event loop,
   // which those drafts keep busy: until the bundle is built, the pass loop lets the loop turn after
   // each draft (without that, the bundle took 5 s to build among 100 KB pages instead of 0.2 s), or,
-  // in a run big enough to want its workers at once, waits for the bundle (~0.2 s) before going on.
-  let bundling: Promise<{ url: string } | { reason: string }> | null = null;
+  // in a run big enough to want its workers at once, waits for the bundle (~0.2 s; a few ms for one
+  // kept from an earlier run) before going on.
+  let bundling: Promise<{ url: string; kept: boolean } | { reason: string }> | null = null;
   let bundlePending = false;
   const startBundling = (module: string): void => {
     bundlePending = true;
-    bundling = bundleWorker(module, join(tmp, "worker.mjs"));
+    const started = performance.now();
+    bundling = workerBundle(module, join(tmp, "worker.mjs"), options.workerCache === undefined ? defaultBundleCache() : options.workerCache);
+    void bundling.then((bundle) => {
+      if ("url" in bundle) log.debug({ kept: bundle.kept, ms: Math.round(performance.now() - started) }, bundle.kept ? "worker code found bundled" : "worker code bundled");
+    });
     void bundling.finally(() => {
       bundlePending = false;
     });

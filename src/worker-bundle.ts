@@ -6,11 +6,15 @@
  * uses, with the same tsconfig), a worker loads one file and starts in a fraction of that.
  *
  * The bundle is an optimisation only: whenever it cannot be built the same as the modules would load
- * (see `bundleWorker`), the run starts its workers with tsx's loader, as before.
+ * (see `bundleWorker`), the run starts its workers with tsx's loader, as before. A bundle is kept
+ * between runs while what it was built from stays the same (see `workerBundle`).
  */
-import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { builtinModules } from "node:module";
-import { dirname, extname } from "node:path";
+import { homedir } from "node:os";
+import { dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Loader, Plugin } from "esbuild";
 
@@ -30,6 +34,8 @@ const LOADERS: Record<string, Loader> = {
 const BUILTINS = new Set(builtinModules);
 /** `import(` followed by anything but a string: a path known only at run time. */
 const COMPUTED_IMPORT = /\bimport\s*\(\s*(?!["'`])/;
+/** The name of the bundle's entry (made here, not a file). */
+const ENTRY = "tidings-worker-entry.js";
 /** Marks a resolve the plugin asked esbuild for itself (so that it does not ask itself again). */
 const OWN = Symbol("own resolve");
 
@@ -41,7 +47,7 @@ const OWN = Symbol("own resolve");
  * - Packages are not bundled: each import of one becomes the absolute URL of the file Node would
  *   load (the bundle may be written anywhere), so a package keeps one copy per thread, as before.
  */
-function modulesInPlace(): Plugin {
+function modulesInPlace(seen: BundleInputs): Plugin {
   return {
     name: "tidings-modules-in-place",
     setup(build) {
@@ -52,12 +58,14 @@ function modulesInPlace(): Plugin {
         if (spec.startsWith(".") || spec.startsWith("/") || spec.startsWith("file:")) return undefined;
         const found = await build.resolve(spec, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: OWN });
         if (found.errors.length > 0) return { errors: found.errors };
+        seen.externals.add(found.path);
         return { path: pathToFileURL(found.path).href, external: true };
       });
       build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
         const loader = LOADERS[extname(args.path)];
         if (!loader) return undefined;
         let contents = await readFile(args.path, "utf8");
+        seen.sources.set(args.path, digest(contents));
         // an import of a path computed at run time would be resolved from the bundle's folder (the
         // worker's own import of the pipeline is of an absolute URL, and is not used once bundled)
         if (args.path !== WORKER && COMPUTED_IMPORT.test(contents)) throw new Error(`${args.path} imports a module by a computed path`);
@@ -70,8 +78,24 @@ function modulesInPlace(): Plugin {
         }
         return { contents, loader, resolveDir: dirname(args.path) };
       });
+      // data a module imports (a rule table): read here too, so that a kept bundle knows its text
+      build.onLoad({ filter: /\.json$/ }, async (args) => {
+        const contents = await readFile(args.path, "utf8");
+        seen.sources.set(args.path, digest(contents));
+        return { contents, loader: "json" };
+      });
     },
   };
+}
+
+/** What a bundle was built from: each module's text (its digest, by path) and the packages' files. */
+interface BundleInputs {
+  sources: Map<string, string>;
+  externals: Set<string>;
+}
+
+function digest(text: string | Uint8Array): string {
+  return createHash("sha256").update(text).digest("hex");
 }
 
 /**
@@ -79,6 +103,12 @@ function modulesInPlace(): Plugin {
  * reason) when it cannot: esbuild missing or failing, or a module that would not load the same.
  */
 export async function bundleWorker(pipelineModule: string, outfile: string): Promise<{ url: string } | { reason: string }> {
+  const built = await build(pipelineModule, outfile);
+  return "url" in built ? { url: built.url } : built;
+}
+
+async function build(pipelineModule: string, outfile: string): Promise<{ url: string; inputs: BundleInputs | null } | { reason: string }> {
+  const seen: BundleInputs = { sources: new Map(), externals: new Set() };
   try {
     const esbuild = await import("esbuild");
     const entry = [
@@ -87,8 +117,8 @@ export async function bundleWorker(pipelineModule: string, outfile: string): Pro
       `preloadPipeline(${JSON.stringify(pipelineModule)}, pipeline);`,
       `export { default } from ${JSON.stringify(WORKER)};`,
     ].join("\n");
-    await esbuild.build({
-      stdin: { contents: entry, loader: "js", resolveDir: dirname(WORKER), sourcefile: "tidings-worker-entry.js" },
+    const result = await esbuild.build({
+      stdin: { contents: entry, loader: "js", resolveDir: dirname(WORKER), sourcefile: ENTRY },
       bundle: true,
       format: "esm",
       platform: "node",
@@ -99,15 +129,157 @@ export async function bundleWorker(pipelineModule: string, outfile: string): Pro
       // class and function names stay as written (errors report them)
       keepNames: true,
       sourcemap: "inline",
+      // positions only: a stack trace names the module and line; the sources stay where they are
+      sourcesContent: false,
       outfile,
       write: true,
+      metafile: true,
       logLevel: "silent",
-      plugins: [modulesInPlace()],
+      plugins: [modulesInPlace(seen)],
     });
-    return { url: pathToFileURL(outfile).href };
+    // every file the bundle holds went through the plugin's loader, or the bundle is not kept
+    const held = Object.keys(result.metafile.inputs).filter((input) => !input.endsWith(ENTRY));
+    const whole = held.every((input) => seen.sources.has(isAbsolute(input) ? input : resolve(input)));
+    return { url: pathToFileURL(outfile).href, inputs: whole && held.length === seen.sources.size ? seen : null };
   } catch (error) {
     // esbuild's failures list their errors (a plugin's among them); the message only counts them
     const first = (error as { errors?: { text?: string }[] }).errors?.[0]?.text;
     return { reason: first ?? (error instanceof Error ? error.message : String(error)) };
   }
+}
+
+/**
+ * The folder where bundles are kept between runs: `TIDINGS_CACHE_DIR` when set (empty: none), else
+ * `tidings` in the user's cache folder (`XDG_CACHE_HOME`, or ~/.cache).
+ */
+export function defaultBundleCache(env: NodeJS.ProcessEnv = process.env): string | null {
+  const own = env.TIDINGS_CACHE_DIR;
+  if (own !== undefined) return own === "" ? null : resolve(own);
+  const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), ".cache");
+  return join(base, "tidings");
+}
+
+/** Bumped when the bundle is built differently, so that bundles kept from before are not used. */
+const BUNDLE_FORMAT = 1;
+
+/** What a kept bundle was built from, checked before it is used again. */
+interface Manifest {
+  format: number;
+  node: string;
+  module: string;
+  /** The bundle's file in the cache folder (named by its digest). */
+  bundle: string;
+  /** Each module the bundle holds and the digest of its text. */
+  sources: [string, string][];
+  /**
+   * Size and modification time of each package file the bundle imports, and of the package.json
+   * and tsconfig.json that say how its modules resolve and compile.
+   */
+  externals: [string, number, number][];
+}
+
+async function fileStamp(path: string): Promise<[string, number, number]> {
+  const s = await stat(path);
+  return [path, s.size, s.mtimeMs];
+}
+
+/** The nearest file named `name` in the folders that hold `file` (null if none). */
+function nearest(file: string, name: string): string | null {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const candidate = join(dir, name);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/** The kept bundle for the module, copied to `outfile`, if every file it was built from is as it was. */
+async function keptBundle(cache: string, manifestPath: string, pipelineModule: string, outfile: string): Promise<boolean> {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Manifest;
+  } catch {
+    return false;
+  }
+  if (manifest.format !== BUNDLE_FORMAT || manifest.node !== process.version || manifest.module !== pipelineModule) return false;
+  const sourcesSame = await Promise.all(manifest.sources.map(async ([path, hash]) => digest(await readFile(path, "utf8")) === hash));
+  if (!sourcesSame.every(Boolean)) return false;
+  const externalsSame = await Promise.all(
+    manifest.externals.map(async ([path, size, mtime]) => {
+      const now = await fileStamp(path);
+      return now[1] === size && now[2] === mtime;
+    }),
+  );
+  if (!externalsSame.every(Boolean)) return false;
+  await copyFile(join(cache, manifest.bundle), outfile);
+  return true;
+}
+
+/** Keeps a bundle just built, with what it was built from (the bundle first: a manifest names one whole). */
+async function keepBundle(cache: string, manifestPath: string, pipelineModule: string, outfile: string, inputs: BundleInputs): Promise<void> {
+  await mkdir(cache, { recursive: true, mode: 0o700 });
+  const code = await readFile(outfile);
+  const bundle = `worker-${digest(code).slice(0, 24)}.mjs`;
+  // a package's files and its package.json; a module's package.json and tsconfig.json (how it compiles)
+  const stamped = new Set<string>(inputs.externals);
+  for (const file of [...inputs.externals, ...inputs.sources.keys()]) {
+    for (const name of inputs.externals.has(file) ? ["package.json"] : ["package.json", "tsconfig.json"]) {
+      const found = nearest(file, name);
+      if (found) stamped.add(found);
+    }
+  }
+  const manifest: Manifest = {
+    format: BUNDLE_FORMAT,
+    node: process.version,
+    module: pipelineModule,
+    bundle,
+    sources: [...inputs.sources],
+    externals: await Promise.all([...stamped].sort().map(fileStamp)),
+  };
+  const temp = `.${process.pid}-${Math.random().toString(36).slice(2)}`;
+  let previous: string | null = null;
+  try {
+    previous = (JSON.parse(await readFile(manifestPath, "utf8")) as Manifest).bundle;
+  } catch {
+    // none kept yet
+  }
+  await writeFile(join(cache, bundle + temp), code);
+  await rename(join(cache, bundle + temp), join(cache, bundle));
+  await writeFile(manifestPath + temp, JSON.stringify(manifest));
+  await rename(manifestPath + temp, manifestPath);
+  // the bundle the manifest named before (a run that read that manifest just now builds its own)
+  if (previous && previous !== bundle) await rm(join(cache, previous), { force: true });
+}
+
+/**
+ * The worker bundle for a pipeline module, written to `outfile`: the one kept in `cache` from an
+ * earlier run when every module it holds has the same text and every package file it imports the
+ * same size and time as then, else built now (and kept). Building takes ~0.2 s at the start of every
+ * run, the time a big run's first drafts wait for it; checking a kept one, a few milliseconds. The
+ * cache is an optimisation only: any failure to read or keep a bundle leaves a bundle built now.
+ * (A module newly added where it would shadow one the bundle holds, say `stage.js` beside
+ * `stage.ts`, is not noticed: the kept bundle stands until a module it holds changes.)
+ */
+export async function workerBundle(
+  pipelineModule: string,
+  outfile: string,
+  cache: string | null,
+): Promise<{ url: string; kept: boolean } | { reason: string }> {
+  const manifestPath = cache ? join(cache, `worker-for-${digest(pipelineModule).slice(0, 24)}.json`) : null;
+  if (cache && manifestPath) {
+    try {
+      if (await keptBundle(cache, manifestPath, pipelineModule, outfile)) return { url: pathToFileURL(outfile).href, kept: true };
+    } catch {
+      // a module gone or unreadable, a bundle removed by another run: built again below
+    }
+  }
+  const built = await build(pipelineModule, outfile);
+  if (!("url" in built)) return built;
+  if (cache && manifestPath && built.inputs) {
+    try {
+      await keepBundle(cache, manifestPath, pipelineModule, outfile, built.inputs);
+    } catch {
+      // not kept (a read-only cache folder, say): the next run builds it again
+    }
+  }
+  return { url: built.url, kept: false };
 }

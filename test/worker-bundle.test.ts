@@ -6,7 +6,7 @@
  * bundle's, or imports a module by a path computed at run time) makes the run start its workers from
  * the modules instead, with the same outputs.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
@@ -14,7 +14,7 @@ import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { loadPipeline } from "../src/cli.ts";
 import { run } from "../src/run.ts";
-import { bundleWorker } from "../src/worker-bundle.ts";
+import { bundleWorker, defaultBundleCache, workerBundle } from "../src/worker-bundle.ts";
 import { jsonlCorpus } from "./support/corpus.ts";
 import { useTempDirs } from "./support/temp-dirs.ts";
 
@@ -123,6 +123,78 @@ describe("the workers' bundle", () => {
     expect(loaded.ready).toMatchObject({ bundled: false, workers: 2 });
     expect(loaded.outputs).toEqual(here.outputs);
   }, 120_000);
+});
+
+describe("a bundle kept between runs", () => {
+  /** A pipeline that imports a package of its own (in the folder's node_modules). */
+  async function withPackage(): Promise<{ dir: string; module: string; packageFile: string }> {
+    const setup = await setUp(pipelineSource(`import { mark } from "tidings-test-package";\nexport const marked = mark;`));
+    const pkg = join(setup.dir, "node_modules", "tidings-test-package");
+    await mkdir(pkg, { recursive: true });
+    await writeFile(join(pkg, "package.json"), JSON.stringify({ name: "tidings-test-package", version: "1.0.0", main: "index.js" }));
+    const packageFile = join(pkg, "index.js");
+    await writeFile(packageFile, "exports.mark = 1;\n");
+    return { ...setup, packageFile };
+  }
+
+  it("is used again while its modules' text and its packages' files are as they were, and built again when one changes", async () => {
+    const setup = await withPackage();
+    const cache = join(setup.dir, "cache");
+    const outfile = (n: number) => join(setup.dir, `worker-${n}.mjs`);
+    const first = await workerBundle(setup.module, outfile(1), cache);
+    expect(first).toEqual({ url: pathToFileURL(outfile(1)).href, kept: false });
+    const second = await workerBundle(setup.module, outfile(2), cache);
+    expect(second).toEqual({ url: pathToFileURL(outfile(2)).href, kept: true });
+    expect(await readFile(outfile(2), "utf8")).toBe(await readFile(outfile(1), "utf8"));
+
+    // the pipeline module's text changes: built again, with the new text
+    await writeFile(setup.module, pipelineSource(`import { mark } from "tidings-test-package";\nexport const marked = mark + 41;`));
+    expect(await workerBundle(setup.module, outfile(3), cache)).toMatchObject({ kept: false });
+    expect(await readFile(outfile(3), "utf8")).toContain("mark + 41");
+    expect(await workerBundle(setup.module, outfile(4), cache)).toMatchObject({ kept: true });
+
+    // a package file the bundle imports is rewritten (as an install does): built again
+    await utimes(setup.packageFile, new Date(), new Date(Date.now() + 5000));
+    expect(await workerBundle(setup.module, outfile(5), cache)).toMatchObject({ kept: false });
+    expect(await workerBundle(setup.module, outfile(6), cache)).toMatchObject({ kept: true });
+    // one bundle is kept for the module: the one built before it is removed
+    expect((await readdir(cache)).filter((f) => f.endsWith(".mjs"))).toHaveLength(1);
+  }, 60_000);
+
+  it("is built as ever when the cache cannot be read or written", async () => {
+    const setup = await withPackage();
+    // a cache "folder" that is a file: nothing can be kept in it
+    const blocked = join(setup.dir, "not-a-folder");
+    await writeFile(blocked, "");
+    for (let n = 0; n < 2; n++) expect(await workerBundle(setup.module, join(setup.dir, `w${n}.mjs`), blocked)).toMatchObject({ kept: false });
+    // a manifest that is not JSON, or names a bundle that is gone: built again (and kept again)
+    const cache = join(setup.dir, "cache");
+    await workerBundle(setup.module, join(setup.dir, "a.mjs"), cache);
+    const manifest = (await readdir(cache)).find((f) => f.endsWith(".json")) as string;
+    await writeFile(join(cache, manifest), "{not json");
+    expect(await workerBundle(setup.module, join(setup.dir, "b.mjs"), cache)).toMatchObject({ kept: false });
+    const bundle = (await readdir(cache)).find((f) => f.endsWith(".mjs")) as string;
+    await rm(join(cache, bundle));
+    expect(await workerBundle(setup.module, join(setup.dir, "c.mjs"), cache)).toMatchObject({ kept: false });
+    expect(await workerBundle(setup.module, join(setup.dir, "d.mjs"), cache)).toMatchObject({ kept: true });
+    // none at all: built every time
+    expect(await workerBundle(setup.module, join(setup.dir, "e.mjs"), null)).toMatchObject({ kept: false });
+  }, 60_000);
+
+  it("is not kept for a module the bundle cannot hold", async () => {
+    const setup = await setUp(pipelineSource(`const meta = import.meta;\nvoid meta;`));
+    const cache = join(setup.dir, "cache");
+    expect(await workerBundle(setup.module, join(setup.dir, "w.mjs"), cache)).toHaveProperty("reason");
+    expect(await workerBundle(setup.module, join(setup.dir, "w.mjs"), cache)).toHaveProperty("reason");
+  }, 60_000);
+
+  it("lives where TIDINGS_CACHE_DIR says, else in the user's cache folder", () => {
+    expect(defaultBundleCache({ TIDINGS_CACHE_DIR: "/srv/cache/tidings" })).toBe("/srv/cache/tidings");
+    expect(defaultBundleCache({ TIDINGS_CACHE_DIR: "" })).toBeNull();
+    expect(defaultBundleCache({ XDG_CACHE_HOME: "/home/u/.xdg-cache" })).toBe("/home/u/.xdg-cache/tidings");
+    // a relative XDG_CACHE_HOME is not a cache folder (the XDG rule): the home's .cache is used
+    expect(defaultBundleCache({ XDG_CACHE_HOME: "relative" })).toMatch(/\/\.cache\/tidings$/);
+  });
 });
 
 describe("when workers start", () => {
