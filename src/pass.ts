@@ -94,13 +94,16 @@ export type Decision = { value: unknown } | null;
 
 /**
  * Runs one pass over a draft: decision, stretch, features. Never throws: a stage that fails rejects
- * the draft.
+ * the draft. With `featuresAhead` false, only the next corpus stage's features are computed, not those
+ * of the stages ahead (the runner asks so while most drafts look to be changed by that stage's
+ * decision in the next pass, which computes them again anyway).
  */
 export async function runPass(
   draft: Draft,
   parts: PassParts,
   decision: Decision,
   options: StageRunOptions,
+  featuresAhead = true,
 ): Promise<{ features?: unknown; ahead?: unknown[] }> {
   const { before, after } = parts;
   if (before?.decided && decision && !draft.rejection && !draft.duplicateOf) {
@@ -127,7 +130,7 @@ export async function runPass(
   } finally {
     options.onStage?.(after, performance.now() - started, draft);
   }
-  if (parts.ahead.length === 0) return { features };
+  if (parts.ahead.length === 0 || !featuresAhead) return { features };
   // Features are pure functions of the draft: the stages ahead may as well have theirs now.
   const ahead: unknown[] = [];
   for (const stage of parts.ahead) {
@@ -142,6 +145,33 @@ export async function runPass(
   }
   return { features, ahead };
 }
+
+/**
+ * Whether the features of the stages ahead are worth computing in a pass: they are wasted on a draft
+ * that the pass's corpus stage changes in the next pass (its features are computed again there), and
+ * save that next pass a round trip for every other draft. The runner tells this hint what the stage
+ * says of each draft it collects (`likelyDecides`); while more than half of the last ~64 look to be
+ * changed, features ahead are not computed. The outputs are the same either way.
+ */
+export class FeaturesAheadHint {
+  private share = 0;
+  private seen = 0;
+  /** Drafts sent without features ahead this pass (for the run's debug log). */
+  skipped = 0;
+
+  see(likely: boolean): void {
+    this.seen++;
+    this.share += ((likely ? 1 : 0) - this.share) / Math.min(this.seen, AHEAD_WINDOW);
+  }
+
+  get wanted(): boolean {
+    return this.seen < AHEAD_FIRST || this.share <= 0.5;
+  }
+}
+
+/** The hint's window (drafts), and how many it sees before it may say no. */
+const AHEAD_WINDOW = 64;
+const AHEAD_FIRST = 16;
 
 /** Whether a draft leaves the run at the end of this pass. */
 export function settles(draft: Draft, parts: PassParts): boolean {
@@ -236,7 +266,10 @@ export function draftOf(json: string): Draft {
   return Draft.fromState(JSON.parse(json) as DraftState);
 }
 
-/** Runs a pass and says how the draft leaves it; `spill` says whether a living draft goes as a line. */
+/**
+ * Runs a pass and says how the draft leaves it; `asLine` says whether a living draft goes as a line,
+ * `featuresAhead` whether the features of the stages ahead are computed too (see `runPass`).
+ */
 export async function passOutcome(
   draft: Draft,
   parts: PassParts,
@@ -244,8 +277,9 @@ export async function passOutcome(
   options: StageRunOptions,
   asLine: boolean,
   fromSpill = false,
+  featuresAhead = true,
 ): Promise<PassOutcome> {
-  const { features, ahead } = await runPass(draft, parts, decision, options);
+  const { features, ahead } = await runPass(draft, parts, decision, options, featuresAhead);
   if (settles(draft, parts)) return { settled: settle(draft) };
   // Nothing applied and no article stage: the draft is as it was spilled (features do not change it).
   const unchanged = fromSpill && decision === null && parts.stretch.length === 0;

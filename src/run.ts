@@ -27,6 +27,7 @@ import {
   type PassParts,
   type Settled,
   draftOf,
+  FeaturesAheadHint,
   passOutcome,
   passesOf,
   settle,
@@ -299,6 +300,8 @@ export async function run(options: RunOptions): Promise<RunStats> {
   const workersAfterBytes = options.workersAfterBytes ?? WORKERS_AFTER_BYTES;
   /** Drafts of the current pass that went through on features kept from an earlier pass. */
   let passedOn = 0;
+  /** Whether this pass's drafts get the features of the stages ahead computed (see FeaturesAheadHint). */
+  let aheadHint = new FeaturesAheadHint();
   const poolFor = async (): Promise<Piscina | null> => {
     if (workers === 0 || !options.pipelineRef || workersDone) return null;
     const after = options.workersAfter ?? WORKERS_AFTER;
@@ -419,7 +422,9 @@ export async function run(options: RunOptions): Promise<RunStats> {
     seen++;
     if (!pool || !options.pipelineRef) {
       const draft = draftOfJob(job, log);
-      return passOutcome(draft, parts, job.decision, hereOpts, false);
+      const ahead = aheadHint.wanted;
+      if (!ahead) aheadHint.skipped++;
+      return passOutcome(draft, parts, job.decision, hereOpts, false, false, ahead);
     }
     return submit(job, p, pool);
   };
@@ -481,7 +486,9 @@ export async function run(options: RunOptions): Promise<RunStats> {
       drafts: jobs.map((job) => (job.draft ? stateToSend(job.draft) : job.line ? job.line.jsonBytes() : (job.unread as UnreadRecord))),
       decisions: jobs.map((job) => job.decision),
       slot,
+      featuresAhead: aheadHint.wanted,
     };
+    if (!task.featuresAhead) aheadHint.skipped += jobs.length;
     const watched = { slot, timedOut: false };
     running.add(watched);
     watchdog.start();
@@ -572,6 +579,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
       const corpus = corpusStages[p] ?? null;
       const passStarted = performance.now();
       passedOn = 0;
+      aheadHint = new FeaturesAheadHint();
       const resumingHere = checkpoint !== null && p === 0 && checkpoint.passesDone === 0;
       let observed: { state: unknown; ctx: StageContext<never> } | null = null;
       const spillPath = join(tmp, `pass-${p + 1}.jsonl`);
@@ -609,6 +617,9 @@ export async function run(options: RunOptions): Promise<RunStats> {
           const started = performance.now();
           if (corpus.split && "features" in living) {
             corpus.split.collect(living.features, living.ref, observed.state, observed.ctx);
+            if (corpus.decided?.likely && (passParts[p] as PassParts).ahead.length > 0) {
+              aheadHint.see(corpus.decided.likely(living.features, observed.state, observed.ctx));
+            }
           } else {
             const line = living.line as string | Uint8Array;
             const draft = living.draft ?? draftOf(typeof line === "string" ? spillJson(line) : new SpillBytes(line).json());
@@ -741,6 +752,7 @@ export async function run(options: RunOptions): Promise<RunStats> {
           passes,
           drafts: seq,
           passedOn,
+          withoutFeaturesAhead: aheadHint.skipped,
           ms: Math.round(passMs),
           finish: corpus?.name ?? null,
           finishMs: Math.round(finishMs),

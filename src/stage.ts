@@ -74,6 +74,13 @@ export interface CorpusStageSpec<S extends z.ZodType, State, F = unknown, D = un
    * when the features are small and most drafts turn out to need nothing: those then skip a pass.
    */
   decideSeesFeatures?: boolean;
+  /**
+   * A hint, called on the runner's thread right after `collect` while the stage observes: whether, as
+   * far as the state shows so far, `decide` will have something for this draft. When most drafts will
+   * (and so are worked on again in the next pass, where their features change with them), the runner
+   * stops computing the features of the stages further ahead in this pass. Outputs never depend on it.
+   */
+  likelyDecides?: (features: F, state: State, ctx: StageContext<z.output<S>>) => boolean;
   /** Does to a draft what `decide` said, wherever the draft is (a worker thread, maybe). */
   applyDecision?: (draft: Draft, decision: D, ctx: StageContext<z.output<S>>) => StageOutcome;
   /**
@@ -150,6 +157,8 @@ export interface CorpusStage {
     applyDecision(draft: Draft, decision: unknown, ctx: StageContext<never>): StageOutcome;
     /** Whether decide wants the draft's own features (see `decideSeesFeatures`). */
     seesFeatures: boolean;
+    /** See `likelyDecides` (null: no hint). */
+    likely: ((features: unknown, state: unknown, ctx: StageContext<never>) => boolean) | null;
   } | null;
 }
 
@@ -217,7 +226,10 @@ export function defineCorpusStage<S extends z.ZodType = typeof noOptions, State 
   }
   type Ctx = StageContext<z.output<S>>;
   const split = features && collect ? { features, collect } : null;
-  const decided = decide && applyDecision ? { decide, applyDecision, seesFeatures: !!(spec.decideSeesFeatures && split) } : null;
+  const decided =
+    decide && applyDecision
+      ? { decide, applyDecision, seesFeatures: !!(spec.decideSeesFeatures && split), likely: (split && spec.likelyDecides) || null }
+      : null;
   const observe =
     spec.observe ?? ((draft: Draft, state: State, ctx: Ctx) => split?.collect(split.features(draft, ctx), refOf(draft), state, ctx));
   const apply =

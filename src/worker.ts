@@ -46,6 +46,8 @@ export interface WorkerTask {
   decisions: Decision[];
   /** This task's slot in the clocks. */
   slot: number;
+  /** False: the features of the stages ahead are not computed (see `runPass`); absent: they are. */
+  featuresAhead?: boolean;
 }
 
 export interface WorkerResult {
@@ -157,7 +159,7 @@ async function runOne(task: WorkerTask): Promise<TaskResult> {
     const given = task.drafts[k] as DraftState | string | Uint8Array | UnreadRecord;
     const spilled = typeof given === "string" || given instanceof Uint8Array;
     const draft = spilled ? draftOf(jsonText(given)) : "line" in given ? draftOfUnread(given, log) : Draft.fromState({ ...given, raw: rawReceived(given.raw) });
-    outcomes.push(await passOutcome(draft, parts, task.decisions[k] ?? null, options, true, spilled));
+    outcomes.push(await passOutcome(draft, parts, task.decisions[k] ?? null, options, true, spilled, task.featuresAhead ?? true));
   }
   return { outcomes, times };
 }

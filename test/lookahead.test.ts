@@ -6,14 +6,15 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../src/article.ts";
 import { loadPipeline } from "../src/cli.ts";
-import { passesOf } from "../src/pass.ts";
+import { FeaturesAheadHint, passesOf } from "../src/pass.ts";
 import { run } from "../src/run.ts";
 import { wordCount } from "../src/text/measure.ts";
 import news from "../pipelines/news.ts";
-import lookahead, { calls } from "./support/lookahead-pipeline.ts";
+import lookahead, { calls, mostTrimmed } from "./support/lookahead-pipeline.ts";
 import { jsonlCorpus } from "./support/corpus.ts";
 
 let dir: string;
@@ -34,6 +35,32 @@ const articlesOf = async (out: string) =>
     .trim()
     .split("\n")
     .map((l) => JSON.parse(l) as Article);
+
+describe("the hint on features ahead", () => {
+  it("wants them until more than half of the last drafts look to be changed, and again when fewer do", () => {
+    const hint = new FeaturesAheadHint();
+    // the first 16 drafts are seen before it may say no
+    for (let i = 0; i < 15; i++) hint.see(true);
+    expect(hint.wanted).toBe(true);
+    hint.see(true);
+    expect(hint.wanted).toBe(false);
+    // a run of drafts that nothing will change brings them back
+    let k = 0;
+    while (!hint.wanted && k < 200) {
+      hint.see(false);
+      k++;
+    }
+    expect(k).toBeGreaterThan(10);
+    expect(k).toBeLessThan(64);
+    // half and half, alternating: wanted (a share of one half is not more than half)
+    const even = new FeaturesAheadHint();
+    for (let i = 0; i < 300; i++) even.see(i % 2 === 0);
+    expect(even.wanted).toBe(true);
+    const most = new FeaturesAheadHint();
+    for (let i = 0; i < 300; i++) most.see(i % 3 !== 0);
+    expect(most.wanted).toBe(false);
+  });
+});
 
 describe("features computed ahead", () => {
   it("are planned for corpus stages that follow one another, and stop at an article stage", () => {
@@ -72,6 +99,30 @@ describe("features computed ahead", () => {
       const flag = a.provenance.flagged.find((f) => f.rule === "observed-words");
       expect(flag?.text, a.id).toBe(`words ${wordCount(a.text)}`);
     }
+  });
+
+  it("are not computed while most drafts look to be changed by the next decision, with the same records", async () => {
+    const runs: { count: number; skipped: number; articles: string }[] = [];
+    for (const hinted of [false, true]) {
+      for (const key of Object.keys(calls) as (keyof typeof calls)[]) calls[key] = 0;
+      const out = join(dir, `out-most-${hinted}`);
+      const logs: { msg?: string; pass?: number; withoutFeaturesAhead?: number }[] = [];
+      const log = pino({ level: "debug" }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+      await run({ pipeline: mostTrimmed(hinted), workers: 0, inputs: [input], out, log });
+      const first = logs.find((l) => l.msg === "pass done" && l.pass === 1);
+      runs.push({ count: calls.count, skipped: first?.withoutFeaturesAhead ?? -1, articles: await readFile(join(out, "articles.jsonl"), "utf8") });
+    }
+    const [plain, hinted] = runs as [(typeof runs)[0], (typeof runs)[0]];
+    expect(hinted.articles).toBe(plain.articles);
+    // ids not ending in 7: 36 of 40 are trimmed, so without the hint 76 counts (40, then 36 again)
+    expect(plain.skipped).toBe(0);
+    expect(plain.count).toBe(RECORDS + 36);
+    // with it, the first drafts are counted ahead until most look trimmed; the rest (a suffix of the
+    // input) only in the second pass, the untrimmed among them too, as none were counted ahead
+    expect(hinted.skipped).toBeGreaterThan(RECORDS / 2);
+    const skippedUntrimmed = Array.from({ length: hinted.skipped }, (_, k) => `a${RECORDS - hinted.skipped + k}`).filter((id) => id.endsWith("7")).length;
+    expect(hinted.count).toBe(RECORDS - hinted.skipped + 36 + skippedUntrimmed);
+    expect(hinted.count).toBeLessThan(plain.count);
   });
 
   it("give the same records on worker threads", async () => {

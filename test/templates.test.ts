@@ -106,3 +106,30 @@ describe("templates", () => {
     }
   });
 });
+
+describe("templates' hint to the runner", () => {
+  it("says a draft will likely be decided once a line of it is on enough of its site's articles, and not before", async () => {
+    const stage = templates() as CorpusStage;
+    const split = stage.split as NonNullable<CorpusStage["split"]>;
+    const likely = (stage.decided as NonNullable<CorpusStage["decided"]>).likely;
+    if (!likely) throw new Error("templates gives no hint");
+    const ctx = { options: stage.options as never, log: silentLogger, stateDir: null };
+    const state = await stage.createState(ctx);
+    const says: boolean[] = [];
+    for (const d of siteArticles(12, 9)) {
+      const f = split.features(d, ctx);
+      split.collect(f, { id: d.id, source: d.source }, state, ctx);
+      says.push(likely(f, state, ctx));
+    }
+    // under minArticles (5) articles of the site: never; from there on, the slogan and footer are on all
+    expect(says.slice(0, 4)).toEqual([false, false, false, false]);
+    expect(says.slice(4)).toEqual(Array(8).fill(true));
+    // an article of the site with none of its repeated lines, and one of a site seen for the first time
+    const plain = draftOf("Valley Courier-p", "Valley Courier", ["The library reopens on Saturday after a year of repairs to its roof."]);
+    expect(likely(split.features(plain, ctx), state, ctx)).toBe(false);
+    const other = siteArticles(1, 10, "Harbour Gazette")[0] as Draft;
+    const f = split.features(other, ctx);
+    split.collect(f, { id: other.id, source: other.source }, state, ctx);
+    expect(likely(f, state, ctx)).toBe(false);
+  });
+});

@@ -157,6 +157,15 @@ export const templates = defineCorpusStage({
   },
   // Most articles of a site hold none of its template lines, or a few: the draft's own lines say which.
   decideSeesFeatures: true,
+  // As finish will judge, with the counts so far: a line of the draft already on enough of its
+  // site's articles (their fingerprints aside) makes a decision for it likely.
+  likelyDecides(features: TemplateFeatures, state, ctx) {
+    const site = state.sites.get(features.site);
+    if (!site || site.articles < ctx.options.minArticles) return false;
+    const need = Math.max(ctx.options.minRepeats, Math.ceil(ctx.options.minShare * site.articles));
+    for (const h of features.lines) if ((site.lines.get(h)?.articles ?? 0) >= need) return true;
+    return false;
+  },
   decide(ref, state, _ctx, features): number[] | undefined {
     const index = state.siteOf.get(refHash(ref));
     const site = index === undefined ? undefined : state.siteList[index];

@@ -67,5 +67,36 @@ export const countWords = defineCorpusStage({
   },
 });
 
+/**
+ * Like trim-marked, but for most drafts (ids not ending in 7), and, when `hinted`, saying as it
+ * collects which drafts it will likely trim (`likelyDecides`): the runner then stops computing
+ * count-words' features in the first pass, where most would be thrown away.
+ */
+function trimMost(hinted: boolean) {
+  const marked = (id: string) => !id.endsWith("7");
+  return defineCorpusStage({
+    name: "trim-most",
+    description: "Removes the last paragraph of articles whose id does not end in 7.",
+    createState: () => ({ marked: new Set<string>() }),
+    features(draft): TrimFeatures {
+      calls.trim++;
+      return { marked: marked(draft.id), paragraphs: draft.live().length };
+    },
+    collect(f: TrimFeatures, ref, state) {
+      if (f.marked && f.paragraphs > 1) state.marked.add(refKey(ref));
+    },
+    ...(hinted ? { likelyDecides: (f: TrimFeatures) => f.marked && f.paragraphs > 1 } : {}),
+    decideSeesFeatures: true,
+    decide: (ref, state, _ctx, features) => (features && !features.marked ? undefined : state.marked.has(refKey(ref)) ? true : undefined),
+    applyDecision(draft) {
+      const last = draft.live().at(-1);
+      if (last) draft.remove(last, "trim-marked", "test");
+    },
+  });
+}
+
+export const mostTrimmed = (hinted: boolean) =>
+  definePipeline({ name: "most-trimmed", description: "a corpus stage that changes most drafts, then another", stages: [segment(), trimMost(hinted)(), countWords()] });
+
 export default (_params?: PipelineParams) =>
   definePipeline({ name: "lookahead", description: "two corpus stages in a row", stages: [segment(), trimMarked(), countWords()] });
