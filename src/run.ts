@@ -28,6 +28,8 @@ import {
   type Settled,
   draftOf,
   FeaturesAheadHint,
+  isLight,
+  lightOutcome,
   passOutcome,
   passesOf,
   settle,
@@ -660,6 +662,8 @@ export async function run(options: RunOptions): Promise<RunStats> {
       // The loop over the pass's drafts is a function of its own: the engine optimises the hot loop
       // alone, rather than compiling the whole of `run` again and again (measured: 1.3 s of the
       // optimising compiler's time in a 20 MB run, against 6.4 s of work on the main thread).
+      const parts = passParts[p] as PassParts;
+      const light = isLight(parts);
       const feed = async (): Promise<void> => {
         for await (const job of jobs) {
           if (bundlePending) await (inputBytes >= workersAfterBytes ? bundling : new Promise(setImmediate));
@@ -695,6 +699,13 @@ export async function run(options: RunOptions): Promise<RunStats> {
               Object.assign(job, { draft, line: null });
             }
             stats.time(prevCorpus.name, performance.now() - started);
+          }
+          // A light pass runs here, one draft at a time, each done before the next is read (lightOutcome).
+          if (light) {
+            const handedOn = passOn(job, p);
+            if (!handedOn) seen++;
+            await ordered.emitNext(handedOn ?? lightOutcome(draftOfJob(job, log), parts, job.decision, hereOpts));
+            continue;
           }
           // A draft handed on while nothing before it is still in flight goes straight out: most drafts
           // of a later pass, which would otherwise each cost a queued task and two promises.
@@ -857,15 +868,6 @@ async function* readAllSources(
       yield failedDraft(file.path, 0, "unreadable-file", describeError(error));
     }
   }
-}
-
-/**
- * Whether a pass has no article stage and no features to compute: it only applies a decision and
- * settles or spills each draft, less work than sending the draft to a worker and back (measured: the
- * last pass of a run took longer with two workers than in this thread). Such drafts stay here.
- */
-function isLight(parts: PassParts): boolean {
-  return parts.stretch.length === 0 && !parts.after?.split;
 }
 
 /** Calls `check` a few times a second while started; never keeps the process alive. */

@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../src/article.ts";
 import { loadPipeline } from "../src/cli.ts";
 import { run } from "../src/run.ts";
-import { defineCorpusStage } from "../src/stage.ts";
+import { definePipeline } from "../src/pipeline.ts";
+import { defineCorpusStage, refKey } from "../src/stage.ts";
+import { segment } from "../src/stages/segment.ts";
 import { jsonlCorpus } from "./support/corpus.ts";
 
 let dir: string;
@@ -46,6 +48,41 @@ describe("split corpus stage", () => {
     const lengths = byRank.map((a) => a.text.split(/\s+/).length);
     expect(lengths[0]).toBeGreaterThanOrEqual(lengths[lengths.length - 1] as number);
   }, 120_000);
+
+  it("in the last pass, done in the runner's thread a draft at a time: a decision that fails rejects its draft alone", async () => {
+    // the last corpus stage marks every article; applying the mark throws for ids ending in 4
+    const mark = defineCorpusStage({
+      name: "mark-last",
+      description: "Flags every article; fails on ids ending in 4.",
+      createState: () => ({ seen: new Set<string>() }),
+      features: (draft) => draft.id,
+      collect(id: string, ref, state) {
+        state.seen.add(refKey(ref));
+        void id;
+      },
+      decide: (ref, state) => (state.seen.has(refKey(ref)) ? ref.id : undefined),
+      applyDecision(draft, id: string) {
+        if (id.endsWith("4")) throw new Error(`cannot mark ${id}`);
+        draft.flag("marked", "last-mark", "marked in the last pass");
+      },
+    });
+    const pipeline = definePipeline({ name: "last", description: "a last pass that fails on some drafts", stages: [segment(), mark()] });
+    const input = join(dir, "last.jsonl");
+    const lines = [...jsonlCorpus(30, 12, 0)].map((line, i) => JSON.stringify({ ...JSON.parse(line), id: `m${i}` }));
+    await writeFile(input, `${lines.join("\n")}\n`);
+    const out = join(dir, "out-last");
+    const stats = await run({ pipeline, workers: 0, inputs: [input], out });
+    const articles = (await readFile(join(out, "articles.jsonl"), "utf8")).trim().split("\n").map((l) => JSON.parse(l) as Article);
+    const rejected = (await readFile(join(out, "rejected.jsonl"), "utf8")).trim().split("\n").map((l) => JSON.parse(l) as { source: { index: number }; stage: string; reason: string; detail: string });
+    // m4, m14, m24
+    expect(rejected.map((r) => [r.source.index, r.stage, r.reason])).toEqual([4, 14, 24].map((i) => [i, "mark-last", "stage-error"]));
+    expect(rejected[0]?.detail).toMatch(/cannot mark m4/);
+    expect(articles).toHaveLength(27);
+    for (const a of articles) expect(a.provenance.flagged.map((f) => f.rule)).toContain("last-mark");
+    // in input order, and every input accounted for
+    expect(articles.map((a) => a.source.index)).toEqual([...Array(30).keys()].filter((i) => i % 10 !== 4));
+    expect(stats.counts).toMatchObject({ inputs: 30, articles: 27, rejected: 3, duplicates: 0 });
+  });
 
   it("refuses a corpus stage with neither observe nor features and collect, or neither apply nor decide and applyDecision", () => {
     expect(() => defineCorpusStage({ name: "half", description: "", createState: () => ({}), features: () => 1, apply: () => undefined })).toThrow(/observe, or features and collect/);
