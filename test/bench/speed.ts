@@ -143,8 +143,52 @@ async function memory(): Promise<void> {
   }
 }
 
+/**
+ * What two threads can do on this machine beside one, for two kinds of work with no pipeline in it:
+ * arithmetic on a small array (the cores alone) and reads scattered over 64 MiB (the memory the cores
+ * share). A run's two-worker gain lies between the two: its work allocates and reads much memory.
+ */
+async function machineScaling(): Promise<string> {
+  const { Worker } = await import("node:worker_threads");
+  const kernels: Record<string, string> = {
+    compute:
+      "let h = 0; const a = new Float64Array(1 << 16); for (let r = 0; r < 1500; r++) for (let i = 0; i < a.length; i++) { h = (h * 31 + i) | 0; a[i] += h & 7; }",
+    memory:
+      "const a = new Uint32Array(1 << 24); let s = 0; for (let r = 0; r < 12; r++) for (let i = 0; i < a.length; i += 16) { a[i] += r; s += a[(i * 7919) & (a.length - 1)]; }",
+  };
+  const source = (body: string) =>
+    `const { parentPort } = require("node:worker_threads"); function kernel() { ${body} } parentPort.on("message", () => { const t = performance.now(); kernel(); parentPort.postMessage(performance.now() - t); });`;
+  const parts: string[] = [];
+  for (const [name, body] of Object.entries(kernels)) {
+    const threads = [new Worker(source(body), { eval: true }), new Worker(source(body), { eval: true })];
+    const once = (w: InstanceType<typeof Worker>) =>
+      new Promise<number>((done) => {
+        w.once("message", done);
+        w.postMessage(0);
+      });
+    try {
+      // (each thread's engine optimises the kernel over its first runs)
+      for (let warm = 0; warm < 3; warm++) await Promise.all(threads.map(once));
+      let alone = Number.POSITIVE_INFINITY;
+      let together = Number.POSITIVE_INFINITY;
+      for (let r = 0; r < 3; r++) {
+        alone = Math.min(alone, await once(threads[0] as InstanceType<typeof Worker>));
+        together = Math.min(together, Math.max(...(await Promise.all(threads.map(once)))));
+      }
+      // two kernels done in `together` against one in `alone`
+      parts.push(`${name}-bound kernel ${((2 * alone) / together).toFixed(2)}x`);
+    } finally {
+      await Promise.all(threads.map((w) => w.terminate()));
+    }
+  }
+  return `this machine, two threads against one: ${parts.join(", ")}`;
+}
+
 if (process.argv.includes("--memory")) await memory();
-else await throughput();
+else {
+  await throughput();
+  notes.push(await machineScaling());
+}
 const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? "").length)));
 const fmt = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("  ");
 process.stdout.write(`${fmt(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(fmt).join("\n")}\n`);
