@@ -70,7 +70,7 @@ export const C1_SIGN = 2;
 export function encodingSigns(text: string): number {
   let signs = 0;
   NON_ASCII_UNIT.lastIndex = 0;
-  while (NON_ASCII_UNIT.exec(text) !== null) {
+  while (NON_ASCII_UNIT.test(text)) {
     const i = NON_ASCII_UNIT.lastIndex - 1;
     const unit = text.charCodeAt(i);
     if (unit <= 0x9f) signs |= C1_SIGN;

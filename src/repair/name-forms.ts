@@ -21,7 +21,7 @@ const RUN_START = /[A-Z\u0080-\uffff]/g;
 export function nameRuns(text: string): string[] {
   const runs: string[] = [];
   RUN_START.lastIndex = 0;
-  while (RUN_START.exec(text) !== null) {
+  while (RUN_START.test(text)) {
     const i = RUN_START.lastIndex - 1;
     const cp = text.codePointAt(i) as number;
     if ((classOf(cp) & UPPER) === 0) continue;

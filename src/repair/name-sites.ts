@@ -127,7 +127,7 @@ export function gluedAfterOf(text: string): boolean {
   // The regex engine jumps to each ` of ` before an ASCII capital or a character outside ASCII:
   // most ` of ` are followed by a lower-case word.
   OF_CAPITAL.lastIndex = 0;
-  while (OF_CAPITAL.exec(text) !== null) {
+  while (OF_CAPITAL.test(text)) {
     let i = OF_CAPITAL.lastIndex - 1;
     OF_CAPITAL.lastIndex = i;
     let cp = text.codePointAt(i) as number;
@@ -210,7 +210,7 @@ export function lowerCaseBetweenCapitals(text: string, words: ReadonlySet<string
   // The regex engine finds each space before an ASCII capital or a character outside ASCII (which
   // the class table then judges) faster than a search for every space would.
   SPACE_BEFORE_CAPITAL.lastIndex = 0;
-  while (SPACE_BEFORE_CAPITAL.exec(text) !== null) {
+  while (SPACE_BEFORE_CAPITAL.test(text)) {
     const space = SPACE_BEFORE_CAPITAL.lastIndex - 2;
     SPACE_BEFORE_CAPITAL.lastIndex = space + 1;
     if (text.charCodeAt(space + 1) >= 0x80 && (classOf(text.codePointAt(space + 1) as number) & UPPER) === 0) continue;
