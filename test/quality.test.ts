@@ -6,7 +6,8 @@ import { Draft } from "../src/draft.ts";
 import { runArticleStages } from "../src/process.ts";
 import type { ArticleStage } from "../src/stage.ts";
 import { quality } from "../src/stages/quality.ts";
-import { detectLanguage } from "../src/text/language.ts";
+import fc from "fast-check";
+import { detectLanguage, detectLanguageOf } from "../src/text/language.ts";
 
 async function judge(...paragraphs: string[]): Promise<Draft> {
   const d = new Draft({ id: "q", source: { path: "q.txt", index: 0 }, raw: { kind: "text", content: "" } });
@@ -72,5 +73,38 @@ describe("word counts in scripts without spaces", () => {
     const ja = "東京都は火曜日、夜間バスの運行を冬の間も続けると発表した。学生や運転手が署名を集めていた。市の担当者は、利用者が多い路線から順に増便する方針を示した。";
     const d = await judge(ja);
     expect(d.rejection).toBeNull();
+  });
+});
+
+describe("language of a title and body", () => {
+  it("is the language of the two joined, whatever their lengths and scripts", () => {
+    // pieces whose place decides: a script's rule that reads the whole text (Persian letters in
+    // Arabic, Ukrainian ones in Cyrillic) and text long enough to push them past the sample
+    const pieces = [
+      "The council met on Monday and the mayor said the plan would go ahead. ",
+      "Der Rat hat am Montag die Pläne für die neue Brücke und die Schule gebilligt. ",
+      "المجلس وافق على الخطة الجديدة يوم الاثنين ",
+      "پچژگ ",
+      "Совет одобрил новый план в понедельник ",
+      "їєґ ",
+      "東京の会議で新しい計画が承認された。",
+      "x".repeat(700),
+      "ب".repeat(700),
+      "д".repeat(700),
+      "",
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 16 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, text, (head, body) => {
+        expect(detectLanguageOf(head, body)).toBe(detectLanguage(`${head}\n${body}`));
+      }),
+      { numRuns: 1500 },
+    );
+    // a rule that reads the whole text: the letters that tell Persian and Ukrainian come late
+    const arabic = "ب".repeat(3100);
+    const cyrillic = "д".repeat(3100);
+    expect(detectLanguageOf("عنوان", `${arabic} پ`)).toBe("fa");
+    expect(detectLanguageOf("Заголовок", `${cyrillic} ї`)).toBe("uk");
+    expect(detectLanguageOf("Заголовок", `${cyrillic} ы`)).toBe("ru");
   });
 });

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { defineStage } from "../stage.ts";
 import type { Draft } from "../draft.ts";
 import { normaliseDate } from "../text/dates.ts";
-import { detectLanguage } from "../text/language.ts";
+import { detectLanguageOf } from "../text/language.ts";
 import { wordCountUpTo } from "../text/measure.ts";
 import { CodeUnits } from "../text/units.ts";
 
@@ -119,7 +119,7 @@ export const quality = defineStage({
     normaliseMeta(draft);
     const body = draft.text();
     if (!draft.meta.language) {
-      const language = detectLanguage(`${draft.meta.title ?? ""}\n${body}`);
+      const language = detectLanguageOf(draft.meta.title ?? "", body);
       if (language) draft.setMeta("language", language, "detected");
     }
     const prose = draft.live().filter((b) => b.type !== "caption" && b.type !== "heading");
