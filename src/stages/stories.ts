@@ -10,7 +10,7 @@
  * cross-event links 0.00.
  */
 import { z } from "zod";
-import { storyFeatureHashes } from "../dedupe/story-features.ts";
+import { storyFeatureHashesOf } from "../dedupe/story-features.ts";
 import { StoryTable } from "../dedupe/story-links.ts";
 import { defineCorpusStage, refHash } from "../stage.ts";
 import { RowIndex } from "../util/row-index.ts";
@@ -56,8 +56,8 @@ export const stories = defineCorpusStage({
     return { table: new StoryTable(), rows: new RowIndex(), story: new Int32Array(0), alone: new Uint8Array(0), links: 0, stateBytes: 0 };
   },
   features(draft): StoryDraftFeatures {
-    const text = [draft.meta.title, draft.meta.subtitle, draft.text()].filter((t): t is string => !!t).join("\n");
-    return { features: storyFeatureHashes(text), published: publishedMs(draft.meta.publishedAt) };
+    const parts = [draft.meta.title, draft.meta.subtitle, draft.text()].filter((t): t is string => !!t);
+    return { features: storyFeatureHashesOf(parts), published: publishedMs(draft.meta.publishedAt) };
   },
   collect(f: StoryDraftFeatures, ref, state) {
     state.rows.set(refHash(ref), state.table.add(ref.id, f.features, f.published));

@@ -8,7 +8,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MONTHS, MONTH_ABBREVIATIONS, NOT_NAMES, featureHashes, monthOf, storyFeatureHashes, storyFeatures, storyTokens } from "../../src/dedupe/story-features.ts";
+import { MONTHS, MONTH_ABBREVIATIONS, NOT_NAMES, featureHashes, monthOf, storyFeatureHashes, storyFeatureHashesOf, storyFeatures, storyTokens } from "../../src/dedupe/story-features.ts";
 
 const PIECES = [
   " ", " ", " ", "\n", "\n\n", ". ", ".", ",", ", ", "! ", "? ", "'", "’", "’s", "'s", "-", "&", "“", "”", ")", "(", "/",
@@ -186,6 +186,18 @@ describe("story features", () => {
     fc.assert(
       fc.property(text, (t) => {
         expect([...storyFeatureHashes(t)]).toEqual([...featureHashes(storyFeatures(t).features)]);
+      }),
+      runs,
+    );
+  });
+
+  it("of parts are those of the parts joined by line breaks", () => {
+    // a part that ends mid-sentence, or in a name run, or with a combining mark that NFKC would
+    // compose with what follows: a line break stops all of them
+    const edges = ["Prime Minister", "Fumio Kishida met", "e\u0301", "\u0301tude", "January", "13, 2023", "Dr. Ana", "ｆｕｌｌ ｗｉｄｔｈ", ""];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(text, fc.constantFrom(...edges)), { maxLength: 4 }), (parts) => {
+        expect([...storyFeatureHashesOf(parts)]).toEqual([...storyFeatureHashes(parts.join("\n"))]);
       }),
       runs,
     );
