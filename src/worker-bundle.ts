@@ -11,7 +11,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import { homedir } from "node:os";
 import { dirname, extname, isAbsolute, join, resolve } from "node:path";
@@ -248,7 +248,28 @@ async function keepBundle(cache: string, manifestPath: string, pipelineModule: s
   await rename(manifestPath + temp, manifestPath);
   // the bundle the manifest named before (a run that read that manifest just now builds its own)
   if (previous && previous !== bundle) await rm(join(cache, previous), { force: true });
+  await pruneGone(cache);
 }
+
+/**
+ * Removes the bundles kept for pipeline modules that no longer exist (a pipeline in a folder since
+ * deleted, say a test's), so that the cache holds one bundle for each module there is.
+ */
+async function pruneGone(cache: string): Promise<void> {
+  for (const name of await readdir(cache)) {
+    if (!MANIFEST.test(name)) continue;
+    try {
+      const manifest = JSON.parse(await readFile(join(cache, name), "utf8")) as Manifest;
+      if (existsSync(manifest.module)) continue;
+      await rm(join(cache, name), { force: true });
+      await rm(join(cache, manifest.bundle), { force: true });
+    } catch {
+      // another run's manifest being written, or one that is not ours: left alone
+    }
+  }
+}
+
+const MANIFEST = /^worker-for-[0-9a-f]{24}\.json$/;
 
 /**
  * The worker bundle for a pipeline module, written to `outfile`: the one kept in `cache` from an

@@ -159,6 +159,15 @@ describe("a bundle kept between runs", () => {
     expect(await workerBundle(setup.module, outfile(6), cache)).toMatchObject({ kept: true });
     // one bundle is kept for the module: the one built before it is removed
     expect((await readdir(cache)).filter((f) => f.endsWith(".mjs"))).toHaveLength(1);
+
+    // a module that is gone: its bundle goes when another is kept
+    const other = await withPackage();
+    await rm(setup.module);
+    await workerBundle(other.module, join(other.dir, "w.mjs"), cache);
+    const left = await readdir(cache);
+    expect(left.filter((f) => f.endsWith(".mjs"))).toHaveLength(1);
+    expect(left.filter((f) => f.endsWith(".json"))).toHaveLength(1);
+    expect(await workerBundle(other.module, join(other.dir, "w2.mjs"), cache)).toMatchObject({ kept: true });
   }, 60_000);
 
   it("is built as ever when the cache cannot be read or written", async () => {
