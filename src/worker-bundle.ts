@@ -253,23 +253,40 @@ async function keepBundle(cache: string, manifestPath: string, pipelineModule: s
 
 /**
  * Removes the bundles kept for pipeline modules that no longer exist (a pipeline in a folder since
- * deleted, say a test's), so that the cache holds one bundle for each module there is.
+ * deleted, say a test's), so that the cache holds one bundle for each module there is; and bundles
+ * no manifest names (two runs that built one module at once each wrote one) once they are an hour old.
  */
 async function pruneGone(cache: string): Promise<void> {
-  for (const name of await readdir(cache)) {
+  const names = await readdir(cache);
+  const named = new Set<string>();
+  for (const name of names) {
     if (!MANIFEST.test(name)) continue;
     try {
       const manifest = JSON.parse(await readFile(join(cache, name), "utf8")) as Manifest;
-      if (existsSync(manifest.module)) continue;
+      if (existsSync(manifest.module)) {
+        named.add(manifest.bundle);
+        continue;
+      }
       await rm(join(cache, name), { force: true });
       await rm(join(cache, manifest.bundle), { force: true });
     } catch {
-      // another run's manifest being written, or one that is not ours: left alone
+      // another run's manifest being written, or one that is not ours: its bundle is left alone
+      return;
+    }
+  }
+  for (const name of names) {
+    if (!BUNDLE.test(name) || named.has(name)) continue;
+    try {
+      if (Date.now() - (await stat(join(cache, name))).mtimeMs > ORPHAN_AFTER_MS) await rm(join(cache, name), { force: true });
+    } catch {
+      // gone already
     }
   }
 }
 
 const MANIFEST = /^worker-for-[0-9a-f]{24}\.json$/;
+const BUNDLE = /^worker-[0-9a-f]{24}\.mjs$/;
+const ORPHAN_AFTER_MS = 60 * 60 * 1000;
 
 /**
  * The worker bundle for a pipeline module, written to `outfile`: the one kept in `cache` from an

@@ -6,6 +6,7 @@
  * bundle's, or imports a module by a path computed at run time) makes the run start its workers from
  * the modules instead, with the same outputs.
  */
+import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -160,10 +161,18 @@ describe("a bundle kept between runs", () => {
     // one bundle is kept for the module: the one built before it is removed
     expect((await readdir(cache)).filter((f) => f.endsWith(".mjs"))).toHaveLength(1);
 
-    // a module that is gone: its bundle goes when another is kept
+    // a module that is gone: its bundle goes when another is kept; and so does a bundle no manifest
+    // names (two runs built one module at once) once it is an hour old, not before
     const other = await withPackage();
     await rm(setup.module);
+    const orphan = (n: number) => join(cache, `worker-${String(n).repeat(24)}.mjs`);
+    await writeFile(orphan(1), "");
+    await utimes(orphan(1), new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+    await writeFile(orphan(2), "");
     await workerBundle(other.module, join(other.dir, "w.mjs"), cache);
+    expect(existsSync(orphan(1))).toBe(false);
+    expect(existsSync(orphan(2))).toBe(true);
+    await rm(orphan(2));
     const left = await readdir(cache);
     expect(left.filter((f) => f.endsWith(".mjs"))).toHaveLength(1);
     expect(left.filter((f) => f.endsWith(".json"))).toHaveLength(1);
