@@ -190,9 +190,9 @@ export function isLight(parts: PassParts): boolean {
 
 /**
  * `passOutcome` of a light pass (`isLight`) in the runner's thread, done at once: the decision, then
- * the line to settle or the draft to observe. No promise, so the runner can take its drafts one at a
- * time, each garbage before the next is read (measured on the last pass of 100 MB of text: GC was a
- * quarter of its time with 64 drafts in flight).
+ * the line to settle or the draft to observe. No promise, so the runner takes the pass's drafts one at
+ * a time, without a queued task for each (the last pass of 100 MB of text, in turns: 2.32-2.70 s ->
+ * 2.16-2.63 s).
  */
 export function lightOutcome(draft: Draft, parts: PassParts, decision: Decision, options: StageRunOptions): PassOutcome {
   if (!isLight(parts)) throw new Error("lightOutcome of a pass that is not light");
