@@ -353,7 +353,12 @@ function concatenation(terms: Shape[]): Shape {
  */
 export function requiredStrings(pattern: string, flags: string): string[] | null {
   const shape = readPattern(pattern, flags);
-  const needs = shape === null ? null : needsOf(shape);
+  return shape === null ? null : requiredOf(shape);
+}
+
+/** `requiredStrings` of a pattern already read. */
+function requiredOf(shape: Shape): string[] | null {
+  const needs = needsOf(shape);
   if (needs === null) return null;
   // a string that holds another of the list adds nothing: the other is found wherever it is
   return needs.filter((s, k) => !needs.some((other, j) => j !== k && s.includes(other) && (other !== s || j < k)));
@@ -380,7 +385,7 @@ export function mayMatchTest(pattern: string, flags: string): ((text: string) =>
   if (flags.includes("y") || flags.includes("g")) return null;
   const shape = readPattern(pattern, flags);
   if (shape === null || shape.anchored === true) return null;
-  const needs = requiredStrings(pattern, flags);
+  const needs = requiredOf(shape);
   if (needs === null) return null;
   const any = new RegExp(needs.map((s) => s.replace(SPECIAL, "\\$&")).join("|"), flags.includes("i") ? "iu" : "u");
   return (text) => any.test(text);
