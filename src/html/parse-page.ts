@@ -8,7 +8,7 @@
  */
 import type { Tokenizer } from "htmlparser2";
 import type { Utf8Bytes } from "../text/utf8-bytes.ts";
-import { type HtmlNode, childNodes } from "./dom.ts";
+import { type HtmlNode, KEPT_ATTRIBUTES, childNodes } from "./dom.ts";
 import { PageTokenizer } from "./tokenizer.ts";
 
 export interface ParsedPage {
@@ -17,6 +17,7 @@ export interface ParsedPage {
   head: HtmlNode | null;
   body: HtmlNode;
 }
+
 
 class PageNode implements HtmlNode {
   parent: HtmlNode | null = null;
@@ -162,6 +163,7 @@ class TreeParser implements TokenizerCallbacks {
   private tagName = "";
   private attribs: Record<string, string> | null = null;
   private attribName = "";
+  private keepAttrib = true;
   private attribValue = "";
 
   /** The page as the tokenizer reads it, and its bytes when it is given as UTF-8 bytes. */
@@ -305,20 +307,21 @@ class TreeParser implements TokenizerCallbacks {
 
   onattribname(start: number, end: number): void {
     this.attribName = this.name(start, end);
+    this.keepAttrib = KEPT_ATTRIBUTES.has(this.attribName);
   }
 
   onattribdata(start: number, end: number): void {
-    this.attribValue += this.cut(start, end);
+    if (this.keepAttrib) this.attribValue += this.cut(start, end);
   }
 
   onattribentity(codePoint: number): void {
-    this.attribValue += String.fromCodePoint(codePoint);
+    if (this.keepAttrib) this.attribValue += String.fromCodePoint(codePoint);
   }
 
   onattribend(): void {
     const attribs = this.attribs;
     // the first of two attributes of one name wins
-    if (attribs !== null && !Object.hasOwn(attribs, this.attribName)) attribs[this.attribName] = this.attribValue;
+    if (this.keepAttrib && attribs !== null && !Object.hasOwn(attribs, this.attribName)) attribs[this.attribName] = this.attribValue;
     this.attribValue = "";
   }
 

@@ -1,6 +1,7 @@
 /**
  * The lean tree that parse-page builds must have the structure htmlparser2's own DOM handler builds
- * from the same events: the same nodes, in the same places, with the same names, attributes and text.
+ * from the same events: the same nodes, in the same places, with the same names, attributes (those
+ * extraction reads) and text.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -8,7 +9,7 @@ import { gunzipSync } from "node:zlib";
 import { parseDocument as parseWithDomHandler } from "htmlparser2";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type HtmlNode, childNodes } from "../../src/html/dom.ts";
+import { type HtmlNode, KEPT_ATTRIBUTES, attr, childNodes } from "../../src/html/dom.ts";
 import { COMMON_NAMES, parseDocument, parsePage } from "../../src/html/parse-page.ts";
 import { PageTokenizer } from "../../src/html/tokenizer.ts";
 import { Utf8Bytes } from "../../src/text/utf8-bytes.ts";
@@ -32,7 +33,9 @@ function describeReference(root: ReferenceNode): string[] {
     const [node, depth] = stack.pop() as [ReferenceNode, number];
     const isElement = node.type === "tag" || node.type === "script" || node.type === "style";
     const data = node.type === "directive" || node.type === "text" || node.type === "comment" ? node.data : undefined;
-    out.push(JSON.stringify([depth, node.type, isElement ? node.name : "", isElement ? node.attribs : undefined, data, node.next === null ? 0 : 1]));
+    // the lean tree keeps only the attributes extraction reads
+    const attribs = isElement ? Object.fromEntries(Object.entries(node.attribs ?? {}).filter(([name]) => KEPT_ATTRIBUTES.has(name))) : undefined;
+    out.push(JSON.stringify([depth, node.type, isElement ? node.name : "", attribs, data, node.next === null ? 0 : 1]));
     const kids = node.children ?? [];
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as ReferenceNode, depth + 1]);
   }
@@ -170,5 +173,27 @@ describe("parsePage", () => {
     expect(page.html).toBeNull();
     expect(page.body).toBe(page.document);
     expect(page.document.type).toBe("root");
+  });
+});
+
+describe("the attributes a tree keeps", () => {
+  it("are those extraction reads, decoded as htmlparser2 decodes them; asking for another is an error", () => {
+    const html = `<html lang="fr"><body><div class="a&amp;b" data-x="1" id=main onclick="go()"><a href="/x?a=1&amp;b=2" rel=author target=_blank>x</a><img src=a.png alt="A"></div></body></html>`;
+    const find = (node: HtmlNode, tag: string): HtmlNode | null => {
+      if (node.tag === tag) return node;
+      for (const kid of childNodes(node)) {
+        const found = find(kid, tag);
+        if (found) return found;
+      }
+      return null;
+    };
+    const root = parseDocument(html);
+    expect((find(root, "html") as HtmlNode).attribs).toEqual({ lang: "fr" });
+    const div = find(root, "div") as HtmlNode;
+    expect(div.attribs).toEqual({ class: "a&b", id: "main" });
+    expect((div.firstChild as HtmlNode).attribs).toEqual({ href: "/x?a=1&b=2", rel: "author" });
+    expect((div.firstChild?.next as HtmlNode).attribs).toEqual({});
+    expect(attr(div, "class")).toBe("a&b");
+    expect(() => attr(div, "data-x")).toThrow(/does not keep the attribute "data-x"/);
   });
 });
