@@ -221,11 +221,14 @@ async function keepBundle(cache: string, manifestPath: string, pipelineModule: s
   const bundle = `worker-${digest(code).slice(0, 24)}.mjs`;
   // a package's files and its package.json; a module's package.json and tsconfig.json (how it compiles)
   const stamped = new Set<string>(inputs.externals);
-  for (const file of [...inputs.externals, ...inputs.sources.keys()]) {
-    for (const name of inputs.externals.has(file) ? ["package.json"] : ["package.json", "tsconfig.json"]) {
-      const found = nearest(file, name);
-      if (found) stamped.add(found);
-    }
+  const near = (file: string, name: string) => {
+    const found = nearest(file, name);
+    if (found) stamped.add(found);
+  };
+  for (const file of inputs.externals) near(file, "package.json");
+  for (const file of inputs.sources.keys()) {
+    near(file, "package.json");
+    near(file, "tsconfig.json");
   }
   const manifest: Manifest = {
     format: BUNDLE_FORMAT,
@@ -302,17 +305,19 @@ export async function workerBundle(
   outfile: string,
   cache: string | null,
 ): Promise<{ url: string; kept: boolean } | { reason: string }> {
-  const manifestPath = cache ? join(cache, `worker-for-${digest(pipelineModule).slice(0, 24)}.json`) : null;
-  if (cache && manifestPath) {
-    try {
-      if (await keptBundle(cache, manifestPath, pipelineModule, outfile)) return { url: pathToFileURL(outfile).href, kept: true };
-    } catch {
-      // a module gone or unreadable, a bundle removed by another run: built again below
-    }
+  if (cache === null) {
+    const built = await build(pipelineModule, outfile);
+    return "url" in built ? { url: built.url, kept: false } : built;
+  }
+  const manifestPath = join(cache, `worker-for-${digest(pipelineModule).slice(0, 24)}.json`);
+  try {
+    if (await keptBundle(cache, manifestPath, pipelineModule, outfile)) return { url: pathToFileURL(outfile).href, kept: true };
+  } catch {
+    // a module gone or unreadable, a bundle removed by another run: built again below
   }
   const built = await build(pipelineModule, outfile);
   if (!("url" in built)) return built;
-  if (cache && manifestPath && built.inputs) {
+  if (built.inputs) {
     try {
       await keepBundle(cache, manifestPath, pipelineModule, outfile, built.inputs);
     } catch {

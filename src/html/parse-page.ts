@@ -18,7 +18,6 @@ export interface ParsedPage {
   body: HtmlNode;
 }
 
-
 class PageNode implements HtmlNode {
   parent: HtmlNode | null = null;
   firstChild: HtmlNode | null = null;
