@@ -102,10 +102,13 @@ export const COMMON_NAMES: readonly string[] = [
   "xlink:href", "aria-label", "aria-hidden", "aria-expanded", "aria-controls", "aria-labelledby", "aria-describedby",
   "aria-current", "aria-haspopup", "aria-live", "aria-level", "data-src", "data-id", "data-srcset",
 ];
-/** An open-addressed table of the names: each in its slot, or the next free one after it. */
+/**
+ * An open-addressed table of the names: each in its slot, or the next free one after it. The
+ * attributes the tree keeps are always in it, so that a name not found there is one the tree drops.
+ */
 const NAME_SLOTS = 1024;
 const commonNames: Array<string | undefined> = new Array(NAME_SLOTS);
-for (const name of COMMON_NAMES) {
+for (const name of [...COMMON_NAMES, ...KEPT_ATTRIBUTES]) {
   let slot = nameSlot(name, 0, name.length);
   while (commonNames[slot] !== undefined && commonNames[slot] !== name) slot = (slot + 1) & (NAME_SLOTS - 1);
   commonNames[slot] = name;
@@ -305,8 +308,10 @@ class TreeParser implements TokenizerCallbacks {
   }
 
   onattribname(start: number, end: number): void {
-    this.attribName = this.name(start, end);
-    this.keepAttrib = KEPT_ATTRIBUTES.has(this.attribName);
+    // (a name that is not a common one is not kept either: it is not even cut from the page)
+    const name = commonName(this.source, start, end);
+    this.keepAttrib = name !== undefined && KEPT_ATTRIBUTES.has(name);
+    this.attribName = this.keepAttrib ? (name as string) : "";
   }
 
   onattribdata(start: number, end: number): void {

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { parseDocument as parseWithDomHandler } from "htmlparser2";
+import { Tokenizer, parseDocument as parseWithDomHandler } from "htmlparser2";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type HtmlNode, KEPT_ATTRIBUTES, attr, childNodes } from "../../src/html/dom.ts";
@@ -147,6 +147,7 @@ describe("the page tokenizer", () => {
     // if an update of htmlparser2 renamed them, the tokenizer would still work, only slower: this says so
     expect(Object.hasOwn(PageTokenizer.prototype, "stateText")).toBe(true);
     expect(Object.hasOwn(PageTokenizer.prototype, "handleInAttributeValue")).toBe(true);
+    expect(Object.hasOwn(PageTokenizer.prototype, "stateBeforeTagName")).toBe(true);
   });
 
   it("builds the same tree around long texts and values, with entities and quotes anywhere in them", () => {
@@ -156,6 +157,59 @@ describe("the page tokenizer", () => {
     // the ends of scripts, styles, comments and declarations, with near misses before them
     expectSameTree(`<script>${long}if (a < b) x = "</scr" + "ipt>"; <\/script> </SCRIPTX ${long}</script ><style>${long} a > b {} </styl </style>`);
     expectSameTree(`<!-- ${long} - -- -> --!> ${long} --><!DOCTYPE ${long} x><?pi ${long} ?><![CDATA[ ${long} ]] ]]><title>${long}&amp;</title x>t`);
+  });
+});
+
+/** Every event a tokenizer gives for `html`, with its arguments, in order. */
+function events(make: (callbacks: ConstructorParameters<typeof Tokenizer>[1]) => Tokenizer, html: string): string[] {
+  const out: string[] = [];
+  const callbacks = new Proxy({} as ConstructorParameters<typeof Tokenizer>[1], {
+    get: (_, name) => (...args: unknown[]) => out.push(`${String(name)}(${args.join(",")})`),
+  });
+  const tokenizer = make(callbacks);
+  tokenizer.write(html);
+  tokenizer.end();
+  return out;
+}
+
+function expectSameEvents(html: string): void {
+  const options = { xmlMode: false, decodeEntities: true };
+  expect(events((cbs) => new PageTokenizer(options, cbs), html)).toEqual(events((cbs) => new Tokenizer(options, cbs), html));
+}
+
+describe("the page tokenizer gives htmlparser2's tokenizer's events, at the same offsets", () => {
+  // Tags are where it reads ahead on its own (readTag): every way a tag can be written, cut anywhere.
+  const names = ["a", "div", "P", "span", "strong", "style", "script", "sc", "st", "s", "t", "td", "title", "textarea", "time", "xmp", "x", "xi", "é", "svg", "br", "img"];
+  const space = fc.constantFrom("", " ", "  ", "\n", "\t", "\f", "\r\n");
+  const attrName = fc.constantFrom("class", "id", "HREF", "data-x", "=", "'", '"', "a/b", "é", "x<y", "&", "b&amp;");
+  const value = fc.constantFrom("", "v", "a b", "&amp;", "x&y", "&", "/", ">", "a>b", "'", '"', "é", "&#x41;", "a=b");
+  const attribute = fc.oneof(
+    fc.tuple(space, attrName).map(([s, n]) => ` ${s}${n}`),
+    fc.tuple(space, attrName, space, space, value).map(([s, n, s1, s2, v]) => ` ${s}${n}${s1}=${s2}"${v.replaceAll('"', "")}"`),
+    fc.tuple(space, attrName, space, space, value).map(([s, n, s1, s2, v]) => ` ${s}${n}${s1}=${s2}'${v.replaceAll("'", "")}'`),
+    fc.tuple(space, attrName, space, space, value).map(([s, n, s1, s2, v]) => ` ${s}${n}${s1}=${s2}${v}`),
+    fc.tuple(space, attrName).map(([s, n]) => ` ${s}${n}=`),
+  );
+  const openTag = fc
+    .tuple(fc.constantFrom(...names), fc.array(attribute, { maxLength: 4 }), space, fc.constantFrom("", "/", "//"), space, fc.constantFrom(">", "x>", ""))
+    .map(([n, attrs, s, slash, s1, end]) => `<${n}${attrs.join("")}${s}${slash}${s1}${end}`);
+  const closeTag = fc.tuple(fc.constantFrom(...names), space, fc.constantFrom(">", "", " x>", "/>")).map(([n, s, end]) => `</${n}${s}${end}`);
+  const other = fc.constantFrom("text", " ", "&amp;", "<", "</", "</>", "< a>", "<!-- c -->", "<!x>", "<?p?>", "</1>", "&", "é");
+
+  it("on random tags, with text, entities and odd markup between them, cut anywhere", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(openTag, closeTag, other), { maxLength: 20 }), fc.nat(), (parts, cut) => {
+        const html = parts.join("");
+        expectSameEvents(html);
+        expectSameEvents(html.slice(0, cut % (html.length + 1)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("on generated news pages and the tricky cases", () => {
+    for (const seed of [1, 2, 3]) expectSameEvents(page(seed, 30_000));
+    for (const html of Object.values(TRICKY)) expectSameEvents(html);
   });
 });
 
