@@ -42,7 +42,7 @@ interface Internals {
   /** Moves to the next `c` (true), or to the last character (false). */
   fastForwardTo(c: number): boolean;
   /** PageTokenizer's own. */
-  nextAmp(text: string, from: number): number;
+  nextOf(text: string, from: number, which: number): number;
 }
 
 type TokenizerCallbacks = ConstructorParameters<typeof Tokenizer>[1];
@@ -55,19 +55,35 @@ const EQ = 0x3d;
 const DQ = 0x22;
 const SQ = 0x27;
 
-export class PageTokenizer extends Tokenizer {
-  /** Where the next `&` is in `ampIn`, at or after the position it was looked for from (its length for none). */
-  private ampAt = -1;
-  private ampIn: string | null = null;
+/** The characters whose next position a PageTokenizer remembers, by their number in `nextOf`. */
+const FOUND = ["<", "&", '"', "'"] as const;
+const FIND_LT = 0;
+const FIND_AMP = 1;
+const FIND_DQ = 2;
+const FIND_SQ = 3;
 
-  /** The position of the first `&` at or after `from` in `text` (its length for none), remembered. */
-  nextAmp(text: string, from: number): number {
-    if (this.ampIn !== text || this.ampAt < from) {
-      const at = text.indexOf("&", from);
-      this.ampAt = at < 0 ? text.length : at;
-      this.ampIn = text;
+export class PageTokenizer extends Tokenizer {
+  /** The text `foundAt` holds positions in, and the next position of each character of FOUND (-1: not looked for). */
+  private foundIn: string | null = null;
+  private readonly foundAt = new Int32Array(FOUND.length).fill(-1);
+
+  /**
+   * The position of the first FOUND[which] at or after `from` in `text` (its length for none). Each
+   * position found is remembered until it is passed: a run of text or a value that holds many `&`
+   * looks for its `<` or quote once, not once after every `&` (which made such a run quadratic).
+   */
+  nextOf(text: string, from: number, which: number): number {
+    if (this.foundIn !== text) {
+      this.foundIn = text;
+      this.foundAt.fill(-1);
     }
-    return this.ampAt;
+    let at = this.foundAt[which] as number;
+    if (at < from) {
+      const found = text.indexOf(FOUND[which] as string, from);
+      at = found < 0 ? text.length : found;
+      this.foundAt[which] = at;
+    }
+    return at;
   }
 }
 
@@ -240,11 +256,11 @@ function readTag(t: Internals, states: NonNullable<typeof STATES>, c: number): b
     }
     if (ch === DQ || ch === SQ) {
       const from = v + 1;
-      const quote = text.indexOf(ch === DQ ? '"' : "'", from);
-      const amp = t.nextAmp(text, from);
-      if (quote < 0 || amp < quote) {
+      const quote = t.nextOf(text, from, ch === DQ ? FIND_DQ : FIND_SQ);
+      const amp = t.nextOf(text, from, FIND_AMP);
+      if (quote >= length || amp < quote) {
         // an entity in the value (or no end to it): the tokenizer reads on from the `&`
-        handBack(t, ch === DQ ? states.inValueDq : states.inValueSq, base + from, quote < 0 ? Math.min(amp, length) : amp);
+        handBack(t, ch === DQ ? states.inValueDq : states.inValueSq, base + from, amp);
         return true;
       }
       cbs.onattribdata(base + from, base + quote);
@@ -271,18 +287,14 @@ if (typeof stateText === "function" && typeof handleInAttributeValue === "functi
     // the characters up to the next < or & are text, which the next event reads as a whole
     const text = this.buffer;
     const from = this.index - this.offset + 1;
-    let next = text.indexOf("<", from);
-    if (next < 0) next = text.length;
-    next = Math.min(next, this.nextAmp(text, from));
+    const next = Math.min(this.nextOf(text, from, FIND_LT), this.nextOf(text, from, FIND_AMP));
     this.index = this.offset + next - 1;
   };
   own.handleInAttributeValue = function (this: Internals, c: number, quote: number): void {
     if (c === quote || c === AMP) return handleInAttributeValue.call(this, c, quote);
     const text = this.buffer;
     const from = this.index - this.offset + 1;
-    let next = text.indexOf(quote === 0x22 ? '"' : "'", from);
-    if (next < 0) next = text.length;
-    next = Math.min(next, this.nextAmp(text, from));
+    const next = Math.min(this.nextOf(text, from, quote === DQ ? FIND_DQ : FIND_SQ), this.nextOf(text, from, FIND_AMP));
     this.index = this.offset + next - 1;
   };
   if (typeof stateBeforeTagName === "function" && STATES !== null) {
