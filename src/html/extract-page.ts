@@ -19,6 +19,8 @@ export interface PageExtraction {
   metadata: PageMetadata | null;
   /** "tree" for the full analysis, "linear" for the bounded pass used on oversized pages. */
   method: "tree" | "linear";
+  /** Whether the linear pass stopped at its most blocks, leaving the rest of the page unread. */
+  cut?: boolean;
 }
 
 export interface ExtractOptions {
@@ -47,8 +49,9 @@ export function extractPage(html: string | Utf8Bytes, inputUrl: string | null, o
   if (typeof html !== "string" && html.bytes.length > options.maxTreeChars) html = html.text();
   const page = typeof html === "string" && html.length > options.maxTreeChars ? null : parsePage(html, options.maxDepth);
   if (page === null) {
-    const blocks = linearBlocks(typeof html === "string" ? html : html.text()).map((b): SelectedBlock => ({ type: "paragraph" as BlockType, text: b.text, tag: "p", linkDensity: b.linkDensity, classes: "" }));
-    return { blocks, dropped: [], metadata: null, method: "linear" };
+    const linear = linearBlocks(typeof html === "string" ? html : html.text());
+    const blocks = linear.blocks.map((b): SelectedBlock => ({ type: "paragraph" as BlockType, text: b.text, tag: "p", linkDensity: b.linkDensity, classes: "" }));
+    return { blocks, dropped: [], metadata: null, method: "linear", cut: linear.cut };
   }
   const metadata = readMetadata(readSignals(page.document), inputUrl);
   let lin = linearise(page.body);

@@ -64,7 +64,9 @@ export const extract = defineStage({
     if (draft.raw.kind !== "html") return;
     // a page in UTF-8, mostly ASCII, comes as its bytes, which parse faster (see utf8-bytes.ts)
     const result = extractPage(utf8BytesOf(draft.raw) ?? draft.raw.content, draft.meta.url, ctx.options);
-    if (result.method === "linear") ctx.log.debug({ id: draft.id, chars: draft.raw.content.length }, "oversized or deeply nested page: linear pass");
+    if (result.method === "linear") ctx.log.debug({ id: draft.id, chars: draft.raw.content.length, cut: result.cut === true }, "oversized or deeply nested page: linear pass");
+    // the rest of such a page was not read: the article says it is not whole
+    if (result.cut) draft.setMeta("truncated", true, "extract:linear-block-limit");
     for (const b of result.blocks) {
       draft.addBlock(b.type, b.text, { tag: b.tag, linkDensity: Math.round(b.linkDensity * 1000) / 1000, classes: b.classes, standalone: true });
     }

@@ -110,6 +110,16 @@ describe("extract stage on odd pages", () => {
     expect(draft.live()).toHaveLength(50);
     expect(draft.text()).not.toContain("Home");
     expect(draft.text()).not.toContain("ignored");
+    expect(draft.meta.truncated).toBe(false);
+  });
+
+  it("marks an article truncated when the linear pass stops at its most blocks", async () => {
+    const p = (i: number) => `<p>Paragraph ${i} reads as prose, with a verb and a full stop, and it is long enough to count.</p>`;
+    const html = `<html><body>${Array.from({ length: 5010 }, (_, i) => p(i)).join("")}</body></html>`;
+    const small = definePipeline({ name: "small", stages: [extract({ maxTreeChars: 1000 })] });
+    const draft = await cleanOne(small, { kind: "html", content: html });
+    expect(draft.live()).toHaveLength(5000);
+    expect(draft.meta.truncated).toBe(true);
   });
 });
 
