@@ -154,13 +154,14 @@ export class Draft {
 
   static fromState(state: DraftState): Draft {
     const draft = new Draft({ id: state.id, source: state.source, raw: state.raw, meta: state.meta });
-    draft.blocks.push(...state.blocks);
+    // (appended one by one: spread into a call, 150,000 removals overflowed the stack)
+    for (const block of state.blocks) draft.blocks.push(block);
     draft.nextBlockId = state.nextBlockId;
     draft.duplicates = state.duplicates;
     draft.story = state.story;
-    draft.removed.push(...state.removed);
-    draft.repaired.push(...state.repaired);
-    draft.flagged.push(...state.flagged);
+    for (const removal of state.removed) draft.removed.push(removal);
+    for (const repair of state.repaired) draft.repaired.push(repair);
+    for (const flag of state.flagged) draft.flagged.push(flag);
     draft.rejection = state.rejection;
     draft.duplicateOf = state.duplicateOf;
     return draft;

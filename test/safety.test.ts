@@ -150,6 +150,22 @@ describe("unbreakable by input", () => {
     }
   }, 300_000);
 
+  it("carries a draft with 200,000 removals through every pass, and reads a page whose JSON-LD holds 300,000 values", async () => {
+    // Both overflowed the stack once (a list spread into a call): the run failed, or the page was rejected.
+    const text = `${prose(8).replace(/<\/?p>/g, "")}\n\n${"Home > News > World\n".repeat(200_000)}${prose(9).replace(/<\/?p>/g, "")}`;
+    const ld = `<script type="application/ld+json">[${"1,".repeat(300_000)}{"@type":"NewsArticle","headline":"Storm closes port"}]</script>`;
+    const html = `<html><head><title>Storm closes port</title>${ld}</head><body><article>${prose(10)}${prose(11)}</article></body></html>`;
+    await writeFile(join(dir, "crumbs.txt"), text);
+    await writeFile(join(dir, "ld.html"), html);
+    const out = join(dir, "big-lists-out");
+    const stats = await run({ pipeline, workers: 0, inputs: [join(dir, "crumbs.txt"), join(dir, "ld.html")], out });
+    expect(stats.counts).toMatchObject({ inputs: 2, articles: 2, rejected: 0 });
+    const articles = (await readFile(join(out, "articles.jsonl"), "utf8")).trim().split("\n").map((l) => JSON.parse(l));
+    const crumbs = articles.find((a) => a.id === "crumbs");
+    expect(crumbs.provenance.removed.length).toBeGreaterThanOrEqual(199_999);
+    expect(articles.find((a) => a.id === "ld")?.title).toBe("Storm closes port");
+  }, 120_000);
+
   /**
    * Runs the hang pipeline over a record, one that hangs a stage, and `after` records more, and checks
    * that only the hanging one is rejected, with `time-limit`, and all the others come out.

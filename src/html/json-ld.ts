@@ -50,14 +50,25 @@ function names(v: Json | undefined): string[] {
   return [];
 }
 
-/** Every object in the JSON-LD (arrays and @graph flattened), breadth first. */
+/** The most values of a page's JSON-LD that are looked at (a page's own has tens). */
+const MAX_VALUES = 10_000;
+
+/**
+ * Every object in the JSON-LD (arrays and @graph flattened), breadth first: up to 500 of them, among
+ * the first MAX_VALUES values. (The queue is read by position and grown an item at a time: an array
+ * of 300,000 numbers in a page's JSON-LD overflowed the stack when spread into a call.)
+ */
 function objects(root: Json): JsonObject[] {
   const out: JsonObject[] = [];
   const queue: Json[] = [root];
-  while (queue.length > 0 && out.length < 500) {
-    const v = queue.shift() as Json;
-    if (Array.isArray(v)) queue.push(...v);
-    else if (isObject(v)) {
+  for (let at = 0; at < queue.length && out.length < 500; at++) {
+    const v = queue[at] as Json;
+    if (Array.isArray(v)) {
+      for (const item of v) {
+        if (queue.length >= MAX_VALUES) break;
+        queue.push(item);
+      }
+    } else if (isObject(v)) {
       out.push(v);
       const graph = v["@graph"];
       if (graph !== undefined) queue.push(graph);

@@ -147,7 +147,7 @@ export function linearBlocks(html: string, maxBlocks = 5000): { blocks: LinearBl
   // a left-out element never closed: what was read inside it is kept after all
   const unclosed = leftOut as LinearBlock[] | null;
   leftOut = null;
-  if (unclosed !== null) out.push(...unclosed);
+  if (unclosed !== null) for (const kept of unclosed) out.push(kept);
   flush();
   return { blocks: out, cut };
 }

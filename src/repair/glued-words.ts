@@ -309,7 +309,7 @@ export function splitGluedToken(token: string, ctx: GlueContext, following = " "
   for (let c = 0; c < pieces.length; c++) {
     const chunkPieces = pieces[c] as Piece[];
     if (c === 0) {
-      out.push(...chunkPieces.map((p) => p.text));
+      for (const piece of chunkPieces) out.push(piece.text);
       continue;
     }
     const left = out[out.length - 1] as string;
@@ -319,7 +319,7 @@ export function splitGluedToken(token: string, ctx: GlueContext, following = " "
     // One case boundary that is not a glue slip means the token is written this way on purpose
     // (`numberOfFrames`, `McDonald`): leave all of it.
     if (!verdict) return null;
-    out.push(...chunkPieces.map((p) => p.text));
+    for (const piece of chunkPieces) out.push(piece.text);
     kinds.push(verdict.kind);
     if (verdict.strength === "strong") strength = "strong";
     cuts++;
