@@ -836,10 +836,14 @@ async function* readAllSources(
     if (isWalkError(found)) throw new Error(found.message);
     const file: InputFile = found;
     // The run's own outputs and state are never inputs (e.g. `--in . --out clean`).
-    if (skip.some((dir) => file.abs === dir || file.abs.startsWith(dir + sep))) continue;
+    if (skip.some((dir) => file.abs === dir || file.abs.startsWith(dir + sep))) {
+      stats.skip("the run's own output or state file");
+      continue;
+    }
     // A README or licence beside the dumps describes them; it is not an input.
     if (DOCUMENTATION.test(basename(file.path))) {
       log.debug({ path: file.path }, "documentation file skipped");
+      stats.skip("documentation file");
       continue;
     }
     stats.file();
@@ -854,7 +858,7 @@ async function* readAllSources(
       // reading, done where the draft is worked on (a worker, when there are workers). Short ones
       // cost about as much either way, and are read here (a million 600-byte records peaked 25-40
       // MiB higher when every line went unread).
-      items = readInput(file, { unreadLines: true, unreadMinBytes: UNREAD_MIN_BYTES });
+      items = readInput(file, { unreadLines: true, unreadMinBytes: UNREAD_MIN_BYTES, onSkip: (what) => stats.skip(what) });
     } catch (error) {
       yield failedDraft(file.path, 0, "unreadable-file", describeError(error));
       continue;

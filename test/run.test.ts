@@ -78,6 +78,8 @@ describe("run", () => {
     expect(rejected.length).toBe(stats.counts.rejected);
     const runJson = JSON.parse(await readFile(join(dir, "out1", "run.json"), "utf8")) as RunStats;
     expect(runJson.counts).toEqual(stats.counts);
+    // what was passed over is counted, not silently dropped
+    expect(runJson.inputs.skipped).toEqual({ "documentation file": 1 });
     const keys = [...articles, ...duplicates, ...rejected].map((r) => `${r.source.path}#${r.source.index}`);
     expect(new Set(keys).size).toBe(keys.length);
   });

@@ -22,6 +22,8 @@ export interface RunSummary {
   roots: string[];
   files: number | null;
   records: number | null;
+  /** Files and records passed over as not articles, by kind (run.json's `inputs.skipped`). */
+  skipped: Record<string, number>;
   inputs: number | null;
   rejectedBy: Record<string, number>;
   removedBy: Record<string, number>;
@@ -99,6 +101,7 @@ export function normalizeRunSummary(value: unknown, problem: string | null = nul
     roots: Array.isArray(inputs.roots) ? inputs.roots.filter((x): x is string => typeof x === "string") : [],
     files: num(inputs.files),
     records: num(inputs.records),
+    skipped: counts(inputs.skipped),
     inputs: num(countsField.inputs),
     rejectedBy: counts(r.rejectedBy),
     removedBy: counts(r.removedBy),

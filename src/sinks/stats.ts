@@ -22,6 +22,7 @@ export interface StageStats {
 
 export interface StatsSnapshot {
   files: number;
+  skipped?: Record<string, number>;
   counts: RunStats["counts"];
   rejectedBy: Record<string, number>;
   removedBy: Record<string, number>;
@@ -34,7 +35,11 @@ export interface RunStats {
   schemaVersion: number;
   pipeline: string;
   stages: StageStats[];
-  inputs: { roots: string[]; files: number; records: number };
+  /**
+   * `skipped`: what was passed over as not an article at all, by kind, with counts: files (a README
+   * beside the dumps, the run's own outputs) and records (a WARC's requests, redirects, images...).
+   */
+  inputs: { roots: string[]; files: number; records: number; skipped: Record<string, number> };
   counts: { inputs: number; articles: number; duplicates: number; rejected: number };
   rejectedBy: Record<string, number>;
   removedBy: Record<string, number>;
@@ -49,6 +54,9 @@ const bump = (map: Record<string, number>, key: string, by = 1): void => {
   map[key] = (map[key] ?? 0) + by;
 };
 
+/** The most kinds of skipped files and records run.json names one by one. */
+const MAX_SKIPPED_KINDS = 100;
+
 const sorted = (map: Record<string, number>): Record<string, number> =>
   Object.fromEntries(Object.entries(map).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
 
@@ -57,6 +65,7 @@ export class StatsCollector {
   private readonly startedAt = new Date().toISOString();
   private readonly stages = new Map<string, StageStats>();
   private files = 0;
+  private skipped: Record<string, number> = {};
   private readonly counts = { inputs: 0, articles: 0, duplicates: 0, rejected: 0 };
   private readonly rejectedBy: Record<string, number> = {};
   private readonly removedBy: Record<string, number> = {};
@@ -83,6 +92,13 @@ export class StatsCollector {
 
   file(): void {
     this.files++;
+  }
+
+  /** Counts a file or record passed over as not an article at all (see RunStats.inputs.skipped). */
+  skip(what: string): void {
+    // a hostile input could name a new kind in every record: past 100 kinds, the rest go together
+    const key = what in this.skipped || Object.keys(this.skipped).length < MAX_SKIPPED_KINDS ? what : "other";
+    bump(this.skipped, key);
   }
 
   /** Counts a record that left the run, from the summary of its provenance. */
@@ -126,6 +142,7 @@ export class StatsCollector {
   snapshot(): StatsSnapshot {
     return {
       files: this.files,
+      skipped: { ...this.skipped },
       counts: { ...this.counts },
       rejectedBy: { ...this.rejectedBy },
       removedBy: { ...this.removedBy },
@@ -135,7 +152,10 @@ export class StatsCollector {
   }
 
   restore(snapshot: StatsSnapshot, recountFiles = false): void {
-    if (!recountFiles) this.files = snapshot.files;
+    if (!recountFiles) {
+      this.files = snapshot.files;
+      this.skipped = { ...snapshot.skipped };
+    }
     Object.assign(this.counts, snapshot.counts);
     Object.assign(this.rejectedBy, snapshot.rejectedBy);
     Object.assign(this.removedBy, snapshot.removedBy);
@@ -153,7 +173,7 @@ export class StatsCollector {
       schemaVersion: SCHEMA_VERSION,
       pipeline: this.pipeline.name,
       stages: [...this.stages.values()].map((s) => ({ ...s, ms: Math.round(s.ms) })),
-      inputs: { roots: this.roots, files: this.files, records: this.counts.inputs },
+      inputs: { roots: this.roots, files: this.files, records: this.counts.inputs, skipped: sorted(this.skipped) },
       counts: { ...this.counts },
       rejectedBy: sorted(this.rejectedBy),
       removedBy: sorted(this.removedBy),

@@ -54,7 +54,7 @@ export function parseHttpResponse(block: Buffer, maxBytes: number): HttpPage {
   }
   const contentType = headers.get("content-type") ?? null;
   const format = formatOf(contentType, body);
-  if (!format) return { kind: "skip", why: `content type ${contentType ?? "unknown"}` };
+  if (!format) return { kind: "skip", why: `content type ${contentType?.split(";")[0]?.trim().toLowerCase() || "unknown"}` };
   return { kind: "page", format, body, charset: charsetParam(contentType), status };
 }
 

@@ -25,6 +25,7 @@ export function readInput(file: InputFile, options: ReadOptions = {}): AsyncGene
     maxGzipRatio: positive(options.maxGzipRatio, DEFAULT_MAX_GZIP_RATIO),
     unreadLines: options.unreadLines === true,
     unreadMinBytes: options.unreadMinBytes ?? 0,
+    onSkip: options.onSkip ?? (() => {}),
   };
   switch (kind.format) {
     case "text":

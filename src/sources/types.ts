@@ -95,6 +95,11 @@ export interface ReadOptions {
   unreadLines?: boolean;
   /** With `unreadLines`: lines shorter than this many bytes are read here all the same (default 0). */
   unreadMinBytes?: number;
+  /**
+   * Called for each record passed over as not an article at all (in a WARC: a request, a redirect, an
+   * image...), with what it was; such a record is not an input and is not yielded.
+   */
+  onSkip?: (what: string) => void;
 }
 
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;

@@ -3,7 +3,8 @@
  * record. Each `response` record holding a successful HTTP response with an HTML or plain-text body
  * becomes one item; its url is the `WARC-Target-URI`, and its body is decoded by the BOM, the HTTP
  * charset, the page's meta charset, then a guess (see decode.ts). Every other record (request,
- * metadata, warcinfo, revisit, resource, redirects, images…) is skipped without a word.
+ * metadata, warcinfo, revisit, resource, redirects, images…) is not an input: it is passed over, and
+ * counted by kind through `onSkip` (run.json's `inputs.skipped`).
  *
  * Indexing: the index of an item counts the items yielded before it, records and errors alike, so an
  * index is never used twice in a file.
@@ -28,6 +29,8 @@ import type { SourceItem } from "./types.ts";
 export interface WarcReadOptions {
   maxBytes: number;
   maxGzipRatio: number;
+  /** Told of each record passed over (see ReadOptions.onSkip). */
+  onSkip?: (what: string) => void;
 }
 
 const RECORD_START = Buffer.from("WARC/1.");
@@ -108,7 +111,10 @@ export async function* readWarc(abs: string, kind: InputKind, options: WarcReadO
         if (!(await reader.seekLineStarting(RECORD_START))) break;
         continue;
       }
-      if (!wanted) continue;
+      if (!wanted) {
+        options.onSkip?.(`WARC ${type || "untyped"} record`);
+        continue;
+      }
       if (!fits) {
         yield {
           ok: false,
@@ -119,10 +125,12 @@ export async function* readWarc(abs: string, kind: InputKind, options: WarcReadO
         continue;
       }
       const item = responseItem(block.data ?? Buffer.alloc(0), uri, index, options.maxBytes);
-      if (item) {
-        index++;
-        yield item;
+      if ("skipped" in item) {
+        options.onSkip?.(item.skipped);
+        continue;
       }
+      index++;
+      yield item;
     }
   } catch (error) {
     if (!(error instanceof SourceFailure)) throw error;
@@ -173,9 +181,9 @@ async function endsCleanly(reader: ByteReader): Promise<boolean> {
   return (await reader.atEnd()) || (await reader.startsWith(Buffer.from(VERSION_PREFIX)));
 }
 
-function responseItem(block: Buffer, uri: string | null, index: number, maxBytes: number): SourceItem | null {
+function responseItem(block: Buffer, uri: string | null, index: number, maxBytes: number): SourceItem | { skipped: string } {
   const page = parseHttpResponse(block, maxBytes);
-  if (page.kind === "skip") return null;
+  if (page.kind === "skip") return { skipped: `WARC response: ${page.why}` };
   if (page.kind === "error") return { ok: false, index, reason: page.reason, detail: `${uri ?? "record"}: ${page.detail}` };
   const decoded = page.format === "html" ? pageInput(page.body, { declared: page.charset }) : decodeBytes(page.body, { declared: page.charset });
   if (!decoded.ok) {

@@ -12,12 +12,13 @@ describe("run.json for the report", () => {
       tidings: "0.1.0",
       pipeline: "news",
       stages: [{ name: "boilerplate", kind: "article", ms: 12, removed: 30, repaired: 0, flagged: 1, rejected: 0 }],
-      inputs: { roots: ["raw"], files: 5, records: 5 },
+      inputs: { roots: ["raw"], files: 5, records: 5, skipped: { "WARC request record": 3, "documentation file": "one" } },
       counts: { inputs: 5, articles: 4 },
       rejectedBy: { "quality:too-short": 1 },
       ms: 900,
     });
     expect(run).toMatchObject({ pipeline: "news", files: 5, inputs: 5, ms: 900, roots: ["raw"], rejectedBy: { "quality:too-short": 1 } });
+    expect(run.skipped).toEqual({ "WARC request record": 3 });
     expect(run.stages[0]).toEqual({ name: "boilerplate", kind: "article", ms: 12, removed: 30, repaired: 0, flagged: 1, rejected: 0 });
   });
 

@@ -32,6 +32,7 @@ describe("reading WARC", () => {
   });
 
   it("skips redirects, errors, images, scripts and DNS records, and reads text/plain", async () => {
+    const skipped: string[] = [];
     const items = await readAll(
       put(
         dir,
@@ -44,12 +45,23 @@ describe("reading WARC", () => {
           warcRecord("response", "news.example. 300 IN A 192.0.2.1", { "WARC-Target-URI": "dns:news.example", "Content-Type": "text/dns" }),
           response("https://news.example/wire.txt", httpResponse("A plain wire story.", { "Content-Type": "text/plain" })),
           response("https://news.example/untyped", httpResponse(PAGE("Untyped"))),
+          request("https://news.example/next"),
         ]),
       ),
+      { onSkip: (what) => skipped.push(what) },
     );
     expect(items.map((i) => (i.ok ? [i.index, i.raw.kind, i.meta.url] : [i.index, i.reason]))).toEqual([
       [0, "text", "https://news.example/wire.txt"],
       [1, "html", "https://news.example/untyped"],
+    ]);
+    // what was passed over is told, by kind (a content type without its parameters)
+    expect(skipped).toEqual([
+      "WARC response: HTTP status 301",
+      "WARC response: HTTP status 404",
+      "WARC response: content type image/png",
+      "WARC response: content type application/javascript",
+      "WARC response: not an HTTP response",
+      "WARC request record",
     ]);
   });
 

@@ -53,6 +53,8 @@ function drawSummary() {
   if (D.rejected.length < D.counts.rejected) notes.push("Rejected lists " + fmt(D.rejected.length) + " of " + fmt(D.counts.rejected) + ".");
   var bad = D.malformed.articles + D.malformed.duplicates + D.malformed.rejected;
   if (bad) notes.push(fmt(bad) + " unreadable lines were skipped (articles " + D.malformed.articles + ", duplicates " + D.malformed.duplicates + ", rejected " + D.malformed.rejected + ").");
+  var skipped = Object.keys(run.skipped || {});
+  if (skipped.length) notes.push("Passed over as not articles: " + skipped.map(function (k) { return fmt(run.skipped[k]) + " " + k; }).join(", ") + ".");
   if (run.problem) notes.push(run.problem + ": run-level figures are missing.");
   if (D.trimmed.length) notes.push("To keep this page small: " + D.trimmed.join("; ") + ".");
   $("#notes").textContent = notes.join(" ");
