@@ -15,10 +15,11 @@ import { checkSync } from "recheck";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import news from "../pipelines/news.ts";
 import { loadPipeline } from "../src/cli.ts";
-import { extendPipeline } from "../src/pipeline.ts";
+import { definePipeline, extendPipeline } from "../src/pipeline.ts";
 import { cleanOne } from "../src/process.ts";
 import { run } from "../src/run.ts";
 import { defineStage } from "../src/stage.ts";
+import { segment } from "../src/stages/segment.ts";
 
 const pipeline = news();
 let dir = "";
@@ -158,7 +159,9 @@ describe("unbreakable by input", () => {
     await writeFile(join(dir, "crumbs.txt"), text);
     await writeFile(join(dir, "ld.html"), html);
     const out = join(dir, "big-lists-out");
-    const stats = await run({ pipeline, workers: 0, inputs: [join(dir, "crumbs.txt"), join(dir, "ld.html")], out });
+    // (segment reads 20,000 lines of a dump by default: this one is read whole)
+    const whole = definePipeline({ name: "whole", stages: pipeline.stages.map((s) => (s.name === "segment" ? segment({ maxBlocks: 300_000 }) : s)) });
+    const stats = await run({ pipeline: whole, workers: 0, inputs: [join(dir, "crumbs.txt"), join(dir, "ld.html")], out });
     expect(stats.counts).toMatchObject({ inputs: 2, articles: 2, rejected: 0 });
     const articles = (await readFile(join(out, "articles.jsonl"), "utf8")).trim().split("\n").map((l) => JSON.parse(l));
     const crumbs = articles.find((a) => a.id === "crumbs");

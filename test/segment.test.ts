@@ -68,3 +68,22 @@ describe("segment", () => {
     expect(d.live().map((b) => b.text)).toEqual([body(1), body(2)]);
   });
 });
+
+describe("segment's block limit", () => {
+  const para = (i: number) => `Paragraph ${i}: the council met on Tuesday and voted to keep the library open for another year.`;
+  const dump = Array.from({ length: 25 }, (_, i) => para(i)).join("\n\n");
+
+  it("reads a dump up to its most blocks, and says the article is truncated", async () => {
+    const capped = definePipeline({ name: "capped", stages: [segment({ maxBlocks: 10 })] });
+    const draft = await cleanOne(capped, { kind: "text", content: dump });
+    expect(draft.blocks).toHaveLength(10);
+    expect(draft.blocks.at(-1)?.text).toBe(para(9));
+    expect(draft.meta.truncated).toBe(true);
+  });
+
+  it("leaves a dump within the limit whole", async () => {
+    const draft = await seg(dump);
+    expect(draft.blocks).toHaveLength(25);
+    expect(draft.meta.truncated).toBe(false);
+  });
+});

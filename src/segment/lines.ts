@@ -36,8 +36,11 @@ function isNormalLine(text: string): boolean {
   return !MAY_CHANGE.test(text);
 }
 
-/** Splits a dump into non-empty lines, joining lines that a hard wrap cut mid-sentence. */
-export function toLines(content: string): Line[] {
+/**
+ * Splits a dump into non-empty lines, joining lines that a hard wrap cut mid-sentence: at most
+ * `maxLines` of them (`cut` says whether the dump went on past them).
+ */
+export function toLines(content: string, maxLines = Number.POSITIVE_INFINITY): { lines: Line[]; cut: boolean } {
   // (most dumps have no carriage return: no need to copy them to replace none)
   const raw = (content.includes("\r") ? content.replace(/\r\n?/g, "\n") : content).split("\n").map(normaliseLine);
   const out: Line[] = [];
@@ -52,9 +55,10 @@ export function toLines(content: string): Line[] {
       prev.standalone = prev.standalone && blankAfter;
       continue;
     }
+    if (out.length >= maxLines) return { lines: out, cut: true };
     out.push({ text, line: i, standalone: blankBefore && blankAfter });
   }
-  return out;
+  return { lines: out, cut: false };
 }
 
 /**
