@@ -6,8 +6,7 @@
  * the gzip stream ends early ("truncated-gzip") or is not gzip ("corrupt-gzip"), or the output passes
  * the cap ("too-large"), which is checked chunk by chunk so a gzip bomb never fills memory.
  */
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { createReadStream, readFileSync, statSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 import { SourceFailure, errorText, mib } from "./failure.ts";
 import { gunzipMembers } from "./gzip-members.ts";
@@ -39,7 +38,8 @@ export interface ByteStream {
 export async function openBytes(abs: string, options: ByteStreamOptions): Promise<ByteStream> {
   let size: number;
   try {
-    const info = await stat(abs);
+    // (synchronous: the file system's threads and a promise cost more than the call on this thread)
+    const info = statSync(abs);
     if (!info.isFile()) {
       throw new SourceFailure("unreadable-file", info.isDirectory() ? "this is a folder, not a file" : "this is not a regular file");
     }
@@ -53,13 +53,14 @@ export async function openBytes(abs: string, options: ByteStreamOptions): Promis
   if (!options.gzip && cap !== null && size > cap) {
     throw new SourceFailure("too-large", `the file holds ${mib(size)}, over the ${mib(cap)} cap for ${options.capLabel}`);
   }
-  if (!options.gzip) return { size, chunks: plainChunks(abs, cap, options.capLabel) };
-  if (options.damages) return { size, chunks: memberChunks(abs, cap, options.capLabel, options.damages) };
-  return { size, chunks: gunzipChunks(abs, cap, options.capLabel) };
+  if (!options.gzip && size <= WHOLE_READ_MAX) return { size, chunks: wholeFile(abs, cap, options.capLabel) };
+  if (!options.gzip) return { size, chunks: plainChunks(abs, cap, options.capLabel, size) };
+  if (options.damages) return { size, chunks: memberChunks(abs, cap, options.capLabel, options.damages, size) };
+  return { size, chunks: gunzipChunks(abs, cap, options.capLabel, size) };
 }
 
-async function* memberChunks(abs: string, cap: number | null, capLabel: string, damages: string[]): AsyncGenerator<Buffer> {
-  const compressed = plainChunks(abs, null, capLabel);
+async function* memberChunks(abs: string, cap: number | null, capLabel: string, damages: string[], size: number): AsyncGenerator<Buffer> {
+  const compressed = plainChunks(abs, null, capLabel, size);
   try {
     yield* gunzipMembers(compressed, { cap, capLabel, damages });
   } finally {
@@ -67,8 +68,37 @@ async function* memberChunks(abs: string, cap: number | null, capLabel: string, 
   }
 }
 
-async function* plainChunks(abs: string, cap: number | null, capLabel: string): AsyncGenerator<Buffer> {
-  const input = createReadStream(abs, { highWaterMark: READ_CHUNK });
+/**
+ * Files up to this size are read in one synchronous call rather than streamed: a stream's machinery,
+ * or the promise API's four round trips, cost more than reading a small file outright (a folder of
+ * 5,000 files of ~2 KB: ~0.2 ms a file on the thread that reads them).
+ */
+const WHOLE_READ_MAX = 256 * 1024;
+
+async function* wholeFile(abs: string, cap: number | null, capLabel: string): AsyncGenerator<Buffer> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(abs);
+  } catch (error) {
+    throw new SourceFailure("unreadable-file", `reading failed: ${errorText(error)}`);
+  }
+  // The size was checked before reading; this catches a file that grew while being read.
+  if (cap !== null && bytes.length > cap) throw new SourceFailure("too-large", `the file grew past the ${mib(cap)} cap for ${capLabel} while being read`);
+  yield bytes;
+}
+
+/**
+ * The size of the reads of a streamed file of `size` bytes: a small one (a gzipped page, say) in one
+ * read of its size and one more to find its end, not into a fresh buffer of READ_CHUNK each (a folder
+ * of 5,000 small files allocated 5 GB of read buffers that way, a fifth of its run's time collecting
+ * garbage).
+ */
+function readSize(size: number): number {
+  return Math.min(READ_CHUNK, size + 1);
+}
+
+async function* plainChunks(abs: string, cap: number | null, capLabel: string, size: number): AsyncGenerator<Buffer> {
+  const input = createReadStream(abs, { highWaterMark: readSize(size) });
   let total = 0;
   try {
     for await (const chunk of input) {
@@ -86,8 +116,8 @@ async function* plainChunks(abs: string, cap: number | null, capLabel: string): 
   }
 }
 
-async function* gunzipChunks(abs: string, cap: number | null, capLabel: string): AsyncGenerator<Buffer> {
-  const input = createReadStream(abs, { highWaterMark: READ_CHUNK });
+async function* gunzipChunks(abs: string, cap: number | null, capLabel: string, size: number): AsyncGenerator<Buffer> {
+  const input = createReadStream(abs, { highWaterMark: readSize(size) });
   const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK });
   input.on("error", (error) => gunzip.destroy(error));
   input.pipe(gunzip);

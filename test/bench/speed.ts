@@ -1,15 +1,16 @@
 /**
  * bench:speed: throughput, peak memory and the ratio to the floor (reading and parsing the same
- * input without cleaning it), on generated corpora of text dumps and ~100 KB HTML pages, with 1 and
- * 2 worker threads; and, with --memory, peak memory for growing numbers of JSONL records.
+ * input without cleaning it), on generated corpora of text dumps and ~100 KB HTML pages (JSONL), and
+ * a folder of small text files (one article each), with 1 and 2 worker threads; and, with --memory,
+ * peak memory for growing numbers of JSONL records.
  *
- *   npm run bench:speed                         text 100 MB, 2000 pages, workers 1 and 2
- *   npm run bench:speed -- --text-mb 20 --pages 300 --workers 2
+ *   npm run bench:speed                         text 100 MB, 2000 pages, 5000 files, workers 1 and 2
+ *   npm run bench:speed -- --text-mb 20 --pages 300 --files 1000 --workers 2   (--files 0: no folder)
  *   npm run bench:speed -- --repeat 3               each configuration 3 times, in turns; the best is printed
  *   npm run bench:speed -- --memory 10000,1000000
  */
 import { spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
 import { join } from "node:path";
 import { article, jsonlCorpus, rng } from "../support/corpus.ts";
@@ -42,6 +43,34 @@ function* textLines(mb: number): Generator<string> {
 
 function* pageLines(n: number): Generator<string> {
   for (let i = 0; i < n; i++) yield JSON.stringify({ id: `page${i}`, url: `https://daily.example/news/${i}`, html: page(i + 1) });
+}
+
+/**
+ * A folder of `n` small text files, one article each (~2 KB, the junk of text dumps in some), as a
+ * scraper that saves each story to its own file leaves them; written once, then kept.
+ */
+function writeFiles(dir: string, n: number): void {
+  const partial = `${dir}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  const r = rng(5);
+  for (let i = 0; i < n; i++) {
+    const sub = join(partial, `day-${String(Math.floor(i / 500)).padStart(2, "0")}`);
+    if (i % 500 === 0) mkdirSync(sub, { recursive: true });
+    const a = article(r, `f${i}`);
+    writeFileSync(join(sub, `story-${i}.txt`), a.text.split("\n\n").slice(0, 6).join("\n\n"));
+  }
+  renameSync(partial, dir);
+}
+
+/** Bytes of the files under a path (the file's own for a file). */
+function sizeOf(path: string): number {
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.size;
+  let total = 0;
+  for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return total;
 }
 
 /** Short records (about 70 words) for the memory bench, so a million fit on disk. */
@@ -86,12 +115,20 @@ async function throughput(): Promise<void> {
   // printed: on a shared machine a single run can be a third slower than the next.
   const repeat = Math.max(1, Number(arg("repeat", "1")));
   mkdirSync(CACHE, { recursive: true });
+  const files = Number(arg("files", "5000"));
   const text = join(CACHE, `text-${textMb}mb.jsonl`);
   const html = join(CACHE, `pages-${pages}.jsonl`);
+  const folder = join(CACHE, `files-${files}`);
   if (!existsSync(text)) await writeLines(text, textLines(textMb));
   if (!existsSync(html)) await writeLines(html, pageLines(pages));
-  for (const [label, input, floorMode] of [["text dumps (JSONL)", text, "read"], ["HTML pages ~100 KB (JSONL)", html, "parse-html"]] as const) {
-    const mb = statSync(input).size / (1024 * 1024);
+  if (files > 0 && !existsSync(folder)) writeFiles(folder, files);
+  const inputs: [string, string, string][] = [
+    ["text dumps (JSONL)", text, "read"],
+    ["HTML pages ~100 KB (JSONL)", html, "parse-html"],
+    ...(files > 0 ? [["small text files (a folder)", folder, "read"] as [string, string, string]] : []),
+  ];
+  for (const [label, input, floorMode] of inputs) {
+    const mb = sizeOf(input) / (1024 * 1024);
     const configs: { mode: string; workers: number; runs: ChildResult[] }[] = [
       { mode: floorMode, workers: 0, runs: [] },
       ...workers.map((w) => ({ mode: "run", workers: w, runs: [] as ChildResult[] })),

@@ -29,6 +29,18 @@ describe("reading .txt and .html files", { timeout: 30_000 }, () => {
     expect(record).toEqual({ ok: true, index: 0, id: null, raw: { kind: "text", content: ARTICLE }, meta: {} });
   });
 
+  it("reads a file the same whether it is small (read at once) or large (streamed), gzipped or not", async () => {
+    // small files are read in one call, larger ones streamed a megabyte at a time: across the sizes
+    // where the way changes, and a multi-byte character on the boundary of a read, the text is the same
+    for (const size of [1, 1000, 256 * 1024 - 1, 256 * 1024, 256 * 1024 + 1, 1024 * 1024 + 3, 3 * 1024 * 1024]) {
+      const text = `${"Tokyo talks: é. ".repeat(Math.ceil(size / 17))}`.slice(0, size);
+      for (const name of [`size-${size}.txt`, `size-${size}.txt.gz`]) {
+        const content = name.endsWith(".gz") ? gzipSync(text) : text;
+        expect(onlyRecord(await readAll(put(dir, name, content))).raw, name).toEqual({ kind: "text", content: text });
+      }
+    }
+  });
+
   it("reads .html and .htm (any case) as pages", async () => {
     expect(onlyRecord(await readAll(put(dir, "page.html", PAGE))).raw).toEqual({ kind: "html", content: PAGE });
     expect(onlyRecord(await readAll(put(dir, "PAGE.HTM", PAGE))).raw.kind).toBe("html");
