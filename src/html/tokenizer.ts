@@ -144,6 +144,13 @@ function mayBeSpecial(c: number, next: number): boolean {
   return false;
 }
 
+/** The tag ends at the `>` at `at` (in the buffer): text begins after it. */
+function endTag(tokenizer: Internals, states: NonNullable<typeof STATES>, at: number): void {
+  tokenizer.state = states.text;
+  tokenizer.sectionStart = tokenizer.offset + at + 1;
+  tokenizer.index = tokenizer.offset + at;
+}
+
 /** Hands the tag back to the tokenizer: the character at `at` (in the buffer) is read next, in `state`. */
 function handBack(tokenizer: Internals, state: number, sectionStart: number, at: number): void {
   tokenizer.state = state;
@@ -175,9 +182,7 @@ function readTag(t: Internals, states: NonNullable<typeof STATES>, c: number): b
       handBack(t, states.afterClosingTagName, -1, end + 1);
       return true;
     }
-    t.state = states.text;
-    t.sectionStart = base + gt + 1;
-    t.index = base + gt;
+    endTag(t, states, gt);
     return true;
   }
   if (!isAsciiAlpha(c) || t.isSpecial || t.xmlMode || mayBeSpecial(c, text.charCodeAt(start + 1))) return false;
@@ -193,9 +198,7 @@ function readTag(t: Internals, states: NonNullable<typeof STATES>, c: number): b
       while (isWhitespace(ch)) ch = text.charCodeAt(++k);
       if (ch === GT) {
         cbs.onopentagend(base + k);
-        t.state = states.text;
-        t.sectionStart = base + k + 1;
-        t.index = base + k;
+        endTag(t, states, k);
         return true;
       }
       if (ch === SLASH) {
@@ -205,9 +208,7 @@ function readTag(t: Internals, states: NonNullable<typeof STATES>, c: number): b
         while (isWhitespace(after)) after = text.charCodeAt(++m);
         if (after === GT) {
           cbs.onselfclosingtag(base + m);
-          t.state = states.text;
-          t.sectionStart = base + m + 1;
-          t.index = base + m;
+          endTag(t, states, m);
           t.isSpecial = false;
           return true;
         }
