@@ -47,8 +47,9 @@ export function linearBlocks(html: string, maxBlocks = 5000): { blocks: LinearBl
   let cut = false;
   /** Blocks read inside a left-out element, kept only if the page ends before it closes. */
   let leftOut: LinearBlock[] | null = null;
-  /** The left-out element being read through, and whether the tokens are inside a link. */
+  /** The left-out element being read through (or ""). */
   let leftOutTag = "";
+  /** Whether the text being read is inside a link. */
   let inLink = false;
   /**
    * Block elements opened less those closed, and that count when the link opened: a link whose block
@@ -117,7 +118,7 @@ export function linearBlocks(html: string, maxBlocks = 5000): { blocks: LinearBl
       opened(opening);
       // the tokenizer reads on after `<script/>` as after any tag
       if (rawText === opening) rawText = "";
-      // `<br/>`, `<svg/>`: nothing inside; a left-out element written so is over at once (a raw-text one is not)
+      // `<br/>`, `<svg/>`: nothing inside; a left-out element written so is over at once
       if (leftOut !== null && leftOutTag === opening) endLeftOut();
     },
     onclosetag: (start, end) => {

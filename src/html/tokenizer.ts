@@ -15,8 +15,8 @@
  * character; a tag that holds anything else (an entity in a value, a script's or a title's opening,
  * the end of the input) is handed back to the tokenizer in the very state it would be in there.
  *
- * This reaches into the tokenizer's internals (its position, its text, three of its methods), which its
- * types keep private; the tests hold the tree built with it to the one htmlparser2's own parser builds,
+ * This reaches into the tokenizer's internals (its position, state and text, four of its methods, and
+ * the numbers of its states, learnt as the module loads), which its types keep private; the tests hold the tree built with it to the one htmlparser2's own parser builds,
  * on tricky, random and real pages, so a change of those internals shows there. Should the internals
  * be missing, the tokenizer is used as it comes.
  */

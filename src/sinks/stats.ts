@@ -97,7 +97,7 @@ export class StatsCollector {
   /** Counts a file or record passed over as not an article at all (see RunStats.inputs.skipped). */
   skip(what: string): void {
     // a hostile input could name a new kind in every record: past 100 kinds, the rest go together
-    const key = what in this.skipped || Object.keys(this.skipped).length < MAX_SKIPPED_KINDS ? what : "other";
+    const key = Object.hasOwn(this.skipped, what) || Object.keys(this.skipped).length < MAX_SKIPPED_KINDS ? what : "other";
     bump(this.skipped, key);
   }
 

@@ -4,7 +4,8 @@
  * Readers of one record a line or a member can ask to step over damage instead (`damages`).
  * Whatever stops the reading becomes a `SourceFailure`: the file cannot be opened ("unreadable-file"),
  * the gzip stream ends early ("truncated-gzip") or is not gzip ("corrupt-gzip"), or the output passes
- * the cap ("too-large"), which is checked chunk by chunk so a gzip bomb never fills memory.
+ * the cap ("too-large"), which is checked chunk by chunk so a gzip bomb never fills memory. A small
+ * plain file comes as one chunk, read at once (see WHOLE_READ_MAX).
  */
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { createGunzip } from "node:zlib";
