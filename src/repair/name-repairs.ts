@@ -269,23 +269,74 @@ export function lowerCasedName(draft: Draft, block: DraftBlock, ctx: NameContext
   });
 }
 
-/** A gazetteer made ready to apply: its aliases and one pattern for all of them. */
+/** A run of letters (and their marks): an alias's first one is a whole run of the text wherever the alias matches. */
+const LETTER_RUN = /[\p{L}\p{M}]+/gu;
+
+/**
+ * A gazetteer made ready to apply: its aliases, in the order the pattern tries them (longest first),
+ * and by their first run of letters ("" for an alias with none).
+ */
 export interface CompiledGazetteer {
   canonicalOf: ReadonlyMap<string, string>;
-  pattern: RegExp | null;
+  rank: ReadonlyMap<string, number>;
+  byFirstRun: ReadonlyMap<string, readonly string[]>;
+  /** Patterns built for sets of aliases met together, by the set (a bounded cache). */
+  patterns: Map<string, RegExp>;
 }
+
+const MOST_CACHED_PATTERNS = 1000;
 
 export function compileGazetteer(gazetteer: readonly GazetteerEntry[]): CompiledGazetteer {
   const canonicalOf = new Map<string, string>();
   for (const entry of gazetteer) for (const alias of entry.aliases) canonicalOf.set(alias, entry.canonical);
-  if (canonicalOf.size === 0) return { canonicalOf, pattern: null };
   const aliases = [...canonicalOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  return { canonicalOf, pattern: re(`${WORD_START}(?:${aliases.map(escapeRegExp).join("|")})${WORD_END}`) };
+  const rank = new Map(aliases.map((alias, i) => [alias, i]));
+  const byFirstRun = new Map<string, string[]>();
+  for (const alias of aliases) {
+    LETTER_RUN.lastIndex = 0;
+    const first = LETTER_RUN.exec(alias)?.[0] ?? "";
+    const list = byFirstRun.get(first);
+    if (list) list.push(alias);
+    else byFirstRun.set(first, [alias]);
+  }
+  return { canonicalOf, rank, byFirstRun, patterns: new Map() };
+}
+
+/**
+ * The aliases found in `text`, in the pattern's order: those whose first run of letters is a run of
+ * the text and that the text holds. (One pattern of every alias tried each alternative at every
+ * position: with 5,000 names the stage took 6.6 ms an article instead of 0.15; only the aliases a
+ * text holds can match in it, so the pattern of those alone finds the same matches.)
+ */
+function aliasesIn(text: string, gazetteer: CompiledGazetteer): string[] {
+  const found = new Set<string>();
+  const check = (list: readonly string[] | undefined): void => {
+    if (list) for (const alias of list) if (!found.has(alias) && text.includes(alias)) found.add(alias);
+  };
+  check(gazetteer.byFirstRun.get(""));
+  const seen = new Set<string>();
+  LETTER_RUN.lastIndex = 0;
+  for (let m = LETTER_RUN.exec(text); m !== null; m = LETTER_RUN.exec(text)) {
+    const run = m[0];
+    if (seen.has(run)) continue;
+    seen.add(run);
+    check(gazetteer.byFirstRun.get(run));
+  }
+  return [...found].sort((a, b) => (gazetteer.rank.get(a) as number) - (gazetteer.rank.get(b) as number));
 }
 
 /** Gazetteer aliases, replaced by their canonical form on word boundaries (longest alias first). */
 export function applyGazetteer(draft: Draft, block: DraftBlock, gazetteer: readonly GazetteerEntry[] | CompiledGazetteer): number {
-  const { canonicalOf, pattern } = "canonicalOf" in gazetteer ? gazetteer : compileGazetteer(gazetteer);
-  if (pattern === null) return 0;
-  return draft.rewrite(block, "gazetteer", pattern, (m) => canonicalOf.get(m[0]) ?? null);
+  const compiled = "canonicalOf" in gazetteer ? gazetteer : compileGazetteer(gazetteer);
+  if (compiled.canonicalOf.size === 0) return 0;
+  const aliases = aliasesIn(block.text, compiled);
+  if (aliases.length === 0) return 0;
+  const key = aliases.join("\u0000");
+  let pattern = compiled.patterns.get(key);
+  if (pattern === undefined) {
+    pattern = re(`${WORD_START}(?:${aliases.map(escapeRegExp).join("|")})${WORD_END}`);
+    if (compiled.patterns.size >= MOST_CACHED_PATTERNS) compiled.patterns.clear();
+    compiled.patterns.set(key, pattern);
+  }
+  return draft.rewrite(block, "gazetteer", pattern, (m) => compiled.canonicalOf.get(m[0]) ?? null);
 }

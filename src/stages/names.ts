@@ -11,7 +11,9 @@ import { z } from "zod";
 import type { Draft } from "../draft.ts";
 import { type DocumentEvidence, gatherEvidence } from "../repair/evidence.ts";
 import { gluedLowerCasedName, gluedPlaceAndGivenName, lowerCasedSubjects, sentenceStartName } from "../repair/name-glue.ts";
+import type { GazetteerEntry } from "../pipeline.ts";
 import {
+  type CompiledGazetteer,
   type NameContext,
   applyGazetteer,
   compileGazetteer,
@@ -57,6 +59,21 @@ function evidenceOf(draft: Draft): NameContext {
   return ctx;
 }
 
+/**
+ * Each gazetteer compiled once, however many articles the stage sees (it was compiled for every
+ * article: with 100,000 names, most of a run's time).
+ */
+const compiled = new WeakMap<object, CompiledGazetteer>();
+
+function compiledGazetteer(gazetteer: readonly GazetteerEntry[]): CompiledGazetteer {
+  let found = compiled.get(gazetteer);
+  if (found === undefined) {
+    found = compileGazetteer(gazetteer);
+    compiled.set(gazetteer, found);
+  }
+  return found;
+}
+
 export const names = defineStage({
   name: "names",
   description: "Repairs mangled personal names from the article's own evidence, then applies the gazetteer",
@@ -64,7 +81,7 @@ export const names = defineStage({
   run(draft, stage) {
     const ctx = evidenceOf(draft);
     const subjects = lowerCasedSubjects(draft.live().map((b) => b.text), ctx);
-    const gazetteer = compileGazetteer(stage.options.gazetteer);
+    const gazetteer = compiledGazetteer(stage.options.gazetteer);
     forEachText(draft, "names", (block) => {
       sentenceStartName(draft, block, subjects);
       gluedLowerCasedName(draft, block, subjects);
