@@ -272,13 +272,12 @@ export function lowerCasedName(draft: Draft, block: DraftBlock, ctx: NameContext
 /** A run of letters (and their marks): an alias's first one is a whole run of the text wherever the alias matches. */
 const LETTER_RUN = /[\p{L}\p{M}]+/gu;
 
-/**
- * A gazetteer made ready to apply: its aliases, in the order the pattern tries them (longest first),
- * and by their first run of letters ("" for an alias with none).
- */
+/** The order a pattern tries aliases in: longest first, then by code unit. */
+const patternOrder = (a: string, b: string): number => b.length - a.length || (a < b ? -1 : 1);
+
+/** A gazetteer made ready to apply: its aliases, and by their first run of letters ("" for an alias with none). */
 export interface CompiledGazetteer {
   canonicalOf: ReadonlyMap<string, string>;
-  rank: ReadonlyMap<string, number>;
   byFirstRun: ReadonlyMap<string, readonly string[]>;
   /** Patterns built for sets of aliases met together, by the set (a bounded cache). */
   patterns: Map<string, RegExp>;
@@ -289,17 +288,15 @@ const MOST_CACHED_PATTERNS = 1000;
 export function compileGazetteer(gazetteer: readonly GazetteerEntry[]): CompiledGazetteer {
   const canonicalOf = new Map<string, string>();
   for (const entry of gazetteer) for (const alias of entry.aliases) canonicalOf.set(alias, entry.canonical);
-  const aliases = [...canonicalOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const rank = new Map(aliases.map((alias, i) => [alias, i]));
   const byFirstRun = new Map<string, string[]>();
-  for (const alias of aliases) {
+  for (const alias of canonicalOf.keys()) {
     LETTER_RUN.lastIndex = 0;
     const first = LETTER_RUN.exec(alias)?.[0] ?? "";
     const list = byFirstRun.get(first);
     if (list) list.push(alias);
     else byFirstRun.set(first, [alias]);
   }
-  return { canonicalOf, rank, byFirstRun, patterns: new Map() };
+  return { canonicalOf, byFirstRun, patterns: new Map() };
 }
 
 /**
@@ -322,7 +319,7 @@ function aliasesIn(text: string, gazetteer: CompiledGazetteer): string[] {
     seen.add(run);
     check(gazetteer.byFirstRun.get(run));
   }
-  return [...found].sort((a, b) => (gazetteer.rank.get(a) as number) - (gazetteer.rank.get(b) as number));
+  return [...found].sort(patternOrder);
 }
 
 /** Gazetteer aliases, replaced by their canonical form on word boundaries (longest alias first). */
